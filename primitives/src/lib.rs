@@ -6,12 +6,11 @@
 //!
 //! - [`AccountStanding`]: verification and disposal measures of an account (implemented by the
 //!   real-name pallet, used by moderation).
-//! - [`OnComplianceChange`]: the filing pallet tells the real-name check that the current
-//!   platform convention or the service status changed, so that the check never reads filing
-//!   storage.
+//! - [`OnComplianceChange`]: the filing pallet tells the real-name check that the current platform
+//!   convention or the service status changed, so that the check never reads filing storage.
 //! - [`ConventionAcknowledgement`]: records that an account acknowledged a convention version.
-//! - [`InspectCall`]: what the real-name check needs to know about a call (restriction scope,
-//!   value destination).
+//! - [`InspectCall`]: what the real-name check needs to know about a call (restriction scope, value
+//!   destination).
 //! - [`RejectCode`]: the `InvalidTransaction::Custom` codes of the real-name check.
 
 #![cfg_attr(not(feature = "std"), no_std)]

@@ -1,7 +1,9 @@
 //! Pallet configurations of the runtime.
 
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -38,7 +40,12 @@ parameter_types! {
 	);
 	/// Five MiB per block.
 	pub RuntimeBlockLength: BlockLength =
-		BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+		BlockLength::builder()
+			.max_length(5 * 1024 * 1024)
+			.modify_max_length_for_class(DispatchClass::Normal, |max| {
+				*max = NORMAL_DISPATCH_RATIO * *max
+			})
+			.build();
 	/// The SS58 address prefix.
 	pub const SS58Prefix: u16 = SS58_PREFIX;
 }
@@ -133,4 +140,3 @@ impl pallet_node_authorization::Config for Runtime {
 	type ResetOrigin = EnsureRoot<AccountId>;
 	type WeightInfo = ();
 }
-

@@ -1,0 +1,1321 @@
+#![doc = include_str!("../README.md")]
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+mod types;
+pub mod weights;
+
+use alloc::vec::Vec;
+use compliance_primitives::{AccountStanding, ContentHash, RestrictionScope, Standing};
+use frame_support::{dispatch::DispatchResult, pallet_prelude::*, traits::Get};
+use frame_system::pallet_prelude::{BlockNumberFor, OriginFor};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchError,
+};
+
+/// The shortest retention period of moderation records the pallet accepts, in days (six months,
+/// rounded up): `integrity_test` checks `RetentionPeriod >= MIN_RETENTION_DAYS * BlocksPerDay`.
+pub const MIN_RETENTION_DAYS: u32 = 183;
+
+/// The most entries one page of [`Pallet::open_reports`] or [`Pallet::overdue_reports`] returns;
+/// a larger `limit` is cut to it.
+pub const MAX_PAGE_LEN: u32 = 256;
+
+/// A content record as stored, with its bounded URI.
+pub type ContentRecordOf<T> = ContentRecord<
+	<T as frame_system::Config>::AccountId,
+	BlockNumberFor<T>,
+	BoundedVec<u8, <T as Config>::MaxUriLen>,
+>;
+/// A content record as the runtime API returns it, with a plain URI.
+pub type ContentView<AccountId, BlockNumber> = ContentRecord<AccountId, BlockNumber, Vec<u8>>;
+/// A report of this runtime.
+pub type ReportOf<T> = Report<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+/// A case of this runtime.
+pub type CaseOf<T> = Case<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+/// A report outcome of this runtime.
+pub type ReportOutcomeOf<T> = ReportOutcome<BlockNumberFor<T>>;
+/// A report target of this runtime.
+pub type ReportTargetOf<T> = ReportTarget<<T as frame_system::Config>::AccountId>;
+
+/// What the benchmarks need from the runtime that the [`AccountStanding`] trait cannot do.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Makes `who` a verified account in good standing.
+	fn make_verified(who: &AccountId);
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_system::pallet_prelude::*;
+
+	/// The pallet's configuration.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Verification and standing of accounts; disposal measures are applied through it.
+		type Standing: AccountStanding<Self::AccountId, BlockNumberFor<Self>>;
+
+		/// The origin that manages the moderator set and purges expired records.
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The most moderators there can be.
+		#[pallet::constant]
+		type MaxModerators: Get<u32>;
+
+		/// The longest URI of published content, in bytes.
+		#[pallet::constant]
+		type MaxUriLen: Get<u32>;
+
+		/// The most hashes one `hide_batch` call hides.
+		#[pallet::constant]
+		type MaxBatch: Get<u32>;
+
+		/// The most unresolved reports one account may have open at a time.
+		#[pallet::constant]
+		type MaxOpenReportsPerAccount: Get<u32>;
+
+		/// The most reports that can fall due in one block, i.e. be filed in one block.
+		#[pallet::constant]
+		type MaxReportsPerBlock: Get<u32>;
+
+		/// How many blocks moderators have to resolve a report before it is overdue.
+		#[pallet::constant]
+		type ResponseDeadline: Get<BlockNumberFor<Self>>;
+
+		/// How many blocks a case must be kept before `purge_case` may remove it. At least
+		/// [`MIN_RETENTION_DAYS`] days of blocks (checked by `integrity_test`).
+		#[pallet::constant]
+		type RetentionPeriod: Get<BlockNumberFor<Self>>;
+
+		/// How many blocks the chain produces per day; sets the floor of `RetentionPeriod`.
+		#[pallet::constant]
+		type BlocksPerDay: Get<BlockNumberFor<Self>>;
+
+		/// Makes accounts verified for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+
+		/// Weights of this pallet's calls and hooks.
+		type WeightInfo: WeightInfo;
+	}
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	/// The moderation pallet.
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// The accounts that may moderate content, apply measures and resolve reports.
+	#[pallet::storage]
+	pub type Moderators<T: Config> = CountedStorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		(),
+		OptionQuery,
+		GetDefault,
+		ConstU32<{ u32::MAX }>,
+	>;
+
+	/// Status, metadata and latest case of every content hash that was published or moderated.
+	/// Keys are user-supplied hashes, not computed on chain, hence `Blake2_128Concat`.
+	#[pallet::storage]
+	pub type ContentOf<T: Config> =
+		StorageMap<_, Blake2_128Concat, ContentHash, ContentRecordOf<T>, OptionQuery>;
+
+	/// Every complaint report, open or resolved.
+	/// `Twox64Concat`: report ids are assigned by the chain, so they cannot be chosen to collide.
+	#[pallet::storage]
+	pub type Reports<T: Config> = StorageMap<_, Twox64Concat, ReportId, ReportOf<T>, OptionQuery>;
+
+	/// The id the next report gets.
+	#[pallet::storage]
+	pub type NextReportId<T: Config> = StorageValue<_, ReportId, ValueQuery>;
+
+	/// The ids of the unresolved reports (open or overdue), for paged queries.
+	/// `Twox64Concat`: report ids are assigned by the chain, so they cannot be chosen to collide.
+	#[pallet::storage]
+	pub type OpenReports<T: Config> = StorageMap<_, Twox64Concat, ReportId, (), OptionQuery>;
+
+	/// The ids of the unresolved reports past their deadline, for paged queries.
+	/// `Twox64Concat`: report ids are assigned by the chain, so they cannot be chosen to collide.
+	#[pallet::storage]
+	pub type OverdueReports<T: Config> = StorageMap<_, Twox64Concat, ReportId, (), OptionQuery>;
+
+	/// How many unresolved reports each account has filed.
+	#[pallet::storage]
+	pub type OpenReportsOf<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// The reports that fall due at each block, drained by `on_initialize` of that block.
+	/// `Twox64Concat`: the key is a block number computed by the chain.
+	#[pallet::storage]
+	pub type DeadlineQueue<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<ReportId, T::MaxReportsPerBlock>,
+		ValueQuery,
+	>;
+
+	/// Every moderation case (one recorded action each) not yet purged.
+	/// `Twox64Concat`: case ids are assigned by the chain, so they cannot be chosen to collide.
+	#[pallet::storage]
+	pub type Cases<T: Config> = StorageMap<_, Twox64Concat, CaseId, CaseOf<T>, OptionQuery>;
+
+	/// The id the next case gets.
+	#[pallet::storage]
+	pub type NextCaseId<T: Config> = StorageValue<_, CaseId, ValueQuery>;
+
+	/// The latest case about each account; each case links to the one before it.
+	#[pallet::storage]
+	pub type LatestCaseOf<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, CaseId, OptionQuery>;
+
+	/// The initial moderators.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Accounts that are moderators from genesis (at most `MaxModerators`, no duplicates).
+		pub moderators: Vec<T::AccountId>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			assert!(
+				self.moderators.len() <= T::MaxModerators::get() as usize,
+				"more genesis moderators than MaxModerators"
+			);
+			for who in &self.moderators {
+				assert!(!Moderators::<T>::contains_key(who), "duplicate genesis moderator");
+				Moderators::<T>::insert(who, ());
+			}
+		}
+	}
+
+	/// Events of the moderation pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An account became a moderator.
+		ModeratorAdded {
+			/// The new moderator.
+			who: T::AccountId,
+		},
+		/// An account stopped being a moderator.
+		ModeratorRemoved {
+			/// The former moderator.
+			who: T::AccountId,
+		},
+		/// A verified user published a content hash.
+		ContentPublished {
+			/// The content hash.
+			hash: ContentHash,
+			/// Who published it.
+			author: T::AccountId,
+			/// What kind of content it is.
+			kind: ContentKind,
+		},
+		/// A moderator flagged content.
+		ContentFlagged {
+			/// The content hash.
+			hash: ContentHash,
+			/// The moderator.
+			moderator: T::AccountId,
+			/// Why.
+			reason: ReasonCode,
+			/// The case recording it.
+			case_id: CaseId,
+		},
+		/// A moderator hid content (or block-listed a hash never published here).
+		ContentHidden {
+			/// The content hash.
+			hash: ContentHash,
+			/// The moderator.
+			moderator: T::AccountId,
+			/// Why.
+			reason: ReasonCode,
+			/// The case recording it.
+			case_id: CaseId,
+		},
+		/// A moderator made content visible again.
+		ContentRestored {
+			/// The content hash.
+			hash: ContentHash,
+			/// The moderator.
+			moderator: T::AccountId,
+			/// The case recording it.
+			case_id: CaseId,
+		},
+		/// A moderator warned an account.
+		AccountWarned {
+			/// The account.
+			who: T::AccountId,
+			/// The moderator.
+			moderator: T::AccountId,
+			/// Why.
+			reason: ReasonCode,
+			/// The case recording it.
+			case_id: CaseId,
+		},
+		/// A moderator restricted an account from some functions for a period.
+		AccountRestricted {
+			/// The account.
+			who: T::AccountId,
+			/// What it may no longer do.
+			scope: RestrictionScope,
+			/// The first block at which the restriction no longer applies.
+			until: BlockNumberFor<T>,
+			/// The moderator.
+			moderator: T::AccountId,
+			/// Why.
+			reason: ReasonCode,
+			/// The case recording it.
+			case_id: CaseId,
+		},
+		/// A moderator suspended an account for a period.
+		AccountSuspended {
+			/// The account.
+			who: T::AccountId,
+			/// The first block at which the suspension no longer applies.
+			until: BlockNumberFor<T>,
+			/// The moderator.
+			moderator: T::AccountId,
+			/// Why.
+			reason: ReasonCode,
+			/// The case recording it.
+			case_id: CaseId,
+		},
+		/// A moderator closed an account.
+		AccountClosed {
+			/// The account.
+			who: T::AccountId,
+			/// The moderator.
+			moderator: T::AccountId,
+			/// Why.
+			reason: ReasonCode,
+			/// The case recording it.
+			case_id: CaseId,
+		},
+		/// A moderator lifted the measure in force on an account.
+		MeasureLifted {
+			/// The account.
+			who: T::AccountId,
+			/// The moderator.
+			moderator: T::AccountId,
+			/// Why.
+			reason: ReasonCode,
+			/// The case recording it.
+			case_id: CaseId,
+		},
+		/// A verified user filed a complaint report.
+		ReportFiled {
+			/// The report's id.
+			report_id: ReportId,
+			/// Who filed it.
+			reporter: T::AccountId,
+			/// What it is about.
+			target: ReportTargetOf<T>,
+			/// The category of the complaint.
+			category: ReasonCode,
+			/// The block from which it is overdue if unresolved.
+			deadline: BlockNumberFor<T>,
+		},
+		/// A moderator resolved a report.
+		ReportResolved {
+			/// The report's id.
+			report_id: ReportId,
+			/// The moderator.
+			moderator: T::AccountId,
+			/// Upheld (with the measure taken) or dismissed.
+			outcome: ReportOutcomeOf<T>,
+			/// The case created or linked, if any.
+			case_id: Option<CaseId>,
+		},
+		/// A report passed its deadline unresolved (emitted once per report).
+		ReportOverdue {
+			/// The report's id.
+			report_id: ReportId,
+		},
+		/// The subject of a case appealed it.
+		AppealFiled {
+			/// The case appealed.
+			case_id: CaseId,
+			/// The content's author or the sanctioned account.
+			appellant: T::AccountId,
+		},
+		/// A moderator (not the one who acted) decided an appeal.
+		AppealDecided {
+			/// The case appealed.
+			case_id: CaseId,
+			/// The deciding moderator.
+			moderator: T::AccountId,
+			/// Whether the appeal succeeded.
+			upheld: bool,
+			/// Whether the measure was undone (content restored or measure lifted). `false` when
+			/// the appeal was rejected or the measure was no longer the one in force.
+			measure_undone: bool,
+		},
+		/// The admin purged a case past its retention period.
+		CasePurged {
+			/// The purged case.
+			case_id: CaseId,
+		},
+	}
+
+	/// Errors of the moderation pallet.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The signer is not a moderator (or the account to remove is not one).
+		NotModerator,
+		/// The account is already a moderator.
+		AlreadyModerator,
+		/// The moderator set is full.
+		TooManyModerators,
+		/// The signer has no valid real-name verification.
+		NotVerified,
+		/// The signer may not publish now (restricted from publishing, suspended or closed).
+		PublishingRestricted,
+		/// The signer may not file reports now (restricted from reporting, suspended or closed).
+		ReportingRestricted,
+		/// The hash was already published.
+		AlreadyPublished,
+		/// The hash is hidden: it cannot be published, flagged or hidden again.
+		AlreadyHidden,
+		/// The hash is already flagged.
+		AlreadyFlagged,
+		/// The hash is already visible: there is nothing to restore.
+		AlreadyVisible,
+		/// No content is recorded under this hash.
+		ContentNotFound,
+		/// A batch must hold at least one hash.
+		EmptyBatch,
+		/// The end block of a restriction or suspension must be after the current block.
+		EndNotInFuture,
+		/// No measure is in force on the account: there is nothing to lift.
+		NoMeasureInForce,
+		/// The signer already has `MaxOpenReportsPerAccount` unresolved reports.
+		TooManyOpenReports,
+		/// `MaxReportsPerBlock` reports were already filed in this block; try the next one.
+		TooManyReportsThisBlock,
+		/// No report has this id.
+		ReportNotFound,
+		/// The report was already resolved.
+		AlreadyResolved,
+		/// The action does not fit the report's target (content action on an account or the
+		/// reverse).
+		ActionMismatch,
+		/// No case has this id.
+		CaseNotFound,
+		/// Cases that flag, restore or lift cannot be appealed.
+		NotAppealable,
+		/// Only the author of the content or the sanctioned account may appeal the case.
+		NotCaseSubject,
+		/// The case was already appealed (each case can be appealed once).
+		AlreadyAppealed,
+		/// The case has no appeal to decide.
+		NoAppeal,
+		/// The appeal was already decided.
+		AppealAlreadyDecided,
+		/// The moderator who acted in a case may not decide its appeal.
+		SameModerator,
+		/// The case is younger than `RetentionPeriod` and must be kept.
+		RetentionNotElapsed,
+		/// The case is its subject's latest case (the record of the state in force) and is kept.
+		CaseInForce,
+		/// The case has an undecided appeal and is kept.
+		AppealPending,
+		/// A report or case id counter overflowed.
+		Overflow,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Marks the reports falling due at `now` overdue (at most `MaxReportsPerBlock`).
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			let due = DeadlineQueue::<T>::take(now);
+			let count = due.len() as u32;
+			for report_id in due {
+				Self::mark_overdue(report_id);
+			}
+			T::WeightInfo::on_initialize_overdue(count)
+		}
+
+		fn integrity_test() {
+			let floor = T::BlocksPerDay::get()
+				.saturating_mul(BlockNumberFor::<T>::from(MIN_RETENTION_DAYS));
+			assert!(!T::BlocksPerDay::get().is_zero(), "BlocksPerDay must not be zero");
+			assert!(
+				T::RetentionPeriod::get() >= floor,
+				"RetentionPeriod must be at least MIN_RETENTION_DAYS (six months) of blocks"
+			);
+			assert!(!T::ResponseDeadline::get().is_zero(), "ResponseDeadline must not be zero");
+			assert!(T::MaxReportsPerBlock::get() > 0, "MaxReportsPerBlock must not be zero");
+			assert!(T::MaxBatch::get() > 0, "MaxBatch must not be zero");
+			assert!(
+				T::MaxOpenReportsPerAccount::get() > 0,
+				"MaxOpenReportsPerAccount must not be zero"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Makes `who` a moderator.
+		///
+		/// Origin: `AdminOrigin`. Emits `ModeratorAdded`. Errors: `AlreadyModerator`,
+		/// `TooManyModerators`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::add_moderator())]
+		pub fn add_moderator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(!Moderators::<T>::contains_key(&who), Error::<T>::AlreadyModerator);
+			ensure!(
+				Moderators::<T>::count() < T::MaxModerators::get(),
+				Error::<T>::TooManyModerators
+			);
+			Moderators::<T>::insert(&who, ());
+			Self::deposit_event(Event::ModeratorAdded { who });
+			Ok(())
+		}
+
+		/// Removes `who` from the moderators. Their cases stay on record.
+		///
+		/// Origin: `AdminOrigin`. Emits `ModeratorRemoved`. Errors: `NotModerator`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::remove_moderator())]
+		pub fn remove_moderator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(Moderators::<T>::contains_key(&who), Error::<T>::NotModerator);
+			Moderators::<T>::remove(&who);
+			Self::deposit_event(Event::ModeratorRemoved { who });
+			Ok(())
+		}
+
+		/// Publishes content by its `hash`, with its `kind` and the `uri` it can be fetched from.
+		///
+		/// Origin: a signed, verified account not restricted from publishing. Emits
+		/// `ContentPublished`. Errors: `NotVerified`, `PublishingRestricted`, `AlreadyHidden`
+		/// (the hash is hidden or block-listed), `AlreadyPublished`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::publish())]
+		pub fn publish(
+			origin: OriginFor<T>,
+			hash: ContentHash,
+			kind: ContentKind,
+			uri: BoundedVec<u8, T::MaxUriLen>,
+		) -> DispatchResult {
+			let author = ensure_signed(origin)?;
+			ensure!(T::Standing::is_verified(&author), Error::<T>::NotVerified);
+			ensure!(
+				Self::may_use(&author, RestrictionScope::Publishing),
+				Error::<T>::PublishingRestricted
+			);
+			let mut record = ContentOf::<T>::get(hash).unwrap_or_else(Self::blank_record);
+			ensure!(
+				!matches!(record.status, ContentStatus::Hidden { .. }),
+				Error::<T>::AlreadyHidden
+			);
+			ensure!(record.published_at.is_none(), Error::<T>::AlreadyPublished);
+			record.author = Some(author.clone());
+			record.kind = Some(kind);
+			record.uri = uri;
+			record.published_at = Some(Self::now());
+			ContentOf::<T>::insert(hash, record);
+			Self::deposit_event(Event::ContentPublished { hash, author, kind });
+			Ok(())
+		}
+
+		/// Flags recorded content for attention; it stays visible.
+		///
+		/// Origin: a moderator. Emits `ContentFlagged`. Errors: `NotModerator`,
+		/// `ContentNotFound`, `AlreadyHidden`, `AlreadyFlagged`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::flag())]
+		pub fn flag(origin: OriginFor<T>, hash: ContentHash, reason: ReasonCode) -> DispatchResult {
+			let moderator = Self::ensure_moderator(origin)?;
+			let mut record = ContentOf::<T>::get(hash).ok_or(Error::<T>::ContentNotFound)?;
+			match record.status {
+				ContentStatus::Hidden { .. } => return Err(Error::<T>::AlreadyHidden.into()),
+				ContentStatus::Flagged { .. } => return Err(Error::<T>::AlreadyFlagged.into()),
+				ContentStatus::Visible => {},
+			}
+			let case_id = Self::record_case(Case {
+				subject: CaseSubject::Content(hash),
+				action: CaseAction::ContentFlagged,
+				reason: Some(reason),
+				moderator: moderator.clone(),
+				at: Self::now(),
+				note_hash: None,
+				report: None,
+				previous: record.last_case,
+				appeal: None,
+			})?;
+			record.status = ContentStatus::Flagged { reason };
+			record.last_case = Some(case_id);
+			ContentOf::<T>::insert(hash, record);
+			Self::deposit_event(Event::ContentFlagged { hash, moderator, reason, case_id });
+			Ok(())
+		}
+
+		/// Hides content by `hash`. Any 32-byte hash can be hidden, also one never published
+		/// here: that block-lists it. A hidden hash cannot be published.
+		///
+		/// Origin: a moderator. `note_hash` is the hash of the moderator's off-chain note.
+		/// Emits `ContentHidden`. Errors: `NotModerator`, `AlreadyHidden`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::hide())]
+		pub fn hide(
+			origin: OriginFor<T>,
+			hash: ContentHash,
+			reason: ReasonCode,
+			note_hash: ContentHash,
+		) -> DispatchResult {
+			let moderator = Self::ensure_moderator(origin)?;
+			Self::do_hide(hash, reason, &moderator, note_hash, None)?;
+			Ok(())
+		}
+
+		/// Hides every hash in `hashes` (at most `MaxBatch`), one case each, with the same
+		/// reason and note. All or nothing: if any hash is already hidden (or appears twice),
+		/// nothing is hidden.
+		///
+		/// Origin: a moderator. Emits `ContentHidden` per hash. Errors: `NotModerator`,
+		/// `EmptyBatch`, `AlreadyHidden`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::hide_batch(hashes.len() as u32))]
+		pub fn hide_batch(
+			origin: OriginFor<T>,
+			hashes: BoundedVec<ContentHash, T::MaxBatch>,
+			reason: ReasonCode,
+			note_hash: ContentHash,
+		) -> DispatchResult {
+			let moderator = Self::ensure_moderator(origin)?;
+			ensure!(!hashes.is_empty(), Error::<T>::EmptyBatch);
+			// Calls are transactional: an error on any hash reverts the hashes hidden before it.
+			for hash in hashes {
+				Self::do_hide(hash, reason, &moderator, note_hash, None)?;
+			}
+			Ok(())
+		}
+
+		/// Makes hidden or flagged content visible again.
+		///
+		/// Origin: a moderator. Emits `ContentRestored`. Errors: `NotModerator`,
+		/// `ContentNotFound`, `AlreadyVisible`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::restore())]
+		pub fn restore(
+			origin: OriginFor<T>,
+			hash: ContentHash,
+			note_hash: ContentHash,
+		) -> DispatchResult {
+			let moderator = Self::ensure_moderator(origin)?;
+			let mut record = ContentOf::<T>::get(hash).ok_or(Error::<T>::ContentNotFound)?;
+			ensure!(record.status != ContentStatus::Visible, Error::<T>::AlreadyVisible);
+			let case_id = Self::record_case(Case {
+				subject: CaseSubject::Content(hash),
+				action: CaseAction::ContentRestored,
+				reason: None,
+				moderator: moderator.clone(),
+				at: Self::now(),
+				note_hash: Some(note_hash),
+				report: None,
+				previous: record.last_case,
+				appeal: None,
+			})?;
+			record.status = ContentStatus::Visible;
+			record.last_case = Some(case_id);
+			ContentOf::<T>::insert(hash, record);
+			Self::deposit_event(Event::ContentRestored { hash, moderator, case_id });
+			Ok(())
+		}
+
+		/// Warns `who`.
+		///
+		/// Origin: a moderator. Emits `AccountWarned`. Errors: `NotModerator`, or the error of
+		/// `T::Standing::warn`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::warn())]
+		pub fn warn(origin: OriginFor<T>, who: T::AccountId, reason: ReasonCode) -> DispatchResult {
+			let moderator = Self::ensure_moderator(origin)?;
+			Self::do_measure(&who, CaseAction::AccountWarned, reason, &moderator, None, None)?;
+			Ok(())
+		}
+
+		/// Restricts `who` from `scope` until block `until` (exclusive).
+		///
+		/// Origin: a moderator. Emits `AccountRestricted`. Errors: `NotModerator`,
+		/// `EndNotInFuture`, or the error of `T::Standing::restrict`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::restrict())]
+		pub fn restrict(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			scope: RestrictionScope,
+			until: BlockNumberFor<T>,
+			reason: ReasonCode,
+		) -> DispatchResult {
+			let moderator = Self::ensure_moderator(origin)?;
+			let action = CaseAction::AccountRestricted { scope, until };
+			Self::do_measure(&who, action, reason, &moderator, None, None)?;
+			Ok(())
+		}
+
+		/// Suspends `who` until block `until` (exclusive): no transactions except appeals.
+		///
+		/// Origin: a moderator. Emits `AccountSuspended`. Errors: `NotModerator`,
+		/// `EndNotInFuture`, or the error of `T::Standing::suspend`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::suspend())]
+		pub fn suspend(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			until: BlockNumberFor<T>,
+			reason: ReasonCode,
+		) -> DispatchResult {
+			let moderator = Self::ensure_moderator(origin)?;
+			let action = CaseAction::AccountSuspended { until };
+			Self::do_measure(&who, action, reason, &moderator, None, None)?;
+			Ok(())
+		}
+
+		/// Closes the account of `who` (only `lift`, e.g. after an appeal, reopens it).
+		///
+		/// Origin: a moderator. Emits `AccountClosed`. Errors: `NotModerator`, or the error of
+		/// `T::Standing::close`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::close())]
+		pub fn close(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			reason: ReasonCode,
+		) -> DispatchResult {
+			let moderator = Self::ensure_moderator(origin)?;
+			Self::do_measure(&who, CaseAction::AccountClosed, reason, &moderator, None, None)?;
+			Ok(())
+		}
+
+		/// Lifts the measure in force on `who` (a warning, restriction, suspension or closure).
+		///
+		/// Origin: a moderator. Emits `MeasureLifted`. Errors: `NotModerator`,
+		/// `NoMeasureInForce`, or the error of `T::Standing::lift`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::lift())]
+		pub fn lift(origin: OriginFor<T>, who: T::AccountId, reason: ReasonCode) -> DispatchResult {
+			let moderator = Self::ensure_moderator(origin)?;
+			Self::do_measure(&who, CaseAction::MeasureLifted, reason, &moderator, None, None)?;
+			Ok(())
+		}
+
+		/// Files a complaint about a content hash or an account, in `category`, with the hash of
+		/// the evidence kept off chain. The report must be resolved within `ResponseDeadline`
+		/// blocks, or it becomes overdue.
+		///
+		/// Origin: a signed, verified account not restricted from reporting, with fewer than
+		/// `MaxOpenReportsPerAccount` unresolved reports. Emits `ReportFiled`. Errors:
+		/// `NotVerified`, `ReportingRestricted`, `TooManyOpenReports`,
+		/// `TooManyReportsThisBlock`, `Overflow`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::report())]
+		pub fn report(
+			origin: OriginFor<T>,
+			target: ReportTargetOf<T>,
+			category: ReasonCode,
+			evidence_hash: ContentHash,
+		) -> DispatchResult {
+			let reporter = ensure_signed(origin)?;
+			ensure!(T::Standing::is_verified(&reporter), Error::<T>::NotVerified);
+			ensure!(
+				Self::may_use(&reporter, RestrictionScope::Reporting),
+				Error::<T>::ReportingRestricted
+			);
+			let open = OpenReportsOf::<T>::get(&reporter);
+			ensure!(open < T::MaxOpenReportsPerAccount::get(), Error::<T>::TooManyOpenReports);
+			let report_id = NextReportId::<T>::get();
+			let next = report_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			let now = Self::now();
+			let deadline = now.saturating_add(T::ResponseDeadline::get());
+			DeadlineQueue::<T>::try_mutate(deadline, |queue| queue.try_push(report_id))
+				.map_err(|_| Error::<T>::TooManyReportsThisBlock)?;
+			NextReportId::<T>::put(next);
+			OpenReportsOf::<T>::insert(&reporter, open.saturating_add(1));
+			OpenReports::<T>::insert(report_id, ());
+			Reports::<T>::insert(
+				report_id,
+				Report {
+					reporter: reporter.clone(),
+					target: target.clone(),
+					category,
+					evidence_hash,
+					filed_at: now,
+					deadline,
+					state: ReportState::Open,
+				},
+			);
+			Self::deposit_event(Event::ReportFiled {
+				report_id,
+				reporter,
+				target,
+				category,
+				deadline,
+			});
+			Ok(())
+		}
+
+		/// Resolves an open or overdue report. `Dismissed` records the decision only.
+		/// `Upheld { action }` applies `action` to the report's target exactly as the matching
+		/// moderator call would, creating a case that names the report; `ContentHidden` on
+		/// content that is already hidden, and `None`, link the target's latest case instead.
+		///
+		/// Origin: a moderator. Emits `ReportResolved` (and the event of the measure applied).
+		/// Errors: `NotModerator`, `ReportNotFound`, `AlreadyResolved`, `ActionMismatch`, and the
+		/// errors of the measure applied (`EndNotInFuture`, ...).
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::resolve())]
+		pub fn resolve(
+			origin: OriginFor<T>,
+			report_id: ReportId,
+			outcome: ReportOutcomeOf<T>,
+			note_hash: ContentHash,
+		) -> DispatchResult {
+			let moderator = Self::ensure_moderator(origin)?;
+			let mut report = Reports::<T>::get(report_id).ok_or(Error::<T>::ReportNotFound)?;
+			ensure!(report.is_open(), Error::<T>::AlreadyResolved);
+			let case_id = match outcome {
+				ReportOutcome::Dismissed => None,
+				ReportOutcome::Upheld { action } => Self::apply_action(
+					&report.target,
+					action,
+					report.category,
+					&moderator,
+					note_hash,
+					report_id,
+				)?,
+			};
+			report.state = ReportState::Resolved(Resolution {
+				outcome,
+				moderator: moderator.clone(),
+				at: Self::now(),
+				note_hash,
+				case: case_id,
+			});
+			let reporter = report.reporter.clone();
+			Reports::<T>::insert(report_id, report);
+			OpenReports::<T>::remove(report_id);
+			OverdueReports::<T>::remove(report_id);
+			OpenReportsOf::<T>::mutate_exists(&reporter, |open| {
+				*open = open.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
+			});
+			Self::deposit_event(Event::ReportResolved { report_id, moderator, outcome, case_id });
+			Ok(())
+		}
+
+		/// Appeals a case: hiding of one's content, or a measure on one's account. Each case can
+		/// be appealed once. A suspended, restricted or closed account may appeal: the pallet
+		/// checks neither standing nor verification here.
+		///
+		/// Origin: signed by the case's subject (the content's author or the sanctioned
+		/// account). Emits `AppealFiled`. Errors: `CaseNotFound`, `NotAppealable`,
+		/// `NotCaseSubject`, `AlreadyAppealed`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::appeal())]
+		pub fn appeal(
+			origin: OriginFor<T>,
+			case_id: CaseId,
+			statement_hash: ContentHash,
+		) -> DispatchResult {
+			let appellant = ensure_signed(origin)?;
+			let mut case = Cases::<T>::get(case_id).ok_or(Error::<T>::CaseNotFound)?;
+			ensure!(case.action.is_appealable(), Error::<T>::NotAppealable);
+			let is_subject = match &case.subject {
+				CaseSubject::Account(who) => *who == appellant,
+				CaseSubject::Content(hash) => ContentOf::<T>::get(hash)
+					.and_then(|record| record.author)
+					.is_some_and(|author| author == appellant),
+			};
+			ensure!(is_subject, Error::<T>::NotCaseSubject);
+			ensure!(case.appeal.is_none(), Error::<T>::AlreadyAppealed);
+			case.appeal = Some(Appeal {
+				appellant: appellant.clone(),
+				statement_hash,
+				filed_at: Self::now(),
+				decision: None,
+			});
+			Cases::<T>::insert(case_id, case);
+			Self::deposit_event(Event::AppealFiled { case_id, appellant });
+			Ok(())
+		}
+
+		/// Decides the appeal of a case. If `upheld`, the measure is undone: hidden content is
+		/// restored, or the measure on the account is lifted through `T::Standing::lift`, as long
+		/// as this case is still the one in force (otherwise the decision is recorded only).
+		///
+		/// Origin: a moderator other than the one who acted in the case. Emits `AppealDecided`.
+		/// Errors: `NotModerator`, `CaseNotFound`, `NoAppeal`, `AppealAlreadyDecided`,
+		/// `SameModerator`, or the error of `T::Standing::lift`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::decide_appeal())]
+		pub fn decide_appeal(
+			origin: OriginFor<T>,
+			case_id: CaseId,
+			upheld: bool,
+			note_hash: ContentHash,
+		) -> DispatchResult {
+			let moderator = Self::ensure_moderator(origin)?;
+			let mut case = Cases::<T>::get(case_id).ok_or(Error::<T>::CaseNotFound)?;
+			let mut appeal = case.appeal.take().ok_or(Error::<T>::NoAppeal)?;
+			ensure!(appeal.decision.is_none(), Error::<T>::AppealAlreadyDecided);
+			ensure!(case.moderator != moderator, Error::<T>::SameModerator);
+			let measure_undone = if upheld { Self::undo(case_id, &case.subject)? } else { false };
+			appeal.decision = Some(AppealDecision {
+				moderator: moderator.clone(),
+				upheld,
+				at: Self::now(),
+				note_hash,
+			});
+			case.appeal = Some(appeal);
+			Cases::<T>::insert(case_id, case);
+			Self::deposit_event(Event::AppealDecided {
+				case_id,
+				moderator,
+				upheld,
+				measure_undone,
+			});
+			Ok(())
+		}
+
+		/// Removes a case older than `RetentionPeriod`. A subject's latest case and a case with
+		/// an undecided appeal are kept. Older cases in the subject's history stay readable
+		/// until purged themselves; a link to a purged case ends the history walk.
+		///
+		/// Origin: `AdminOrigin`. Emits `CasePurged`. Errors: `CaseNotFound`,
+		/// `RetentionNotElapsed`, `AppealPending`, `CaseInForce`.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::purge_case())]
+		pub fn purge_case(origin: OriginFor<T>, case_id: CaseId) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let case = Cases::<T>::get(case_id).ok_or(Error::<T>::CaseNotFound)?;
+			ensure!(
+				Self::now() >= case.at.saturating_add(T::RetentionPeriod::get()),
+				Error::<T>::RetentionNotElapsed
+			);
+			ensure!(
+				case.appeal.is_none_or(|appeal| appeal.decision.is_some()),
+				Error::<T>::AppealPending
+			);
+			ensure!(Self::latest_case(&case.subject) != Some(case_id), Error::<T>::CaseInForce);
+			Cases::<T>::remove(case_id);
+			Self::deposit_event(Event::CasePurged { case_id });
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	fn now() -> BlockNumberFor<T> {
+		frame_system::Pallet::<T>::block_number()
+	}
+
+	fn ensure_moderator(origin: OriginFor<T>) -> Result<T::AccountId, DispatchError> {
+		let who = frame_system::ensure_signed(origin)?;
+		ensure!(Moderators::<T>::contains_key(&who), Error::<T>::NotModerator);
+		Ok(who)
+	}
+
+	/// Whether `who` may use the functions of `scope` now, by the standing in force.
+	fn may_use(who: &T::AccountId, scope: RestrictionScope) -> bool {
+		match T::Standing::standing(who).effective_at(Self::now()) {
+			Standing::Good | Standing::Warned => true,
+			Standing::Restricted { scope: restricted, .. } => restricted != scope,
+			Standing::Suspended { .. } | Standing::Closed => false,
+		}
+	}
+
+	fn blank_record() -> ContentRecordOf<T> {
+		ContentRecord {
+			author: None,
+			kind: None,
+			uri: BoundedVec::new(),
+			published_at: None,
+			status: ContentStatus::Visible,
+			last_case: None,
+		}
+	}
+
+	/// Stores `case` under a new id and returns the id.
+	fn record_case(case: CaseOf<T>) -> Result<CaseId, DispatchError> {
+		let case_id = NextCaseId::<T>::get();
+		let next = case_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		NextCaseId::<T>::put(next);
+		Cases::<T>::insert(case_id, case);
+		Ok(case_id)
+	}
+
+	/// The latest case about `subject`, if any.
+	fn latest_case(subject: &CaseSubject<T::AccountId>) -> Option<CaseId> {
+		match subject {
+			CaseSubject::Content(hash) => ContentOf::<T>::get(hash).and_then(|r| r.last_case),
+			CaseSubject::Account(who) => LatestCaseOf::<T>::get(who),
+		}
+	}
+
+	fn do_hide(
+		hash: ContentHash,
+		reason: ReasonCode,
+		moderator: &T::AccountId,
+		note_hash: ContentHash,
+		report: Option<ReportId>,
+	) -> Result<CaseId, DispatchError> {
+		let mut record = ContentOf::<T>::get(hash).unwrap_or_else(Self::blank_record);
+		ensure!(!matches!(record.status, ContentStatus::Hidden { .. }), Error::<T>::AlreadyHidden);
+		let case_id = Self::record_case(Case {
+			subject: CaseSubject::Content(hash),
+			action: CaseAction::ContentHidden,
+			reason: Some(reason),
+			moderator: moderator.clone(),
+			at: Self::now(),
+			note_hash: Some(note_hash),
+			report,
+			previous: record.last_case,
+			appeal: None,
+		})?;
+		record.status = ContentStatus::Hidden { reason, case: case_id };
+		record.last_case = Some(case_id);
+		ContentOf::<T>::insert(hash, record);
+		Self::deposit_event(Event::ContentHidden {
+			hash,
+			moderator: moderator.clone(),
+			reason,
+			case_id,
+		});
+		Ok(case_id)
+	}
+
+	/// Applies a disposal measure to `who` through `T::Standing` and records its case.
+	fn do_measure(
+		who: &T::AccountId,
+		action: CaseAction<BlockNumberFor<T>>,
+		reason: ReasonCode,
+		moderator: &T::AccountId,
+		note_hash: Option<ContentHash>,
+		report: Option<ReportId>,
+	) -> Result<CaseId, DispatchError> {
+		let now = Self::now();
+		match action {
+			CaseAction::AccountWarned => T::Standing::warn(who)?,
+			CaseAction::AccountRestricted { scope, until } => {
+				ensure!(until > now, Error::<T>::EndNotInFuture);
+				T::Standing::restrict(who, scope, until)?
+			},
+			CaseAction::AccountSuspended { until } => {
+				ensure!(until > now, Error::<T>::EndNotInFuture);
+				T::Standing::suspend(who, until)?
+			},
+			CaseAction::AccountClosed => T::Standing::close(who)?,
+			CaseAction::MeasureLifted => {
+				ensure!(
+					T::Standing::standing(who).effective_at(now) != Standing::Good,
+					Error::<T>::NoMeasureInForce
+				);
+				T::Standing::lift(who)?
+			},
+			CaseAction::ContentFlagged |
+			CaseAction::ContentHidden |
+			CaseAction::ContentRestored => return Err(Error::<T>::ActionMismatch.into()),
+		}
+		let case_id = Self::record_case(Case {
+			subject: CaseSubject::Account(who.clone()),
+			action,
+			reason: Some(reason),
+			moderator: moderator.clone(),
+			at: now,
+			note_hash,
+			report,
+			previous: LatestCaseOf::<T>::get(who),
+			appeal: None,
+		})?;
+		LatestCaseOf::<T>::insert(who, case_id);
+		let (who, moderator) = (who.clone(), moderator.clone());
+		Self::deposit_event(match action {
+			CaseAction::AccountRestricted { scope, until } =>
+				Event::AccountRestricted { who, scope, until, moderator, reason, case_id },
+			CaseAction::AccountSuspended { until } =>
+				Event::AccountSuspended { who, until, moderator, reason, case_id },
+			CaseAction::AccountClosed => Event::AccountClosed { who, moderator, reason, case_id },
+			CaseAction::MeasureLifted => Event::MeasureLifted { who, moderator, reason, case_id },
+			_ => Event::AccountWarned { who, moderator, reason, case_id },
+		});
+		Ok(case_id)
+	}
+
+	/// Applies the action of an upheld report to its target; returns the case created or
+	/// linked.
+	fn apply_action(
+		target: &ReportTargetOf<T>,
+		action: ActionTaken<BlockNumberFor<T>>,
+		reason: ReasonCode,
+		moderator: &T::AccountId,
+		note_hash: ContentHash,
+		report_id: ReportId,
+	) -> Result<Option<CaseId>, DispatchError> {
+		let measure = match action {
+			ActionTaken::None =>
+				return Ok(match target {
+					ReportTarget::Content(hash) =>
+						ContentOf::<T>::get(hash).and_then(|r| r.last_case),
+					ReportTarget::Account(who) => LatestCaseOf::<T>::get(who),
+				}),
+			ActionTaken::ContentHidden => {
+				let ReportTarget::Content(hash) = target else {
+					return Err(Error::<T>::ActionMismatch.into());
+				};
+				if let Some(ContentStatus::Hidden { case, .. }) =
+					ContentOf::<T>::get(hash).map(|r| r.status)
+				{
+					return Ok(Some(case));
+				}
+				return Self::do_hide(*hash, reason, moderator, note_hash, Some(report_id))
+					.map(Some);
+			},
+			ActionTaken::AccountWarned => CaseAction::AccountWarned,
+			ActionTaken::AccountRestricted { scope, until } =>
+				CaseAction::AccountRestricted { scope, until },
+			ActionTaken::AccountSuspended { until } => CaseAction::AccountSuspended { until },
+			ActionTaken::AccountClosed => CaseAction::AccountClosed,
+		};
+		let ReportTarget::Account(who) = target else {
+			return Err(Error::<T>::ActionMismatch.into());
+		};
+		Self::do_measure(who, measure, reason, moderator, Some(note_hash), Some(report_id))
+			.map(Some)
+	}
+
+	/// Undoes the measure of case `case_id` if it is still the one in force; returns whether it
+	/// did.
+	fn undo(case_id: CaseId, subject: &CaseSubject<T::AccountId>) -> Result<bool, DispatchError> {
+		match subject {
+			CaseSubject::Content(hash) => {
+				let Some(mut record) = ContentOf::<T>::get(hash) else { return Ok(false) };
+				if !matches!(record.status, ContentStatus::Hidden { case, .. } if case == case_id) {
+					return Ok(false);
+				}
+				record.status = ContentStatus::Visible;
+				ContentOf::<T>::insert(hash, record);
+				Ok(true)
+			},
+			CaseSubject::Account(who) => {
+				let in_force = LatestCaseOf::<T>::get(who) == Some(case_id) &&
+					T::Standing::standing(who).effective_at(Self::now()) != Standing::Good;
+				if in_force {
+					T::Standing::lift(who)?;
+				}
+				Ok(in_force)
+			},
+		}
+	}
+
+	/// Marks an open report overdue, once.
+	fn mark_overdue(report_id: ReportId) {
+		Reports::<T>::mutate(report_id, |report| {
+			if let Some(report) = report {
+				if report.state == ReportState::Open {
+					report.state = ReportState::Overdue;
+					OverdueReports::<T>::insert(report_id, ());
+					Self::deposit_event(Event::ReportOverdue { report_id });
+				}
+			}
+		});
+	}
+
+	/// The status and metadata of content `hash`, if it was published or moderated.
+	pub fn content_status(
+		hash: ContentHash,
+	) -> Option<ContentView<T::AccountId, BlockNumberFor<T>>> {
+		ContentOf::<T>::get(hash).map(|r| ContentRecord {
+			author: r.author,
+			kind: r.kind,
+			uri: r.uri.into_inner(),
+			published_at: r.published_at,
+			status: r.status,
+			last_case: r.last_case,
+		})
+	}
+
+	/// The report `report_id`, if it exists.
+	pub fn report_info(report_id: ReportId) -> Option<ReportOf<T>> {
+		Reports::<T>::get(report_id)
+	}
+
+	/// The case `case_id`, if it exists (and was not purged).
+	pub fn case_info(case_id: CaseId) -> Option<CaseOf<T>> {
+		Cases::<T>::get(case_id)
+	}
+
+	/// Up to `limit` (at most [`MAX_PAGE_LEN`]) unresolved reports, in storage order, after
+	/// report `start_after` (from the first if `None`). Pass the last id of a page to get the
+	/// next one.
+	pub fn open_reports(start_after: Option<ReportId>, limit: u32) -> Vec<(ReportId, ReportOf<T>)> {
+		let ids = match start_after {
+			Some(id) => OpenReports::<T>::iter_keys_from_key(id),
+			None => OpenReports::<T>::iter_keys(),
+		};
+		Self::page(ids, limit)
+	}
+
+	/// Up to `limit` (at most [`MAX_PAGE_LEN`]) unresolved reports past their deadline, in
+	/// storage order, after report `start_after` (from the first if `None`).
+	pub fn overdue_reports(
+		start_after: Option<ReportId>,
+		limit: u32,
+	) -> Vec<(ReportId, ReportOf<T>)> {
+		let ids = match start_after {
+			Some(id) => OverdueReports::<T>::iter_keys_from_key(id),
+			None => OverdueReports::<T>::iter_keys(),
+		};
+		Self::page(ids, limit)
+	}
+
+	fn page(ids: impl Iterator<Item = ReportId>, limit: u32) -> Vec<(ReportId, ReportOf<T>)> {
+		ids.filter_map(|id| Reports::<T>::get(id).map(|report| (id, report)))
+			.take(limit.min(MAX_PAGE_LEN) as usize)
+			.collect()
+	}
+
+	/// Checks the pallet's invariants:
+	/// - there are at most `MaxModerators` moderators;
+	/// - the id counters exceed every stored report and case id;
+	/// - `OpenReports` holds exactly the unresolved reports, `OverdueReports` exactly the overdue
+	///   ones, and `OpenReportsOf` counts each account's unresolved reports;
+	/// - every id in `DeadlineQueue` is a stored report, queued at its deadline;
+	/// - hidden content references an existing case that hid it, and every latest-case pointer
+	///   references an existing case about the same subject.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		ensure!(
+			Moderators::<T>::count() <= T::MaxModerators::get(),
+			"more moderators than MaxModerators"
+		);
+		ensure!(
+			Moderators::<T>::count() as usize == Moderators::<T>::iter_keys().count(),
+			"moderator counter out of sync"
+		);
+
+		let next_report = NextReportId::<T>::get();
+		let mut open_of: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		for (id, report) in Reports::<T>::iter() {
+			ensure!(id < next_report, "a report id is not below NextReportId");
+			ensure!(
+				report.is_open() == OpenReports::<T>::contains_key(id),
+				"OpenReports does not match the unresolved reports"
+			);
+			ensure!(
+				(report.state == ReportState::Overdue) == OverdueReports::<T>::contains_key(id),
+				"OverdueReports does not match the overdue reports"
+			);
+			if report.is_open() {
+				let count = open_of.entry(report.reporter.clone()).or_default();
+				*count = count.saturating_add(1);
+			}
+		}
+		for id in OpenReports::<T>::iter_keys() {
+			ensure!(Reports::<T>::contains_key(id), "OpenReports names a missing report");
+		}
+		for id in OverdueReports::<T>::iter_keys() {
+			ensure!(Reports::<T>::contains_key(id), "OverdueReports names a missing report");
+		}
+		ensure!(
+			OpenReportsOf::<T>::iter().count() == open_of.len(),
+			"OpenReportsOf has an entry for an account without open reports"
+		);
+		for (who, count) in OpenReportsOf::<T>::iter() {
+			ensure!(open_of.get(&who) == Some(&count), "OpenReportsOf count is wrong");
+		}
+		for (block, queue) in DeadlineQueue::<T>::iter() {
+			for id in queue {
+				let report = Reports::<T>::get(id).ok_or("DeadlineQueue names a missing report")?;
+				ensure!(report.deadline == block, "a report is queued at a block not its deadline");
+			}
+		}
+
+		let next_case = NextCaseId::<T>::get();
+		for (id, case) in Cases::<T>::iter() {
+			ensure!(id < next_case, "a case id is not below NextCaseId");
+			if let Some(previous) = case.previous {
+				ensure!(previous < id, "a case links to a later case");
+			}
+		}
+		for (hash, record) in ContentOf::<T>::iter() {
+			if let ContentStatus::Hidden { case, .. } = record.status {
+				let hiding = Cases::<T>::get(case).ok_or("hidden content names a missing case")?;
+				ensure!(
+					hiding.subject == CaseSubject::Content(hash) &&
+						hiding.action == CaseAction::ContentHidden,
+					"hidden content names a case that did not hide it"
+				);
+			}
+			if let Some(last) = record.last_case {
+				let case = Cases::<T>::get(last).ok_or("content names a missing latest case")?;
+				ensure!(case.subject == CaseSubject::Content(hash), "latest case of another hash");
+			}
+		}
+		for (who, last) in LatestCaseOf::<T>::iter() {
+			let case = Cases::<T>::get(last).ok_or("account names a missing latest case")?;
+			ensure!(case.subject == CaseSubject::Account(who), "latest case of another account");
+		}
+		Ok(())
+	}
+}
+
+/// The runtime API through which nodes, clients and regulators read moderation records.
+pub mod runtime_api {
+	use super::*;
+
+	sp_api::decl_runtime_apis! {
+		/// Read access to content status, reports and cases.
+		pub trait ModerationApi<AccountId, BlockNumber>
+		where
+			AccountId: codec::Codec,
+			BlockNumber: codec::Codec,
+		{
+			/// The status and metadata of content `hash`, if it was published or moderated.
+			fn content(hash: ContentHash) -> Option<ContentView<AccountId, BlockNumber>>;
+			/// The report `report_id`, if it exists.
+			fn report(report_id: ReportId) -> Option<Report<AccountId, BlockNumber>>;
+			/// The case `case_id`, if it exists.
+			fn case(case_id: CaseId) -> Option<Case<AccountId, BlockNumber>>;
+			/// Up to `limit` (at most `MAX_PAGE_LEN`) unresolved reports after `start_after`.
+			fn open_reports(
+				start_after: Option<ReportId>,
+				limit: u32,
+			) -> Vec<(ReportId, Report<AccountId, BlockNumber>)>;
+			/// Up to `limit` (at most `MAX_PAGE_LEN`) overdue reports after `start_after`.
+			fn overdue_reports(
+				start_after: Option<ReportId>,
+				limit: u32,
+			) -> Vec<(ReportId, Report<AccountId, BlockNumber>)>;
+		}
+	}
+}

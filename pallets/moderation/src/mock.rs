@@ -1,0 +1,214 @@
+//! A mock runtime with an in-memory fake of the real-name pallet's `AccountStanding`.
+
+use crate as pallet_moderation;
+use compliance_primitives::{AccountStanding, RestrictionScope, Standing};
+use core::cell::RefCell;
+use frame_support::{derive_impl, parameter_types, traits::Hooks};
+use frame_system::EnsureRoot;
+use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
+use std::collections::{BTreeMap, BTreeSet};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+/// The test account ids.
+pub type AccountId = u64;
+/// The test block number.
+pub type BlockNumber = u64;
+
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+/// A moderator from genesis.
+pub const MOD1: AccountId = 10;
+/// A second moderator from genesis.
+pub const MOD2: AccountId = 11;
+/// Never verified.
+pub const STRANGER: AccountId = 99;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Moderation: pallet_moderation,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+}
+
+parameter_types! {
+	pub const MaxModerators: u32 = 3;
+	pub const MaxUriLen: u32 = 16;
+	pub const MaxBatch: u32 = 4;
+	pub const MaxOpenReportsPerAccount: u32 = 2;
+	pub const MaxReportsPerBlock: u32 = 3;
+	pub const ResponseDeadline: BlockNumber = 10;
+	pub const BlocksPerDay: BlockNumber = 10;
+}
+
+parameter_types! {
+	/// In storage, so that a test can lower it below the floor.
+	pub storage RetentionPeriod: BlockNumber = 1830;
+}
+
+/// One call the fake standing received, so tests can assert what was applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Measure {
+	Warn(AccountId),
+	Restrict(AccountId, RestrictionScope, BlockNumber),
+	Suspend(AccountId, BlockNumber),
+	Close(AccountId),
+	Lift(AccountId),
+}
+
+thread_local! {
+	static VERIFIED: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
+	static STANDINGS: RefCell<BTreeMap<AccountId, Standing<BlockNumber>>> =
+		const { RefCell::new(BTreeMap::new()) };
+	static MEASURES: RefCell<Vec<Measure>> = const { RefCell::new(Vec::new()) };
+}
+
+/// An in-memory stand-in for the real-name pallet.
+pub struct FakeStanding;
+
+impl FakeStanding {
+	pub fn verify(who: AccountId) {
+		VERIFIED.with(|v| v.borrow_mut().insert(who));
+	}
+	pub fn set(who: AccountId, standing: Standing<BlockNumber>) {
+		STANDINGS.with(|s| s.borrow_mut().insert(who, standing));
+	}
+	pub fn raw(who: AccountId) -> Standing<BlockNumber> {
+		STANDINGS.with(|s| s.borrow().get(&who).copied().unwrap_or_default())
+	}
+	/// The measures applied so far, in order.
+	pub fn measures() -> Vec<Measure> {
+		MEASURES.with(|m| m.borrow().clone())
+	}
+	fn log(measure: Measure) {
+		MEASURES.with(|m| m.borrow_mut().push(measure));
+	}
+	fn reset() {
+		VERIFIED.with(|v| v.borrow_mut().clear());
+		STANDINGS.with(|s| s.borrow_mut().clear());
+		MEASURES.with(|m| m.borrow_mut().clear());
+	}
+}
+
+impl AccountStanding<AccountId, BlockNumber> for FakeStanding {
+	fn is_verified(who: &AccountId) -> bool {
+		VERIFIED.with(|v| v.borrow().contains(who))
+	}
+	fn standing(who: &AccountId) -> Standing<BlockNumber> {
+		// Returns the stored value (not the lapsed view): the pallet must apply `effective_at`.
+		Self::raw(*who)
+	}
+	fn warn(who: &AccountId) -> DispatchResult {
+		if Self::raw(*who) == Standing::Good {
+			Self::set(*who, Standing::Warned);
+		}
+		Self::log(Measure::Warn(*who));
+		Ok(())
+	}
+	fn restrict(who: &AccountId, scope: RestrictionScope, until: BlockNumber) -> DispatchResult {
+		Self::set(*who, Standing::Restricted { scope, until });
+		Self::log(Measure::Restrict(*who, scope, until));
+		Ok(())
+	}
+	fn suspend(who: &AccountId, until: BlockNumber) -> DispatchResult {
+		Self::set(*who, Standing::Suspended { until });
+		Self::log(Measure::Suspend(*who, until));
+		Ok(())
+	}
+	fn close(who: &AccountId) -> DispatchResult {
+		Self::set(*who, Standing::Closed);
+		Self::log(Measure::Close(*who));
+		Ok(())
+	}
+	fn lift(who: &AccountId) -> DispatchResult {
+		if Self::raw(*who) == Standing::Good {
+			return Err(DispatchError::Other("no measure"));
+		}
+		Self::set(*who, Standing::Good);
+		Self::log(Measure::Lift(*who));
+		Ok(())
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for FakeStanding {
+	fn make_verified(who: &AccountId) {
+		Self::verify(*who);
+		Self::set(*who, Standing::Good);
+	}
+}
+
+impl pallet_moderation::Config for Test {
+	type Standing = FakeStanding;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type MaxModerators = MaxModerators;
+	type MaxUriLen = MaxUriLen;
+	type MaxBatch = MaxBatch;
+	type MaxOpenReportsPerAccount = MaxOpenReportsPerAccount;
+	type MaxReportsPerBlock = MaxReportsPerBlock;
+	type ResponseDeadline = ResponseDeadline;
+	type RetentionPeriod = RetentionPeriod;
+	type BlocksPerDay = BlocksPerDay;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = FakeStanding;
+	type WeightInfo = ();
+}
+
+/// Builds test externalities: MOD1 and MOD2 are moderators; ALICE, BOB, CHARLIE, MOD1 and MOD2
+/// are verified; the chain is at block 1.
+pub struct ExtBuilder {
+	moderators: Vec<AccountId>,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self { moderators: vec![MOD1, MOD2] }
+	}
+}
+
+impl ExtBuilder {
+	pub fn build(self) -> sp_io::TestExternalities {
+		FakeStanding::reset();
+		for who in [ALICE, BOB, CHARLIE, MOD1, MOD2] {
+			FakeStanding::verify(who);
+		}
+		let storage = RuntimeGenesisConfig {
+			system: Default::default(),
+			moderation: pallet_moderation::GenesisConfig { moderators: self.moderators },
+		}
+		.build_storage()
+		.expect("genesis builds");
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| System::set_block_number(1));
+		ext
+	}
+
+	/// Runs `test`, then checks the pallet's invariants.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			Moderation::do_try_state().expect("try_state holds after the test");
+		});
+	}
+}
+
+/// Builds test externalities for the benchmark test suite.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn new_bench_ext() -> sp_io::TestExternalities {
+	ExtBuilder::default().build()
+}
+
+/// Advances to block `n`, running `on_initialize` of every block on the way.
+pub fn run_to_block(n: BlockNumber) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		<Moderation as Hooks<BlockNumber>>::on_initialize(next);
+	}
+}

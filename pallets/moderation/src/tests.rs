@@ -1,0 +1,1143 @@
+//! Unit tests of the moderation pallet.
+
+use crate::{mock::*, Error, Event, *};
+use codec::{Decode, Encode};
+use compliance_primitives::{RestrictionScope, Standing};
+use frame_support::{assert_noop, assert_ok, traits::Hooks};
+use sp_core::H256;
+use sp_runtime::DispatchError::BadOrigin;
+
+fn h(n: u8) -> H256 {
+	H256::repeat_byte(n)
+}
+
+fn uri(bytes: &[u8]) -> BoundedVec<u8, MaxUriLen> {
+	BoundedVec::try_from(bytes.to_vec()).expect("short uri")
+}
+
+fn signed(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn publish(who: AccountId, hash: H256) {
+	assert_ok!(Moderation::publish(signed(who), hash, ContentKind::Text, uri(b"ipfs://x")));
+}
+
+fn status(hash: H256) -> ContentStatus {
+	ContentOf::<Test>::get(hash).expect("recorded").status
+}
+
+fn batch(hashes: &[H256]) -> BoundedVec<H256, MaxBatch> {
+	BoundedVec::try_from(hashes.to_vec()).expect("within MaxBatch")
+}
+
+fn last_case_id() -> CaseId {
+	NextCaseId::<Test>::get() - 1
+}
+
+fn file_report(reporter: AccountId, target: ReportTarget<AccountId>) -> ReportId {
+	assert_ok!(Moderation::report(signed(reporter), target, ReasonCode::Fraud, h(0xEE)));
+	NextReportId::<Test>::get() - 1
+}
+
+fn upheld(action: ActionTaken<BlockNumber>) -> ReportOutcome<BlockNumber> {
+	ReportOutcome::Upheld { action }
+}
+
+// ---- admin -------------------------------------------------------------------------------
+
+#[test]
+fn genesis_sets_moderators_and_integrity_holds() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert!(Moderators::<Test>::contains_key(MOD1));
+		assert!(Moderators::<Test>::contains_key(MOD2));
+		assert_eq!(Moderators::<Test>::count(), 2);
+		<Moderation as Hooks<BlockNumber>>::integrity_test();
+	});
+}
+
+#[test]
+fn add_moderator_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Moderation::add_moderator(RuntimeOrigin::root(), ALICE));
+		assert!(Moderators::<Test>::contains_key(ALICE));
+		System::assert_last_event(Event::ModeratorAdded { who: ALICE }.into());
+	});
+}
+
+#[test]
+fn add_moderator_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(Moderation::add_moderator(signed(MOD1), ALICE), BadOrigin);
+		assert_noop!(
+			Moderation::add_moderator(RuntimeOrigin::root(), MOD1),
+			Error::<Test>::AlreadyModerator
+		);
+		assert_ok!(Moderation::add_moderator(RuntimeOrigin::root(), ALICE));
+		assert_noop!(
+			Moderation::add_moderator(RuntimeOrigin::root(), BOB),
+			Error::<Test>::TooManyModerators
+		);
+	});
+}
+
+#[test]
+fn remove_moderator_works_and_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(Moderation::remove_moderator(signed(MOD1), MOD2), BadOrigin);
+		assert_noop!(
+			Moderation::remove_moderator(RuntimeOrigin::root(), ALICE),
+			Error::<Test>::NotModerator
+		);
+		assert_ok!(Moderation::remove_moderator(RuntimeOrigin::root(), MOD2));
+		assert!(!Moderators::<Test>::contains_key(MOD2));
+		System::assert_last_event(Event::ModeratorRemoved { who: MOD2 }.into());
+		// A removed moderator can no longer moderate.
+		assert_noop!(
+			Moderation::hide(signed(MOD2), h(1), ReasonCode::Fraud, h(0)),
+			Error::<Test>::NotModerator
+		);
+	});
+}
+
+// ---- publish -------------------------------------------------------------------------------
+
+#[test]
+fn publish_records_author_and_block() {
+	ExtBuilder::default().build_and_execute(|| {
+		System::set_block_number(5);
+		assert_ok!(Moderation::publish(signed(ALICE), h(1), ContentKind::Image, uri(b"ipfs://a")));
+		let record = ContentOf::<Test>::get(h(1)).unwrap();
+		assert_eq!(record.author, Some(ALICE));
+		assert_eq!(record.kind, Some(ContentKind::Image));
+		assert_eq!(record.uri.into_inner(), b"ipfs://a".to_vec());
+		assert_eq!(record.published_at, Some(5));
+		assert_eq!(record.status, ContentStatus::Visible);
+		assert_eq!(record.last_case, None);
+		System::assert_last_event(
+			Event::ContentPublished { hash: h(1), author: ALICE, kind: ContentKind::Image }.into(),
+		);
+	});
+}
+
+#[test]
+fn publish_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			Moderation::publish(RuntimeOrigin::none(), h(1), ContentKind::Text, uri(b"")),
+			BadOrigin
+		);
+		assert_noop!(
+			Moderation::publish(signed(STRANGER), h(1), ContentKind::Text, uri(b"")),
+			Error::<Test>::NotVerified
+		);
+		publish(ALICE, h(1));
+		assert_noop!(
+			Moderation::publish(signed(BOB), h(1), ContentKind::Text, uri(b"")),
+			Error::<Test>::AlreadyPublished
+		);
+		assert_ok!(Moderation::hide(signed(MOD1), h(2), ReasonCode::Rumour, h(0)));
+		assert_noop!(
+			Moderation::publish(signed(BOB), h(2), ContentKind::Text, uri(b"")),
+			Error::<Test>::AlreadyHidden
+		);
+	});
+}
+
+#[test]
+fn publish_respects_standing() {
+	ExtBuilder::default().build_and_execute(|| {
+		let refused = |standing| {
+			FakeStanding::set(ALICE, standing);
+			assert_noop!(
+				Moderation::publish(signed(ALICE), h(1), ContentKind::Text, uri(b"")),
+				Error::<Test>::PublishingRestricted
+			);
+		};
+		refused(Standing::Restricted { scope: RestrictionScope::Publishing, until: 5 });
+		refused(Standing::Suspended { until: 5 });
+		refused(Standing::Closed);
+		// Another scope, a warning, or a lapsed measure does not stop publishing.
+		FakeStanding::set(
+			ALICE,
+			Standing::Restricted { scope: RestrictionScope::Transfers, until: 5 },
+		);
+		publish(ALICE, h(1));
+		FakeStanding::set(ALICE, Standing::Warned);
+		publish(ALICE, h(2));
+		FakeStanding::set(ALICE, Standing::Suspended { until: 5 });
+		System::set_block_number(5);
+		publish(ALICE, h(3));
+	});
+}
+
+// ---- flag, hide, restore ---------------------------------------------------------------------
+
+#[test]
+fn flag_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		publish(ALICE, h(1));
+		assert_ok!(Moderation::flag(signed(MOD1), h(1), ReasonCode::Rumour));
+		assert_eq!(status(h(1)), ContentStatus::Flagged { reason: ReasonCode::Rumour });
+		let case_id = last_case_id();
+		let case = Cases::<Test>::get(case_id).unwrap();
+		assert_eq!(case.subject, CaseSubject::Content(h(1)));
+		assert_eq!(case.action, CaseAction::ContentFlagged);
+		assert_eq!(case.moderator, MOD1);
+		assert_eq!(ContentOf::<Test>::get(h(1)).unwrap().last_case, Some(case_id));
+		System::assert_last_event(
+			Event::ContentFlagged {
+				hash: h(1),
+				moderator: MOD1,
+				reason: ReasonCode::Rumour,
+				case_id,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn flag_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		publish(ALICE, h(1));
+		assert_noop!(
+			Moderation::flag(signed(ALICE), h(1), ReasonCode::Rumour),
+			Error::<Test>::NotModerator
+		);
+		assert_noop!(Moderation::flag(RuntimeOrigin::root(), h(1), ReasonCode::Rumour), BadOrigin);
+		assert_noop!(
+			Moderation::flag(signed(MOD1), h(9), ReasonCode::Rumour),
+			Error::<Test>::ContentNotFound
+		);
+		assert_ok!(Moderation::flag(signed(MOD1), h(1), ReasonCode::Rumour));
+		assert_noop!(
+			Moderation::flag(signed(MOD1), h(1), ReasonCode::Fraud),
+			Error::<Test>::AlreadyFlagged
+		);
+		assert_ok!(Moderation::hide(signed(MOD1), h(1), ReasonCode::Fraud, h(0)));
+		assert_noop!(
+			Moderation::flag(signed(MOD1), h(1), ReasonCode::Fraud),
+			Error::<Test>::AlreadyHidden
+		);
+	});
+}
+
+#[test]
+fn hide_published_content_records_a_case() {
+	ExtBuilder::default().build_and_execute(|| {
+		publish(ALICE, h(1));
+		System::set_block_number(3);
+		assert_ok!(Moderation::hide(signed(MOD1), h(1), ReasonCode::Pornography, h(0xAA)));
+		let case_id = last_case_id();
+		assert_eq!(
+			status(h(1)),
+			ContentStatus::Hidden { reason: ReasonCode::Pornography, case: case_id }
+		);
+		assert_eq!(
+			Cases::<Test>::get(case_id).unwrap(),
+			Case {
+				subject: CaseSubject::Content(h(1)),
+				action: CaseAction::ContentHidden,
+				reason: Some(ReasonCode::Pornography),
+				moderator: MOD1,
+				at: 3,
+				note_hash: Some(h(0xAA)),
+				report: None,
+				previous: None,
+				appeal: None,
+			}
+		);
+		System::assert_last_event(
+			Event::ContentHidden {
+				hash: h(1),
+				moderator: MOD1,
+				reason: ReasonCode::Pornography,
+				case_id,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn hide_block_lists_unpublished_hash() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Moderation::hide(signed(MOD1), h(7), ReasonCode::Illegal, h(0)));
+		let record = ContentOf::<Test>::get(h(7)).unwrap();
+		assert_eq!(record.author, None);
+		assert_eq!(record.published_at, None);
+		assert!(matches!(record.status, ContentStatus::Hidden { .. }));
+		assert_noop!(
+			Moderation::publish(signed(ALICE), h(7), ContentKind::Text, uri(b"")),
+			Error::<Test>::AlreadyHidden
+		);
+		// Once restored, the hash can be published.
+		assert_ok!(Moderation::restore(signed(MOD2), h(7), h(0)));
+		publish(ALICE, h(7));
+		assert_eq!(ContentOf::<Test>::get(h(7)).unwrap().author, Some(ALICE));
+	});
+}
+
+#[test]
+fn hide_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			Moderation::hide(signed(ALICE), h(1), ReasonCode::Fraud, h(0)),
+			Error::<Test>::NotModerator
+		);
+		assert_noop!(
+			Moderation::hide(RuntimeOrigin::none(), h(1), ReasonCode::Fraud, h(0)),
+			BadOrigin
+		);
+		assert_ok!(Moderation::hide(signed(MOD1), h(1), ReasonCode::Fraud, h(0)));
+		assert_noop!(
+			Moderation::hide(signed(MOD2), h(1), ReasonCode::Fraud, h(0)),
+			Error::<Test>::AlreadyHidden
+		);
+	});
+}
+
+#[test]
+fn hide_batch_hides_all() {
+	ExtBuilder::default().build_and_execute(|| {
+		publish(ALICE, h(1));
+		assert_ok!(Moderation::hide_batch(
+			signed(MOD1),
+			batch(&[h(1), h(2), h(3)]),
+			ReasonCode::ViolenceTerrorism,
+			h(0)
+		));
+		for (i, hash) in [h(1), h(2), h(3)].into_iter().enumerate() {
+			let case = i as CaseId;
+			assert_eq!(
+				status(hash),
+				ContentStatus::Hidden { reason: ReasonCode::ViolenceTerrorism, case }
+			);
+			System::assert_has_event(
+				Event::ContentHidden {
+					hash,
+					moderator: MOD1,
+					reason: ReasonCode::ViolenceTerrorism,
+					case_id: case,
+				}
+				.into(),
+			);
+		}
+	});
+}
+
+#[test]
+fn hide_batch_is_all_or_nothing() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			Moderation::hide_batch(signed(ALICE), batch(&[h(1)]), ReasonCode::Other, h(0)),
+			Error::<Test>::NotModerator
+		);
+		assert_noop!(
+			Moderation::hide_batch(signed(MOD1), batch(&[]), ReasonCode::Other, h(0)),
+			Error::<Test>::EmptyBatch
+		);
+		assert_ok!(Moderation::hide(signed(MOD1), h(3), ReasonCode::Other, h(0)));
+		// The third hash is already hidden: the first two are not hidden either.
+		assert_noop!(
+			Moderation::hide_batch(
+				signed(MOD1),
+				batch(&[h(1), h(2), h(3)]),
+				ReasonCode::Other,
+				h(0)
+			),
+			Error::<Test>::AlreadyHidden
+		);
+		assert_noop!(
+			Moderation::hide_batch(signed(MOD1), batch(&[h(4), h(4)]), ReasonCode::Other, h(0)),
+			Error::<Test>::AlreadyHidden
+		);
+		assert!(ContentOf::<Test>::get(h(1)).is_none());
+	});
+}
+
+#[test]
+fn hide_batch_over_the_limit_does_not_decode() {
+	ExtBuilder::default().build_and_execute(|| {
+		let too_many: Vec<H256> = (0..=MaxBatch::get() as u8).map(h).collect();
+		assert!(BoundedVec::<H256, MaxBatch>::try_from(too_many.clone()).is_err());
+		// The same call encoded with an unbounded vector is refused by decoding.
+		let fits = RuntimeCall::Moderation(crate::Call::hide_batch {
+			hashes: batch(&too_many[..MaxBatch::get() as usize]),
+			reason: ReasonCode::Other,
+			note_hash: h(0),
+		});
+		assert!(RuntimeCall::decode(&mut &fits.encode()[..]).is_ok());
+		// Keep the pallet and call indices, replace the arguments.
+		let mut encoded = fits.encode();
+		encoded.truncate(2);
+		too_many.encode_to(&mut encoded);
+		ReasonCode::Other.encode_to(&mut encoded);
+		h(0).encode_to(&mut encoded);
+		assert!(RuntimeCall::decode(&mut &encoded[..]).is_err());
+	});
+}
+
+#[test]
+fn restore_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		publish(ALICE, h(1));
+		assert_ok!(Moderation::hide(signed(MOD1), h(1), ReasonCode::Fraud, h(0)));
+		let hidden_case = last_case_id();
+		assert_ok!(Moderation::restore(signed(MOD2), h(1), h(0xBB)));
+		let case_id = last_case_id();
+		assert_eq!(status(h(1)), ContentStatus::Visible);
+		let case = Cases::<Test>::get(case_id).unwrap();
+		assert_eq!(case.action, CaseAction::ContentRestored);
+		assert_eq!(case.previous, Some(hidden_case));
+		assert_eq!(case.reason, None);
+		System::assert_last_event(
+			Event::ContentRestored { hash: h(1), moderator: MOD2, case_id }.into(),
+		);
+		// A flag can be cleared too.
+		assert_ok!(Moderation::flag(signed(MOD1), h(1), ReasonCode::Rumour));
+		assert_ok!(Moderation::restore(signed(MOD1), h(1), h(0)));
+		assert_eq!(status(h(1)), ContentStatus::Visible);
+	});
+}
+
+#[test]
+fn restore_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		publish(ALICE, h(1));
+		assert_noop!(Moderation::restore(signed(ALICE), h(1), h(0)), Error::<Test>::NotModerator);
+		assert_noop!(Moderation::restore(signed(MOD1), h(9), h(0)), Error::<Test>::ContentNotFound);
+		assert_noop!(Moderation::restore(signed(MOD1), h(1), h(0)), Error::<Test>::AlreadyVisible);
+	});
+}
+
+// ---- disposal measures ---------------------------------------------------------------------
+
+#[test]
+fn measures_apply_through_standing_and_record_cases() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Moderation::warn(signed(MOD1), ALICE, ReasonCode::Rumour));
+		let warned = last_case_id();
+		System::assert_last_event(
+			Event::AccountWarned {
+				who: ALICE,
+				moderator: MOD1,
+				reason: ReasonCode::Rumour,
+				case_id: warned,
+			}
+			.into(),
+		);
+		assert_ok!(Moderation::restrict(
+			signed(MOD1),
+			ALICE,
+			RestrictionScope::Publishing,
+			20,
+			ReasonCode::Rumour
+		));
+		let restricted = last_case_id();
+		System::assert_last_event(
+			Event::AccountRestricted {
+				who: ALICE,
+				scope: RestrictionScope::Publishing,
+				until: 20,
+				moderator: MOD1,
+				reason: ReasonCode::Rumour,
+				case_id: restricted,
+			}
+			.into(),
+		);
+		assert_ok!(Moderation::suspend(signed(MOD2), ALICE, 30, ReasonCode::Fraud));
+		let suspended = last_case_id();
+		System::assert_last_event(
+			Event::AccountSuspended {
+				who: ALICE,
+				until: 30,
+				moderator: MOD2,
+				reason: ReasonCode::Fraud,
+				case_id: suspended,
+			}
+			.into(),
+		);
+		assert_ok!(Moderation::close(signed(MOD2), ALICE, ReasonCode::Illegal));
+		let closed = last_case_id();
+		System::assert_last_event(
+			Event::AccountClosed {
+				who: ALICE,
+				moderator: MOD2,
+				reason: ReasonCode::Illegal,
+				case_id: closed,
+			}
+			.into(),
+		);
+		assert_eq!(FakeStanding::raw(ALICE), Standing::Closed);
+		assert_ok!(Moderation::lift(signed(MOD1), ALICE, ReasonCode::Other));
+		let lifted = last_case_id();
+		System::assert_last_event(
+			Event::MeasureLifted {
+				who: ALICE,
+				moderator: MOD1,
+				reason: ReasonCode::Other,
+				case_id: lifted,
+			}
+			.into(),
+		);
+		assert_eq!(
+			FakeStanding::measures(),
+			vec![
+				Measure::Warn(ALICE),
+				Measure::Restrict(ALICE, RestrictionScope::Publishing, 20),
+				Measure::Suspend(ALICE, 30),
+				Measure::Close(ALICE),
+				Measure::Lift(ALICE),
+			]
+		);
+		assert_eq!(FakeStanding::raw(ALICE), Standing::Good);
+		// The account's history is a linked list from its latest case.
+		assert_eq!(LatestCaseOf::<Test>::get(ALICE), Some(lifted));
+		assert_eq!(Cases::<Test>::get(lifted).unwrap().previous, Some(closed));
+		assert_eq!(Cases::<Test>::get(closed).unwrap().previous, Some(suspended));
+		assert_eq!(Cases::<Test>::get(suspended).unwrap().previous, Some(restricted));
+		assert_eq!(Cases::<Test>::get(restricted).unwrap().previous, Some(warned));
+		assert_eq!(Cases::<Test>::get(warned).unwrap().previous, None);
+		assert_eq!(
+			Cases::<Test>::get(suspended).unwrap().action,
+			CaseAction::AccountSuspended { until: 30 }
+		);
+	});
+}
+
+#[test]
+fn measures_refuse_non_moderators() {
+	ExtBuilder::default().build_and_execute(|| {
+		let e = || Error::<Test>::NotModerator;
+		assert_noop!(Moderation::warn(signed(ALICE), BOB, ReasonCode::Other), e());
+		assert_noop!(
+			Moderation::restrict(
+				signed(ALICE),
+				BOB,
+				RestrictionScope::Transfers,
+				9,
+				ReasonCode::Other
+			),
+			e()
+		);
+		assert_noop!(Moderation::suspend(signed(ALICE), BOB, 9, ReasonCode::Other), e());
+		assert_noop!(Moderation::close(signed(ALICE), BOB, ReasonCode::Other), e());
+		assert_noop!(Moderation::lift(signed(ALICE), BOB, ReasonCode::Other), e());
+		assert_noop!(Moderation::warn(RuntimeOrigin::root(), BOB, ReasonCode::Other), BadOrigin);
+		assert!(FakeStanding::measures().is_empty());
+	});
+}
+
+#[test]
+fn measure_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		System::set_block_number(10);
+		assert_noop!(
+			Moderation::restrict(
+				signed(MOD1),
+				BOB,
+				RestrictionScope::Transfers,
+				10,
+				ReasonCode::Other
+			),
+			Error::<Test>::EndNotInFuture
+		);
+		assert_noop!(
+			Moderation::suspend(signed(MOD1), BOB, 9, ReasonCode::Other),
+			Error::<Test>::EndNotInFuture
+		);
+		assert_noop!(
+			Moderation::lift(signed(MOD1), BOB, ReasonCode::Other),
+			Error::<Test>::NoMeasureInForce
+		);
+		// A lapsed suspension is no measure in force.
+		assert_ok!(Moderation::suspend(signed(MOD1), BOB, 12, ReasonCode::Other));
+		System::set_block_number(12);
+		assert_noop!(
+			Moderation::lift(signed(MOD1), BOB, ReasonCode::Other),
+			Error::<Test>::NoMeasureInForce
+		);
+	});
+}
+
+// ---- reports -------------------------------------------------------------------------------
+
+#[test]
+fn report_files_and_queues_the_deadline() {
+	ExtBuilder::default().build_and_execute(|| {
+		System::set_block_number(4);
+		assert_ok!(Moderation::report(
+			signed(ALICE),
+			ReportTarget::Content(h(1)),
+			ReasonCode::Privacy,
+			h(0xEE)
+		));
+		let report = Reports::<Test>::get(0).unwrap();
+		assert_eq!(report.reporter, ALICE);
+		assert_eq!(report.target, ReportTarget::Content(h(1)));
+		assert_eq!(report.filed_at, 4);
+		assert_eq!(report.deadline, 14);
+		assert_eq!(report.state, ReportState::Open);
+		assert_eq!(NextReportId::<Test>::get(), 1);
+		assert_eq!(OpenReportsOf::<Test>::get(ALICE), 1);
+		assert_eq!(DeadlineQueue::<Test>::get(14).into_inner(), vec![0]);
+		System::assert_last_event(
+			Event::ReportFiled {
+				report_id: 0,
+				reporter: ALICE,
+				target: ReportTarget::Content(h(1)),
+				category: ReasonCode::Privacy,
+				deadline: 14,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn report_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		let target = ReportTarget::Account(BOB);
+		assert_noop!(
+			Moderation::report(RuntimeOrigin::root(), target.clone(), ReasonCode::Fraud, h(0)),
+			BadOrigin
+		);
+		assert_noop!(
+			Moderation::report(signed(STRANGER), target.clone(), ReasonCode::Fraud, h(0)),
+			Error::<Test>::NotVerified
+		);
+		FakeStanding::set(
+			CHARLIE,
+			Standing::Restricted { scope: RestrictionScope::Reporting, until: 50 },
+		);
+		assert_noop!(
+			Moderation::report(signed(CHARLIE), target.clone(), ReasonCode::Fraud, h(0)),
+			Error::<Test>::ReportingRestricted
+		);
+		FakeStanding::set(CHARLIE, Standing::Suspended { until: 50 });
+		assert_noop!(
+			Moderation::report(signed(CHARLIE), target.clone(), ReasonCode::Fraud, h(0)),
+			Error::<Test>::ReportingRestricted
+		);
+		file_report(ALICE, target.clone());
+		file_report(ALICE, target.clone());
+		assert_noop!(
+			Moderation::report(signed(ALICE), target.clone(), ReasonCode::Fraud, h(0)),
+			Error::<Test>::TooManyOpenReports
+		);
+		// The third report of the block fills the queue of its deadline block.
+		file_report(BOB, target.clone());
+		assert_noop!(
+			Moderation::report(signed(MOD1), target.clone(), ReasonCode::Fraud, h(0)),
+			Error::<Test>::TooManyReportsThisBlock
+		);
+		System::set_block_number(2);
+		file_report(MOD1, target);
+	});
+}
+
+#[test]
+fn resolve_dismissed_frees_the_slot() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = file_report(ALICE, ReportTarget::Account(BOB));
+		file_report(ALICE, ReportTarget::Account(BOB));
+		System::set_block_number(3);
+		assert_ok!(Moderation::resolve(signed(MOD1), id, ReportOutcome::Dismissed, h(0xCC)));
+		let report = Reports::<Test>::get(id).unwrap();
+		assert_eq!(
+			report.state,
+			ReportState::Resolved(Resolution {
+				outcome: ReportOutcome::Dismissed,
+				moderator: MOD1,
+				at: 3,
+				note_hash: h(0xCC),
+				case: None,
+			})
+		);
+		assert!(!OpenReports::<Test>::contains_key(id));
+		assert_eq!(OpenReportsOf::<Test>::get(ALICE), 1);
+		assert!(FakeStanding::measures().is_empty());
+		System::assert_last_event(
+			Event::ReportResolved {
+				report_id: id,
+				moderator: MOD1,
+				outcome: ReportOutcome::Dismissed,
+				case_id: None,
+			}
+			.into(),
+		);
+		file_report(ALICE, ReportTarget::Account(BOB));
+	});
+}
+
+#[test]
+fn resolve_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		let content = file_report(ALICE, ReportTarget::Content(h(1)));
+		let account = file_report(BOB, ReportTarget::Account(CHARLIE));
+		assert_noop!(
+			Moderation::resolve(signed(ALICE), content, ReportOutcome::Dismissed, h(0)),
+			Error::<Test>::NotModerator
+		);
+		assert_noop!(
+			Moderation::resolve(RuntimeOrigin::root(), content, ReportOutcome::Dismissed, h(0)),
+			BadOrigin
+		);
+		assert_noop!(
+			Moderation::resolve(signed(MOD1), 42, ReportOutcome::Dismissed, h(0)),
+			Error::<Test>::ReportNotFound
+		);
+		assert_noop!(
+			Moderation::resolve(signed(MOD1), content, upheld(ActionTaken::AccountWarned), h(0)),
+			Error::<Test>::ActionMismatch
+		);
+		assert_noop!(
+			Moderation::resolve(signed(MOD1), account, upheld(ActionTaken::ContentHidden), h(0)),
+			Error::<Test>::ActionMismatch
+		);
+		assert_noop!(
+			Moderation::resolve(
+				signed(MOD1),
+				account,
+				upheld(ActionTaken::AccountSuspended { until: 1 }),
+				h(0)
+			),
+			Error::<Test>::EndNotInFuture
+		);
+		assert_ok!(Moderation::resolve(signed(MOD1), content, ReportOutcome::Dismissed, h(0)));
+		assert_noop!(
+			Moderation::resolve(signed(MOD2), content, ReportOutcome::Dismissed, h(0)),
+			Error::<Test>::AlreadyResolved
+		);
+	});
+}
+
+#[test]
+fn resolve_upheld_hides_content_and_links_the_case() {
+	ExtBuilder::default().build_and_execute(|| {
+		publish(BOB, h(1));
+		let first = file_report(ALICE, ReportTarget::Content(h(1)));
+		let second = file_report(CHARLIE, ReportTarget::Content(h(1)));
+		assert_ok!(Moderation::resolve(
+			signed(MOD1),
+			first,
+			upheld(ActionTaken::ContentHidden),
+			h(0xCC)
+		));
+		let case_id = last_case_id();
+		assert_eq!(
+			status(h(1)),
+			ContentStatus::Hidden { reason: ReasonCode::Fraud, case: case_id }
+		);
+		let case = Cases::<Test>::get(case_id).unwrap();
+		assert_eq!(case.report, Some(first));
+		assert_eq!(case.reason, Some(ReasonCode::Fraud));
+		System::assert_has_event(
+			Event::ContentHidden {
+				hash: h(1),
+				moderator: MOD1,
+				reason: ReasonCode::Fraud,
+				case_id,
+			}
+			.into(),
+		);
+		System::assert_last_event(
+			Event::ReportResolved {
+				report_id: first,
+				moderator: MOD1,
+				outcome: upheld(ActionTaken::ContentHidden),
+				case_id: Some(case_id),
+			}
+			.into(),
+		);
+		// The second report on the same (now hidden) content links the same case.
+		assert_ok!(Moderation::resolve(
+			signed(MOD2),
+			second,
+			upheld(ActionTaken::ContentHidden),
+			h(0)
+		));
+		assert_eq!(NextCaseId::<Test>::get(), case_id + 1);
+		let ReportState::Resolved(resolution) = Reports::<Test>::get(second).unwrap().state else {
+			panic!("resolved")
+		};
+		assert_eq!(resolution.case, Some(case_id));
+	});
+}
+
+#[test]
+fn resolve_upheld_applies_account_measures() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = file_report(ALICE, ReportTarget::Account(CHARLIE));
+		let action =
+			ActionTaken::AccountRestricted { scope: RestrictionScope::Transfers, until: 9 };
+		assert_ok!(Moderation::resolve(signed(MOD1), id, upheld(action), h(0)));
+		assert_eq!(
+			FakeStanding::measures(),
+			vec![Measure::Restrict(CHARLIE, RestrictionScope::Transfers, 9)]
+		);
+		let case_id = last_case_id();
+		assert_eq!(LatestCaseOf::<Test>::get(CHARLIE), Some(case_id));
+		assert_eq!(Cases::<Test>::get(case_id).unwrap().report, Some(id));
+		for action in [
+			ActionTaken::AccountWarned,
+			ActionTaken::AccountSuspended { until: 9 },
+			ActionTaken::AccountClosed,
+		] {
+			System::set_block_number(System::block_number() + 1);
+			let id = file_report(BOB, ReportTarget::Account(CHARLIE));
+			assert_ok!(Moderation::resolve(signed(MOD1), id, upheld(action), h(0)));
+		}
+		assert_eq!(FakeStanding::raw(CHARLIE), Standing::Closed);
+		// `None` links the target's latest case without a new measure.
+		System::set_block_number(System::block_number() + 1);
+		let latest = last_case_id();
+		let id = file_report(ALICE, ReportTarget::Account(CHARLIE));
+		assert_ok!(Moderation::resolve(signed(MOD2), id, upheld(ActionTaken::None), h(0)));
+		let ReportState::Resolved(resolution) = Reports::<Test>::get(id).unwrap().state else {
+			panic!("resolved")
+		};
+		assert_eq!(resolution.case, Some(latest));
+		assert_eq!(NextCaseId::<Test>::get(), latest + 1);
+		// ... and nothing when the target has no case.
+		let id = file_report(ALICE, ReportTarget::Content(h(5)));
+		assert_ok!(Moderation::resolve(signed(MOD2), id, upheld(ActionTaken::None), h(0)));
+		System::assert_last_event(
+			Event::ReportResolved {
+				report_id: id,
+				moderator: MOD2,
+				outcome: upheld(ActionTaken::None),
+				case_id: None,
+			}
+			.into(),
+		);
+	});
+}
+
+// ---- deadlines -----------------------------------------------------------------------------
+
+fn overdue_events() -> Vec<ReportId> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Moderation(Event::ReportOverdue { report_id }) => Some(report_id),
+			_ => None,
+		})
+		.collect()
+}
+
+#[test]
+fn reports_become_overdue_once_at_their_deadline() {
+	ExtBuilder::default().build_and_execute(|| {
+		let late = file_report(ALICE, ReportTarget::Account(CHARLIE));
+		let handled = file_report(BOB, ReportTarget::Account(CHARLIE));
+		run_to_block(2);
+		let later = file_report(ALICE, ReportTarget::Content(h(1)));
+		assert_ok!(Moderation::resolve(signed(MOD1), handled, ReportOutcome::Dismissed, h(0)));
+		run_to_block(10);
+		assert!(overdue_events().is_empty());
+		assert_eq!(Reports::<Test>::get(late).unwrap().state, ReportState::Open);
+		run_to_block(11);
+		assert_eq!(overdue_events(), vec![late]);
+		assert_eq!(Reports::<Test>::get(late).unwrap().state, ReportState::Overdue);
+		assert!(!DeadlineQueue::<Test>::contains_key(11));
+		assert_eq!(Moderation::overdue_reports(None, 10).len(), 1);
+		run_to_block(12);
+		assert_eq!(overdue_events(), vec![late, later]);
+		run_to_block(30);
+		assert_eq!(overdue_events(), vec![late, later]);
+		// Overdue reports still count as open, and can be resolved.
+		assert_eq!(OpenReportsOf::<Test>::get(ALICE), 2);
+		assert_eq!(Moderation::open_reports(None, 10).len(), 2);
+		assert_ok!(Moderation::resolve(signed(MOD1), late, ReportOutcome::Dismissed, h(0)));
+		assert_eq!(
+			Moderation::overdue_reports(None, 10),
+			vec![(later, Moderation::report_info(later).unwrap())]
+		);
+		assert_ok!(Moderation::resolve(signed(MOD1), later, ReportOutcome::Dismissed, h(0)));
+		assert!(Moderation::overdue_reports(None, 10).is_empty());
+		assert_eq!(OpenReportsOf::<Test>::get(ALICE), 0);
+	});
+}
+
+#[test]
+fn on_initialize_weight_counts_due_reports() {
+	ExtBuilder::default().build_and_execute(|| {
+		file_report(ALICE, ReportTarget::Account(CHARLIE));
+		file_report(BOB, ReportTarget::Account(CHARLIE));
+		let idle = <Moderation as Hooks<BlockNumber>>::on_initialize(5);
+		assert_eq!(idle, <() as WeightInfo>::on_initialize_overdue(0));
+		System::set_block_number(11);
+		let busy = <Moderation as Hooks<BlockNumber>>::on_initialize(11);
+		assert_eq!(busy, <() as WeightInfo>::on_initialize_overdue(2));
+		assert!(busy.all_gt(idle));
+	});
+}
+
+#[test]
+fn open_reports_are_paged() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Each account files a report that is resolved and one that stays open.
+		for (block, who) in [(1, ALICE), (2, BOB), (3, CHARLIE)] {
+			System::set_block_number(block);
+			let done = file_report(who, ReportTarget::Account(MOD1));
+			assert_ok!(Moderation::resolve(signed(MOD1), done, ReportOutcome::Dismissed, h(0)));
+			file_report(who, ReportTarget::Account(MOD1));
+		}
+		let all = Moderation::open_reports(None, 100);
+		assert_eq!(all.len(), 3);
+		assert!(all.iter().all(|(_, report)| report.is_open()));
+		let first = Moderation::open_reports(None, 2);
+		assert_eq!(first[..], all[..2]);
+		let rest = Moderation::open_reports(Some(first[1].0), 2);
+		assert_eq!(rest[..], all[2..]);
+		assert!(Moderation::open_reports(Some(all[2].0), 2).is_empty());
+		assert!(Moderation::open_reports(None, 0).is_empty());
+	});
+}
+
+// ---- appeals -------------------------------------------------------------------------------
+
+#[test]
+fn content_appeal_flow() {
+	ExtBuilder::default().build_and_execute(|| {
+		publish(ALICE, h(1));
+		assert_ok!(Moderation::hide(signed(MOD1), h(1), ReasonCode::Rumour, h(0)));
+		let case_id = last_case_id();
+		System::set_block_number(2);
+		assert_ok!(Moderation::appeal(signed(ALICE), case_id, h(0x5A)));
+		System::assert_last_event(Event::AppealFiled { case_id, appellant: ALICE }.into());
+		assert_eq!(
+			Cases::<Test>::get(case_id).unwrap().appeal,
+			Some(Appeal { appellant: ALICE, statement_hash: h(0x5A), filed_at: 2, decision: None })
+		);
+		assert_noop!(
+			Moderation::appeal(signed(ALICE), case_id, h(0x5B)),
+			Error::<Test>::AlreadyAppealed
+		);
+		assert_noop!(
+			Moderation::decide_appeal(signed(MOD1), case_id, true, h(0)),
+			Error::<Test>::SameModerator
+		);
+		assert_ok!(Moderation::decide_appeal(signed(MOD2), case_id, true, h(0x77)));
+		assert_eq!(status(h(1)), ContentStatus::Visible);
+		System::assert_last_event(
+			Event::AppealDecided { case_id, moderator: MOD2, upheld: true, measure_undone: true }
+				.into(),
+		);
+		assert_eq!(
+			Cases::<Test>::get(case_id).unwrap().appeal.unwrap().decision,
+			Some(AppealDecision { moderator: MOD2, upheld: true, at: 2, note_hash: h(0x77) })
+		);
+		assert_noop!(
+			Moderation::decide_appeal(signed(MOD2), case_id, false, h(0)),
+			Error::<Test>::AppealAlreadyDecided
+		);
+		assert_noop!(
+			Moderation::appeal(signed(ALICE), case_id, h(0x5B)),
+			Error::<Test>::AlreadyAppealed
+		);
+	});
+}
+
+#[test]
+fn sanctioned_account_appeals_and_the_measure_is_lifted() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Moderation::suspend(signed(MOD1), BOB, 100, ReasonCode::Fraud));
+		let case_id = last_case_id();
+		// Suspended (and unverified) accounts may still appeal.
+		FakeStanding::set(BOB, Standing::Suspended { until: 100 });
+		assert_ok!(Moderation::appeal(signed(BOB), case_id, h(1)));
+		assert_ok!(Moderation::decide_appeal(signed(MOD2), case_id, true, h(0)));
+		assert_eq!(FakeStanding::raw(BOB), Standing::Good);
+		assert_eq!(FakeStanding::measures().last(), Some(&Measure::Lift(BOB)));
+		System::assert_last_event(
+			Event::AppealDecided { case_id, moderator: MOD2, upheld: true, measure_undone: true }
+				.into(),
+		);
+	});
+}
+
+#[test]
+fn closed_account_appeal_rejected_keeps_the_measure() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Moderation::close(signed(MOD1), STRANGER, ReasonCode::Illegal));
+		let case_id = last_case_id();
+		assert_ok!(Moderation::appeal(signed(STRANGER), case_id, h(1)));
+		assert_ok!(Moderation::decide_appeal(signed(MOD2), case_id, false, h(0)));
+		assert_eq!(FakeStanding::raw(STRANGER), Standing::Closed);
+		System::assert_last_event(
+			Event::AppealDecided { case_id, moderator: MOD2, upheld: false, measure_undone: false }
+				.into(),
+		);
+	});
+}
+
+#[test]
+fn upheld_appeal_on_a_superseded_case_only_records() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Moderation::warn(signed(MOD1), BOB, ReasonCode::Fraud));
+		let warned = last_case_id();
+		assert_ok!(Moderation::suspend(signed(MOD1), BOB, 100, ReasonCode::Fraud));
+		assert_ok!(Moderation::appeal(signed(BOB), warned, h(1)));
+		assert_ok!(Moderation::decide_appeal(signed(MOD2), warned, true, h(0)));
+		assert_eq!(FakeStanding::raw(BOB), Standing::Suspended { until: 100 });
+		System::assert_last_event(
+			Event::AppealDecided {
+				case_id: warned,
+				moderator: MOD2,
+				upheld: true,
+				measure_undone: false,
+			}
+			.into(),
+		);
+		// Content restored in the meantime stays as it is.
+		publish(ALICE, h(1));
+		assert_ok!(Moderation::hide(signed(MOD1), h(1), ReasonCode::Rumour, h(0)));
+		let hidden = last_case_id();
+		assert_ok!(Moderation::restore(signed(MOD1), h(1), h(0)));
+		assert_ok!(Moderation::appeal(signed(ALICE), hidden, h(1)));
+		assert_ok!(Moderation::decide_appeal(signed(MOD2), hidden, true, h(0)));
+		assert_eq!(status(h(1)), ContentStatus::Visible);
+	});
+}
+
+#[test]
+fn appeal_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		publish(ALICE, h(1));
+		assert_ok!(Moderation::hide(signed(MOD1), h(1), ReasonCode::Rumour, h(0)));
+		let hidden = last_case_id();
+		assert_ok!(Moderation::hide(signed(MOD1), h(2), ReasonCode::Rumour, h(0)));
+		let block_listed = last_case_id();
+		assert_ok!(Moderation::warn(signed(MOD1), BOB, ReasonCode::Other));
+		let warned = last_case_id();
+		publish(ALICE, h(3));
+		assert_ok!(Moderation::flag(signed(MOD1), h(3), ReasonCode::Other));
+		let flagged = last_case_id();
+
+		assert_noop!(Moderation::appeal(RuntimeOrigin::root(), hidden, h(0)), BadOrigin);
+		assert_noop!(Moderation::appeal(signed(ALICE), 99, h(0)), Error::<Test>::CaseNotFound);
+		assert_noop!(Moderation::appeal(signed(BOB), hidden, h(0)), Error::<Test>::NotCaseSubject);
+		assert_noop!(
+			Moderation::appeal(signed(ALICE), block_listed, h(0)),
+			Error::<Test>::NotCaseSubject
+		);
+		assert_noop!(
+			Moderation::appeal(signed(ALICE), warned, h(0)),
+			Error::<Test>::NotCaseSubject
+		);
+		assert_noop!(
+			Moderation::appeal(signed(ALICE), flagged, h(0)),
+			Error::<Test>::NotAppealable
+		);
+
+		assert_noop!(
+			Moderation::decide_appeal(signed(MOD2), hidden, true, h(0)),
+			Error::<Test>::NoAppeal
+		);
+		assert_noop!(
+			Moderation::decide_appeal(signed(MOD2), 99, true, h(0)),
+			Error::<Test>::CaseNotFound
+		);
+		assert_ok!(Moderation::appeal(signed(ALICE), hidden, h(0)));
+		assert_noop!(
+			Moderation::decide_appeal(signed(ALICE), hidden, true, h(0)),
+			Error::<Test>::NotModerator
+		);
+		assert_noop!(
+			Moderation::decide_appeal(RuntimeOrigin::root(), hidden, true, h(0)),
+			BadOrigin
+		);
+	});
+}
+
+// ---- retention -----------------------------------------------------------------------------
+
+#[test]
+fn purge_case_enforces_the_retention_period() {
+	ExtBuilder::default().build_and_execute(|| {
+		publish(ALICE, h(1));
+		assert_ok!(Moderation::hide(signed(MOD1), h(1), ReasonCode::Rumour, h(0)));
+		let hidden = last_case_id();
+		assert_ok!(Moderation::restore(signed(MOD2), h(1), h(0)));
+		let restored = last_case_id();
+		assert_ok!(Moderation::warn(signed(MOD1), BOB, ReasonCode::Other));
+		let warned = last_case_id();
+		assert_ok!(Moderation::appeal(signed(BOB), warned, h(0)));
+		assert_ok!(Moderation::warn(signed(MOD1), BOB, ReasonCode::Other));
+
+		assert_noop!(Moderation::purge_case(signed(MOD1), hidden), BadOrigin);
+		assert_noop!(
+			Moderation::purge_case(RuntimeOrigin::root(), 99),
+			Error::<Test>::CaseNotFound
+		);
+		// One block short of the retention period.
+		System::set_block_number(1 + RetentionPeriod::get() - 1);
+		assert_noop!(
+			Moderation::purge_case(RuntimeOrigin::root(), hidden),
+			Error::<Test>::RetentionNotElapsed
+		);
+		System::set_block_number(1 + RetentionPeriod::get());
+		assert_noop!(
+			Moderation::purge_case(RuntimeOrigin::root(), restored),
+			Error::<Test>::CaseInForce
+		);
+		assert_noop!(
+			Moderation::purge_case(RuntimeOrigin::root(), warned),
+			Error::<Test>::AppealPending
+		);
+		assert_ok!(Moderation::purge_case(RuntimeOrigin::root(), hidden));
+		assert!(Cases::<Test>::get(hidden).is_none());
+		System::assert_last_event(Event::CasePurged { case_id: hidden }.into());
+		assert_ok!(Moderation::decide_appeal(signed(MOD2), warned, false, h(0)));
+		assert_ok!(Moderation::purge_case(RuntimeOrigin::root(), warned));
+	});
+}
+
+// ---- queries and invariants ----------------------------------------------------------------
+
+#[test]
+fn query_helpers_return_records() {
+	ExtBuilder::default().build_and_execute(|| {
+		publish(ALICE, h(1));
+		let view = Moderation::content_status(h(1)).unwrap();
+		assert_eq!(view.uri, b"ipfs://x".to_vec());
+		assert_eq!(view.author, Some(ALICE));
+		// The view encodes exactly like the stored record.
+		assert_eq!(view.encode(), ContentOf::<Test>::get(h(1)).unwrap().encode());
+		assert!(Moderation::content_status(h(2)).is_none());
+		let id = file_report(BOB, ReportTarget::Content(h(1)));
+		assert_eq!(Moderation::report_info(id).unwrap().reporter, BOB);
+		assert!(Moderation::report_info(id + 1).is_none());
+		assert_ok!(Moderation::hide(signed(MOD1), h(1), ReasonCode::Rumour, h(0)));
+		assert_eq!(Moderation::case_info(last_case_id()).unwrap().moderator, MOD1);
+		assert!(Moderation::case_info(last_case_id() + 1).is_none());
+	});
+}
+
+#[test]
+fn try_state_detects_corruption() {
+	ExtBuilder::default().build().execute_with(|| {
+		file_report(ALICE, ReportTarget::Account(BOB));
+		assert_ok!(Moderation::do_try_state());
+		OpenReportsOf::<Test>::insert(ALICE, 2);
+		assert!(Moderation::do_try_state().is_err());
+		OpenReportsOf::<Test>::insert(ALICE, 1);
+		assert_ok!(Moderation::hide(signed(MOD1), h(1), ReasonCode::Rumour, h(0)));
+		assert_ok!(Moderation::do_try_state());
+		Cases::<Test>::remove(last_case_id());
+		assert!(Moderation::do_try_state().is_err());
+	});
+}
+
+#[test]
+#[should_panic(expected = "RetentionPeriod must be at least")]
+fn integrity_test_refuses_retention_under_six_months() {
+	ExtBuilder::default().build().execute_with(|| {
+		RetentionPeriod::set(&(BlocksPerDay::get() * MIN_RETENTION_DAYS as BlockNumber - 1));
+		<Moderation as Hooks<BlockNumber>>::integrity_test();
+	});
+}

@@ -1,0 +1,369 @@
+//! The records and call parameters of the moderation pallet.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use compliance_primitives::{ContentHash, RestrictionScope};
+use scale_info::TypeInfo;
+
+/// The chain-assigned identifier of a complaint report.
+pub type ReportId = u64;
+
+/// The chain-assigned identifier of a moderation case (one recorded action).
+pub type CaseId = u64;
+
+/// Why a moderator acted or a user complained: the usual categories of prohibited content and
+/// behaviour.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	Debug,
+	TypeInfo,
+)]
+pub enum ReasonCode {
+	/// Content or conduct prohibited by law that no other category covers.
+	Illegal,
+	/// Fraud, scams and deceptive financial schemes.
+	Fraud,
+	/// Pornography and obscene material.
+	Pornography,
+	/// Violence, terrorism and extremism.
+	ViolenceTerrorism,
+	/// Rumours: false information presented as fact.
+	Rumour,
+	/// Infringement of intellectual property or other rights.
+	Infringement,
+	/// Disclosure of another person's private information.
+	Privacy,
+	/// Anything else; the note or evidence hash says what.
+	Other,
+}
+
+/// What kind of content a hash stands for.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	Debug,
+	TypeInfo,
+)]
+pub enum ContentKind {
+	/// Text: a post, an article, a comment.
+	Text,
+	/// A still image.
+	Image,
+	/// Audio.
+	Audio,
+	/// Video.
+	Video,
+	/// A document or file of another kind.
+	Document,
+	/// Anything else.
+	Other,
+}
+
+/// Whether content may be shown.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	Debug,
+	TypeInfo,
+)]
+pub enum ContentStatus {
+	/// The content may be shown.
+	Visible,
+	/// A moderator flagged the content for attention; it may still be shown.
+	Flagged {
+		/// Why it was flagged.
+		reason: ReasonCode,
+	},
+	/// The content must not be shown, and its hash cannot be (re)published.
+	Hidden {
+		/// Why it was hidden.
+		reason: ReasonCode,
+		/// The case that hid it.
+		case: CaseId,
+	},
+}
+
+/// Everything the chain knows about a content hash. A hash that was hidden without ever being
+/// published here (the block list) has no author, kind or publication block.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, Debug, TypeInfo,
+)]
+pub struct ContentRecord<AccountId, BlockNumber, Uri> {
+	/// Who published it, if it was published here.
+	pub author: Option<AccountId>,
+	/// What kind of content it is, if it was published here.
+	pub kind: Option<ContentKind>,
+	/// Where the content can be fetched (empty if not published here).
+	pub uri: Uri,
+	/// The block it was published in, if it was published here.
+	pub published_at: Option<BlockNumber>,
+	/// Whether it may be shown.
+	pub status: ContentStatus,
+	/// The latest case about this hash; each case links to the one before it.
+	pub last_case: Option<CaseId>,
+}
+
+/// What a complaint report is about.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, Debug, TypeInfo,
+)]
+pub enum ReportTarget<AccountId> {
+	/// A content hash (published here or not).
+	Content(ContentHash),
+	/// An account.
+	Account(AccountId),
+}
+
+/// The measure a moderator took when upholding a report. `resolve` applies it, exactly as the
+/// corresponding moderator call would.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	Debug,
+	TypeInfo,
+)]
+pub enum ActionTaken<BlockNumber> {
+	/// No new measure: the report was justified, but nothing (more) had to be done. The report is
+	/// linked to the target's latest case, if any.
+	None,
+	/// The reported content was hidden (or, if it already was, the report is linked to the case
+	/// that hid it).
+	ContentHidden,
+	/// The reported account was warned.
+	AccountWarned,
+	/// The reported account was restricted from `scope` until block `until`.
+	AccountRestricted {
+		/// What the account may no longer do.
+		scope: RestrictionScope,
+		/// The first block at which the restriction no longer applies.
+		until: BlockNumber,
+	},
+	/// The reported account was suspended until block `until`.
+	AccountSuspended {
+		/// The first block at which the suspension no longer applies.
+		until: BlockNumber,
+	},
+	/// The reported account was closed.
+	AccountClosed,
+}
+
+/// How a moderator resolved a report.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	Debug,
+	TypeInfo,
+)]
+pub enum ReportOutcome<BlockNumber> {
+	/// The complaint was justified.
+	Upheld {
+		/// The measure taken.
+		action: ActionTaken<BlockNumber>,
+	},
+	/// The complaint was not justified; nothing was done.
+	Dismissed,
+}
+
+/// The resolution of a report.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, Debug, TypeInfo,
+)]
+pub struct Resolution<AccountId, BlockNumber> {
+	/// Upheld (with the measure taken) or dismissed.
+	pub outcome: ReportOutcome<BlockNumber>,
+	/// The moderator who resolved it.
+	pub moderator: AccountId,
+	/// The block it was resolved in.
+	pub at: BlockNumber,
+	/// Hash of the moderator's off-chain note.
+	pub note_hash: ContentHash,
+	/// The case created or linked by the resolution, if any.
+	pub case: Option<CaseId>,
+}
+
+/// Where a report stands.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, Debug, TypeInfo,
+)]
+pub enum ReportState<AccountId, BlockNumber> {
+	/// Waiting for a moderator, within its deadline.
+	Open,
+	/// Waiting for a moderator, past its deadline.
+	Overdue,
+	/// Resolved by a moderator.
+	Resolved(Resolution<AccountId, BlockNumber>),
+}
+
+/// A complaint filed through the portal.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, Debug, TypeInfo,
+)]
+pub struct Report<AccountId, BlockNumber> {
+	/// Who filed it.
+	pub reporter: AccountId,
+	/// What it is about.
+	pub target: ReportTarget<AccountId>,
+	/// The category of the complaint.
+	pub category: ReasonCode,
+	/// Hash of the evidence, kept off chain.
+	pub evidence_hash: ContentHash,
+	/// The block it was filed in.
+	pub filed_at: BlockNumber,
+	/// The block from which it is overdue if still unresolved.
+	pub deadline: BlockNumber,
+	/// Open, overdue or resolved.
+	pub state: ReportState<AccountId, BlockNumber>,
+}
+
+impl<AccountId, BlockNumber> Report<AccountId, BlockNumber> {
+	/// Whether a moderator still has to resolve the report.
+	pub fn is_open(&self) -> bool {
+		!matches!(self.state, ReportState::Resolved(_))
+	}
+}
+
+/// What a case is about.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, Debug, TypeInfo,
+)]
+pub enum CaseSubject<AccountId> {
+	/// A content hash.
+	Content(ContentHash),
+	/// An account.
+	Account(AccountId),
+}
+
+/// The action a case records.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	Debug,
+	TypeInfo,
+)]
+pub enum CaseAction<BlockNumber> {
+	/// Content was flagged.
+	ContentFlagged,
+	/// Content was hidden (appealable by its author).
+	ContentHidden,
+	/// Content was made visible again.
+	ContentRestored,
+	/// An account was warned (appealable).
+	AccountWarned,
+	/// An account was restricted (appealable).
+	AccountRestricted {
+		/// What the account may no longer do.
+		scope: RestrictionScope,
+		/// The first block at which the restriction no longer applies.
+		until: BlockNumber,
+	},
+	/// An account was suspended (appealable).
+	AccountSuspended {
+		/// The first block at which the suspension no longer applies.
+		until: BlockNumber,
+	},
+	/// An account was closed (appealable).
+	AccountClosed,
+	/// The measure in force on an account was lifted.
+	MeasureLifted,
+}
+
+impl<BlockNumber> CaseAction<BlockNumber> {
+	/// Whether the subject of a case with this action may appeal it.
+	pub fn is_appealable(&self) -> bool {
+		!matches!(
+			self,
+			CaseAction::ContentFlagged | CaseAction::ContentRestored | CaseAction::MeasureLifted
+		)
+	}
+}
+
+/// A moderator's decision on an appeal.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, Debug, TypeInfo,
+)]
+pub struct AppealDecision<AccountId, BlockNumber> {
+	/// The moderator who decided (never the one who acted).
+	pub moderator: AccountId,
+	/// `true` if the appeal succeeded and the measure was undone.
+	pub upheld: bool,
+	/// The block it was decided in.
+	pub at: BlockNumber,
+	/// Hash of the deciding moderator's off-chain note.
+	pub note_hash: ContentHash,
+}
+
+/// An appeal against a case. Each case can be appealed once.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, Debug, TypeInfo,
+)]
+pub struct Appeal<AccountId, BlockNumber> {
+	/// Who appealed: the content's author or the sanctioned account.
+	pub appellant: AccountId,
+	/// Hash of the appellant's statement, kept off chain.
+	pub statement_hash: ContentHash,
+	/// The block the appeal was filed in.
+	pub filed_at: BlockNumber,
+	/// The decision, once a moderator made it.
+	pub decision: Option<AppealDecision<AccountId, BlockNumber>>,
+}
+
+/// The record of one moderation action: who did what, to whom, why and when.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, Debug, TypeInfo,
+)]
+pub struct Case<AccountId, BlockNumber> {
+	/// The content hash or account acted on.
+	pub subject: CaseSubject<AccountId>,
+	/// What was done.
+	pub action: CaseAction<BlockNumber>,
+	/// Why (restore records none).
+	pub reason: Option<ReasonCode>,
+	/// The moderator who acted.
+	pub moderator: AccountId,
+	/// The block it was done in.
+	pub at: BlockNumber,
+	/// Hash of the moderator's off-chain note, if one was given.
+	pub note_hash: Option<ContentHash>,
+	/// The report this case resolved, if any.
+	pub report: Option<ReportId>,
+	/// The previous case about the same subject, if any (the history is a linked list).
+	pub previous: Option<CaseId>,
+	/// The appeal against this case, if one was filed.
+	pub appeal: Option<Appeal<AccountId, BlockNumber>>,
+}

@@ -1,0 +1,975 @@
+#![doc = include_str!("../README.md")]
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod extension;
+#[cfg(test)]
+mod mock;
+pub mod runtime_api;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use extension::CheckRealName;
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+use alloc::vec::Vec;
+use compliance_primitives::{
+	AccountStanding, ConventionAcknowledgement, ConventionVersion, OnComplianceChange, RejectCode,
+	RestrictionScope, Standing,
+};
+use frame_support::{
+	pallet_prelude::{DispatchResult, Get},
+	traits::Contains,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+
+/// The registrar name type stored on chain.
+pub type RegistrarNameOf<T> = frame_support::BoundedVec<u8, <T as Config>::MaxNameLength>;
+
+/// A registrar record as stored in [`Registrars`].
+pub type RegistrarInfoOf<T> =
+	RegistrarInfo<<T as frame_system::Config>::AccountId, <T as Config>::MaxNameLength>;
+
+/// The global state as stored in [`ComplianceState`].
+pub type GlobalStateOf<T> = GlobalState<<T as Config>::MaxRegistrars>;
+
+/// An account record as stored in [`Accounts`].
+pub type AccountRecordOf<T> = AccountRecord<BlockNumberFor<T>>;
+
+/// An account verified at genesis: `(account, registrar id, identity commitment, level, expires
+/// at block, acknowledged convention version)`.
+pub type GenesisVerificationOf<T> = (
+	<T as frame_system::Config>::AccountId,
+	compliance_primitives::RegistrarId,
+	compliance_primitives::IdentityCommitment,
+	VerificationLevel,
+	BlockNumberFor<T>,
+	ConventionVersion,
+);
+
+/// The call type of the runtime.
+pub type RuntimeCallOf<T> = <T as frame_system::Config>::RuntimeCall;
+
+/// Builds calls for the benchmarks that only the runtime can build.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<T: Config> {
+	/// A call that sends value to `dest`, so that the real-name check benchmark reads the
+	/// destination's record (the worst case). The runtime returns a balance transfer.
+	fn value_transfer_call(dest: T::AccountId) -> RuntimeCallOf<T>;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> BenchmarkHelper<T> for () {
+	fn value_transfer_call(_dest: T::AccountId) -> RuntimeCallOf<T> {
+		frame_system::Call::<T>::remark { remark: Vec::new() }.into()
+	}
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use compliance_primitives::{IdentityCommitment, RegistrarId};
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::StaticLookup;
+
+	/// The account-lookup source type of the runtime.
+	pub type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
+
+	/// The pallet's configuration trait.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The operator's origin: manages registrars and may revoke any verification.
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Tells the real-name check the restriction scope and value destination of a call.
+		type Inspector: compliance_primitives::InspectCall<RuntimeCallOf<Self>, Self::AccountId>;
+
+		/// Calls a sanctioned (suspended, closed or restricted) account may still make, such as
+		/// an appeal. They still need a valid verification.
+		type StandingExemptCalls: Contains<RuntimeCallOf<Self>>;
+
+		/// Calls an account may make before it acknowledged the current platform convention:
+		/// at least the call that acknowledges it.
+		type ConventionExemptCalls: Contains<RuntimeCallOf<Self>>;
+
+		/// Calls that pass while the service is suspended, such as the regulator's and the
+		/// operator's calls that resume it.
+		type ServiceSuspensionExemptCalls: Contains<RuntimeCallOf<Self>>;
+
+		/// The most registrars that can exist at once.
+		#[pallet::constant]
+		type MaxRegistrars: Get<u32>;
+
+		/// The longest registrar name, in bytes.
+		#[pallet::constant]
+		type MaxNameLength: Get<u32>;
+
+		/// Builds the calls the benchmarks need.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self>;
+
+		/// Weights of the calls and of the real-name check, from the benchmarks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	/// The pallet.
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Everything the real-name check needs about one account: verification, standing,
+	/// warnings and the convention version it acknowledged.
+	#[pallet::storage]
+	pub type Accounts<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, AccountRecordOf<T>, OptionQuery>;
+
+	/// Everything global the real-name check needs: the registrars that exist and their status,
+	/// whether the service is suspended, the current convention version.
+	#[pallet::storage]
+	pub type ComplianceState<T: Config> = StorageValue<_, GlobalStateOf<T>, ValueQuery>;
+
+	/// The registrars, by id.
+	// Twox64Concat: the key is a chain-assigned counter.
+	#[pallet::storage]
+	pub type Registrars<T: Config> =
+		StorageMap<_, Twox64Concat, RegistrarId, RegistrarInfoOf<T>, OptionQuery>;
+
+	/// The registrar id of a registrar's account.
+	#[pallet::storage]
+	pub type RegistrarOf<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, RegistrarId, OptionQuery>;
+
+	/// The id the next registrar gets. Ids are never reused, so a removed registrar's
+	/// verifications stay invalid for ever.
+	#[pallet::storage]
+	pub type NextRegistrarId<T: Config> = StorageValue<_, RegistrarId, ValueQuery>;
+
+	/// The pallet's genesis state.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Registrars as `(account, name)`. They get ids 0, 1, 2, … in this order and start
+		/// active.
+		pub registrars: Vec<(T::AccountId, Vec<u8>)>,
+		/// Accounts verified at genesis, as `(account, registrar id, identity commitment, level,
+		/// expires at block, acknowledged convention version)`. The registrar id is the index
+		/// of the registrar in `registrars`.
+		pub verified: Vec<GenesisVerificationOf<T>>,
+		/// The platform convention version that is current at genesis (0: none).
+		pub current_convention: ConventionVersion,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (account, name) in &self.registrars {
+				if let Err(e) = Pallet::<T>::do_add_registrar(account.clone(), name.clone()) {
+					panic!("real-name genesis: registrar {name:?} refused: {e:?}");
+				}
+			}
+			ComplianceState::<T>::mutate(|state| {
+				state.current_convention = self.current_convention
+			});
+			for (who, registrar, commitment, level, expires_at, acknowledged) in &self.verified {
+				assert!(
+					Registrars::<T>::contains_key(registrar),
+					"real-name genesis: unknown registrar {registrar}"
+				);
+				assert!(
+					*acknowledged <= self.current_convention,
+					"real-name genesis: acknowledged convention {acknowledged} is not published"
+				);
+				assert!(
+					!Accounts::<T>::contains_key(who),
+					"real-name genesis: account verified twice"
+				);
+				Accounts::<T>::insert(
+					who,
+					AccountRecord {
+						verification: Some(Verification {
+							registrar: *registrar,
+							commitment: *commitment,
+							level: *level,
+							verified_at: Zero::zero(),
+							expires_at: *expires_at,
+						}),
+						standing: Standing::Good,
+						warnings: 0,
+						acknowledged_convention: *acknowledged,
+					},
+				);
+			}
+		}
+	}
+
+	/// The pallet's events.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A registrar was added.
+		RegistrarAdded {
+			/// Its id.
+			id: RegistrarId,
+			/// Its account.
+			account: T::AccountId,
+		},
+		/// A registrar was suspended: it can no longer verify or renew.
+		RegistrarSuspended {
+			/// Its id.
+			id: RegistrarId,
+		},
+		/// A suspended registrar was reactivated.
+		RegistrarReactivated {
+			/// Its id.
+			id: RegistrarId,
+		},
+		/// A registrar was removed; every verification it issued is invalid.
+		RegistrarRemoved {
+			/// Its id.
+			id: RegistrarId,
+			/// Its account.
+			account: T::AccountId,
+		},
+		/// An account was verified.
+		AccountVerified {
+			/// The account.
+			who: T::AccountId,
+			/// The registrar that verified it.
+			registrar: RegistrarId,
+			/// How thoroughly.
+			level: VerificationLevel,
+			/// The first block at which the verification is no longer valid.
+			expires_at: BlockNumberFor<T>,
+		},
+		/// A verification was renewed.
+		VerificationRenewed {
+			/// The account.
+			who: T::AccountId,
+			/// The registrar that renewed it.
+			registrar: RegistrarId,
+			/// The new first block at which it is no longer valid.
+			expires_at: BlockNumberFor<T>,
+		},
+		/// A registrar revoked a verification it had issued.
+		VerificationRevoked {
+			/// The account.
+			who: T::AccountId,
+			/// The registrar.
+			registrar: RegistrarId,
+			/// Why.
+			reason: RevocationReason,
+		},
+		/// The operator revoked a verification.
+		VerificationForceRevoked {
+			/// The account.
+			who: T::AccountId,
+			/// The registrar that had issued it.
+			registrar: RegistrarId,
+			/// Why.
+			reason: RevocationReason,
+		},
+		/// An account received a warning.
+		AccountWarned {
+			/// The account.
+			who: T::AccountId,
+			/// How many warnings it has received, ever.
+			warnings: u32,
+			/// Its standing after the warning.
+			standing: Standing<BlockNumberFor<T>>,
+		},
+		/// A disposal measure was applied to an account or lifted.
+		StandingChanged {
+			/// The account.
+			who: T::AccountId,
+			/// Its new standing.
+			standing: Standing<BlockNumberFor<T>>,
+		},
+		/// An account acknowledged the current platform convention.
+		ConventionAcknowledged {
+			/// The account.
+			who: T::AccountId,
+			/// The version it acknowledged.
+			version: ConventionVersion,
+		},
+		/// A new platform convention version became current.
+		ConventionPublished {
+			/// The version.
+			version: ConventionVersion,
+		},
+		/// The service was suspended or resumed.
+		ServiceSuspensionChanged {
+			/// Whether it is now suspended.
+			suspended: bool,
+		},
+	}
+
+	/// The pallet's errors.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No registrar has this id.
+		UnknownRegistrar,
+		/// The registrar is suspended: it cannot verify or renew.
+		RegistrarSuspended,
+		/// The signer is not a registrar.
+		NotRegistrar,
+		/// The account already is a registrar.
+		AlreadyRegistrar,
+		/// The registrar is already suspended.
+		AlreadySuspended,
+		/// The registrar is not suspended.
+		NotSuspended,
+		/// There are already `MaxRegistrars` registrars.
+		TooManyRegistrars,
+		/// The registrar name is longer than `MaxNameLength`.
+		NameTooLong,
+		/// The registrar name is empty.
+		EmptyName,
+		/// Every registrar id has been used.
+		RegistrarIdsExhausted,
+		/// The expiry is not after the current block.
+		ExpiryInPast,
+		/// The account already holds a valid verification: renew it instead.
+		AlreadyVerified,
+		/// The account holds no verification.
+		NotVerified,
+		/// The verification was issued by another registrar.
+		NotIssuer,
+		/// A registrar may not verify or renew its own account.
+		CannotVerifySelf,
+		/// The end of the measure is not after the current block.
+		UntilInPast,
+		/// No disposal measure is in force on the account.
+		NoMeasureInForce,
+		/// The version is not the current platform convention.
+		NotCurrentConvention,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Adds a registrar. It starts active and gets the next free id.
+		///
+		/// - Origin: `AdminOrigin`.
+		/// - `account`: the account that will sign its verifications.
+		/// - `name`: its name, 1 to `MaxNameLength` bytes.
+		///
+		/// Emits `RegistrarAdded`. Errors: `EmptyName`, `NameTooLong`, `AlreadyRegistrar`,
+		/// `TooManyRegistrars`, `RegistrarIdsExhausted`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::add_registrar())]
+		pub fn add_registrar(
+			origin: OriginFor<T>,
+			account: AccountIdLookupOf<T>,
+			name: Vec<u8>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let account = T::Lookup::lookup(account)?;
+			let id = Self::do_add_registrar(account.clone(), name)?;
+			Self::deposit_event(Event::RegistrarAdded { id, account });
+			Ok(())
+		}
+
+		/// Suspends a registrar: it can no longer verify or renew, but the verifications it
+		/// issued stay valid and it may still revoke them.
+		///
+		/// - Origin: `AdminOrigin`.
+		/// - `id`: the registrar.
+		///
+		/// Emits `RegistrarSuspended`. Errors: `UnknownRegistrar`, `AlreadySuspended`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::suspend_registrar())]
+		pub fn suspend_registrar(origin: OriginFor<T>, id: RegistrarId) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::set_registrar_status(id, RegistrarStatus::Suspended)?;
+			Self::deposit_event(Event::RegistrarSuspended { id });
+			Ok(())
+		}
+
+		/// Reactivates a suspended registrar.
+		///
+		/// - Origin: `AdminOrigin`.
+		/// - `id`: the registrar.
+		///
+		/// Emits `RegistrarReactivated`. Errors: `UnknownRegistrar`, `NotSuspended`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::reactivate_registrar())]
+		pub fn reactivate_registrar(origin: OriginFor<T>, id: RegistrarId) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::set_registrar_status(id, RegistrarStatus::Active)?;
+			Self::deposit_event(Event::RegistrarReactivated { id });
+			Ok(())
+		}
+
+		/// Removes a registrar. Every verification it issued becomes invalid at once (the check
+		/// sees that the registrar is gone); its id is never reused.
+		///
+		/// - Origin: `AdminOrigin`.
+		/// - `id`: the registrar.
+		///
+		/// Emits `RegistrarRemoved`. Errors: `UnknownRegistrar`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::remove_registrar())]
+		pub fn remove_registrar(origin: OriginFor<T>, id: RegistrarId) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let info = Registrars::<T>::take(id).ok_or(Error::<T>::UnknownRegistrar)?;
+			RegistrarOf::<T>::remove(&info.account);
+			ComplianceState::<T>::mutate(|state| {
+				state.registrars.retain(|(known, _)| *known != id)
+			});
+			Self::deposit_event(Event::RegistrarRemoved { id, account: info.account });
+			Ok(())
+		}
+
+		/// Verifies an account: records the registrar's commitment to the identity it checked.
+		/// The account's standing, warnings and acknowledged convention are kept. An account
+		/// whose verification is still valid cannot be verified again (use `renew`); one whose
+		/// verification expired or whose registrar was removed can.
+		///
+		/// - Origin: signed by an active registrar's account.
+		/// - `who`: the account; not the registrar's own.
+		/// - `commitment`: the salted hash of the identity data, computed off chain.
+		/// - `level`: how thoroughly the identity was checked.
+		/// - `expires_at`: the first block at which the verification is no longer valid.
+		///
+		/// Emits `AccountVerified`. Errors: `NotRegistrar`, `RegistrarSuspended`,
+		/// `CannotVerifySelf`, `ExpiryInPast`, `AlreadyVerified`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::verify_account())]
+		pub fn verify(
+			origin: OriginFor<T>,
+			who: AccountIdLookupOf<T>,
+			commitment: IdentityCommitment,
+			level: VerificationLevel,
+			expires_at: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let signer = ensure_signed(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			let (registrar, state) = Self::ensure_active_registrar(&signer)?;
+			ensure!(who != signer, Error::<T>::CannotVerifySelf);
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(expires_at > now, Error::<T>::ExpiryInPast);
+			let mut record = Accounts::<T>::get(&who).unwrap_or_default();
+			ensure!(
+				!Self::status_in(&state, record.verification, now).is_valid(),
+				Error::<T>::AlreadyVerified
+			);
+			record.verification =
+				Some(Verification { registrar, commitment, level, verified_at: now, expires_at });
+			Accounts::<T>::insert(&who, record);
+			Self::deposit_event(Event::AccountVerified { who, registrar, level, expires_at });
+			Ok(())
+		}
+
+		/// Renews a verification the signing registrar issued, expired or not, with a new
+		/// expiry (which may also be earlier than the old one).
+		///
+		/// - Origin: signed by an active registrar's account.
+		/// - `who`: the account; not the registrar's own.
+		/// - `expires_at`: the new first block at which the verification is no longer valid.
+		///
+		/// Emits `VerificationRenewed`. Errors: `NotRegistrar`, `RegistrarSuspended`,
+		/// `CannotVerifySelf`, `ExpiryInPast`, `NotVerified`, `NotIssuer`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::renew())]
+		pub fn renew(
+			origin: OriginFor<T>,
+			who: AccountIdLookupOf<T>,
+			expires_at: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let signer = ensure_signed(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			let (registrar, _) = Self::ensure_active_registrar(&signer)?;
+			ensure!(who != signer, Error::<T>::CannotVerifySelf);
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(expires_at > now, Error::<T>::ExpiryInPast);
+			Accounts::<T>::try_mutate(&who, |maybe_record| -> DispatchResult {
+				let verification = maybe_record
+					.as_mut()
+					.and_then(|record| record.verification.as_mut())
+					.ok_or(Error::<T>::NotVerified)?;
+				ensure!(verification.registrar == registrar, Error::<T>::NotIssuer);
+				verification.verified_at = now;
+				verification.expires_at = expires_at;
+				Ok(())
+			})?;
+			Self::deposit_event(Event::VerificationRenewed { who, registrar, expires_at });
+			Ok(())
+		}
+
+		/// Revokes a verification the signing registrar issued. A suspended registrar may still
+		/// revoke. The account record (standing, warnings, acknowledged convention) is kept.
+		///
+		/// - Origin: signed by a registrar's account (active or suspended).
+		/// - `who`: the account.
+		/// - `reason`: why.
+		///
+		/// Emits `VerificationRevoked`. Errors: `NotRegistrar`, `NotVerified`, `NotIssuer`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::revoke())]
+		pub fn revoke(
+			origin: OriginFor<T>,
+			who: AccountIdLookupOf<T>,
+			reason: RevocationReason,
+		) -> DispatchResult {
+			let signer = ensure_signed(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			let registrar = RegistrarOf::<T>::get(&signer).ok_or(Error::<T>::NotRegistrar)?;
+			Self::take_verification(&who, Some(registrar))?;
+			Self::deposit_event(Event::VerificationRevoked { who, registrar, reason });
+			Ok(())
+		}
+
+		/// Revokes any verification. The account record (standing, warnings, acknowledged
+		/// convention) is kept.
+		///
+		/// - Origin: `AdminOrigin`.
+		/// - `who`: the account.
+		/// - `reason`: why.
+		///
+		/// Emits `VerificationForceRevoked`. Errors: `NotVerified`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::force_revoke())]
+		pub fn force_revoke(
+			origin: OriginFor<T>,
+			who: AccountIdLookupOf<T>,
+			reason: RevocationReason,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			let registrar = Self::take_verification(&who, None)?;
+			Self::deposit_event(Event::VerificationForceRevoked { who, registrar, reason });
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Where the verification of `who` stands now.
+	pub fn verification_status(who: &T::AccountId) -> VerificationStatus<BlockNumberFor<T>> {
+		let verification = Accounts::<T>::get(who).and_then(|record| record.verification);
+		Self::status_in(
+			&ComplianceState::<T>::get(),
+			verification,
+			frame_system::Pallet::<T>::block_number(),
+		)
+	}
+
+	/// The standing of `who` as it applies now (lapsed measures and unknown accounts read as
+	/// `Good`).
+	pub fn standing_of(who: &T::AccountId) -> Standing<BlockNumberFor<T>> {
+		Accounts::<T>::get(who)
+			.map(|record| record.standing.effective_at(frame_system::Pallet::<T>::block_number()))
+			.unwrap_or_default()
+	}
+
+	/// Everything the runtime API tells about `who`.
+	pub fn account_status(who: &T::AccountId) -> AccountStatus<BlockNumberFor<T>> {
+		let state = ComplianceState::<T>::get();
+		let record = Accounts::<T>::get(who);
+		let now = frame_system::Pallet::<T>::block_number();
+		let reject = Self::check_in(&state, record, now, None, false, false, false)
+			.err()
+			.map(RejectCode::code);
+		AccountStatus {
+			verified: Self::status_in(&state, record.and_then(|r| r.verification), now).is_valid(),
+			standing: record.map(|r| r.standing.effective_at(now)).unwrap_or_default(),
+			reject,
+			record,
+		}
+	}
+
+	/// Every registrar that exists, in id order.
+	pub fn registrar_list() -> Vec<RegistrarSummary<T::AccountId>> {
+		ComplianceState::<T>::get()
+			.registrars
+			.iter()
+			.filter_map(|(id, _)| {
+				Registrars::<T>::get(id).map(|info| RegistrarSummary {
+					id: *id,
+					account: info.account,
+					name: info.name.into_inner(),
+					status: info.status,
+				})
+			})
+			.collect()
+	}
+
+	/// The global compliance state, as the runtime API shows it.
+	pub fn service_status() -> ServiceStatus {
+		let state = ComplianceState::<T>::get();
+		ServiceStatus {
+			service_suspended: state.service_suspended,
+			current_convention: state.current_convention,
+			registrars: u32::try_from(state.registrars.len()).unwrap_or(u32::MAX),
+		}
+	}
+
+	/// The real-name check of a call signed by `who`: `Ok` when it may pass, else the reason
+	/// it is refused. Reads `ComplianceState` and `Accounts[who]`, and `Accounts[dest]` when
+	/// the call sends value to `dest`.
+	pub fn check(who: &T::AccountId, call: &RuntimeCallOf<T>) -> Result<(), RejectCode> {
+		use compliance_primitives::InspectCall;
+		let state = ComplianceState::<T>::get();
+		let record = Accounts::<T>::get(who);
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::check_in(
+			&state,
+			record,
+			now,
+			T::Inspector::scope(call),
+			T::ServiceSuspensionExemptCalls::contains(call),
+			T::StandingExemptCalls::contains(call),
+			T::ConventionExemptCalls::contains(call),
+		)?;
+		if let Some(dest) = T::Inspector::value_destination(call) {
+			let verification = Accounts::<T>::get(&dest).and_then(|record| record.verification);
+			if !Self::status_in(&state, verification, now).is_valid() {
+				return Err(RejectCode::DestinationNotVerified);
+			}
+		}
+		Ok(())
+	}
+
+	/// The signer part of the check, on values already read.
+	fn check_in(
+		state: &GlobalStateOf<T>,
+		record: Option<AccountRecordOf<T>>,
+		now: BlockNumberFor<T>,
+		scope: Option<RestrictionScope>,
+		suspension_exempt: bool,
+		standing_exempt: bool,
+		convention_exempt: bool,
+	) -> Result<(), RejectCode> {
+		if state.service_suspended && !suspension_exempt {
+			return Err(RejectCode::ServiceSuspended);
+		}
+		let record = record.ok_or(RejectCode::NotVerified)?;
+		match Self::status_in(state, record.verification, now) {
+			VerificationStatus::Valid(_) => {},
+			VerificationStatus::Unverified => return Err(RejectCode::NotVerified),
+			VerificationStatus::RegistrarRemoved(_) => return Err(RejectCode::RegistrarRemoved),
+			VerificationStatus::Expired(_) => return Err(RejectCode::VerificationExpired),
+		}
+		if !standing_exempt {
+			match record.standing.effective_at(now) {
+				Standing::Closed => return Err(RejectCode::AccountClosed),
+				Standing::Suspended { .. } => return Err(RejectCode::AccountSuspended),
+				Standing::Restricted { scope: restricted, .. } if scope == Some(restricted) =>
+					return Err(RejectCode::AccountRestricted),
+				_ => {},
+			}
+		}
+		if state.current_convention > record.acknowledged_convention && !convention_exempt {
+			return Err(RejectCode::ConventionNotAcknowledged);
+		}
+		Ok(())
+	}
+
+	/// The status of `verification` given the global state and the block `now`.
+	fn status_in(
+		state: &GlobalStateOf<T>,
+		verification: Option<Verification<BlockNumberFor<T>>>,
+		now: BlockNumberFor<T>,
+	) -> VerificationStatus<BlockNumberFor<T>> {
+		match verification {
+			None => VerificationStatus::Unverified,
+			Some(v) if state.registrar_status(v.registrar).is_none() =>
+				VerificationStatus::RegistrarRemoved(v),
+			Some(v) if v.expires_at <= now => VerificationStatus::Expired(v),
+			Some(v) => VerificationStatus::Valid(v),
+		}
+	}
+
+	/// Adds a registrar and returns its id (no event).
+	pub(crate) fn do_add_registrar(
+		account: T::AccountId,
+		name: Vec<u8>,
+	) -> Result<compliance_primitives::RegistrarId, frame_support::pallet_prelude::DispatchError> {
+		frame_support::ensure!(!name.is_empty(), Error::<T>::EmptyName);
+		let name: RegistrarNameOf<T> = name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
+		frame_support::ensure!(
+			!RegistrarOf::<T>::contains_key(&account),
+			Error::<T>::AlreadyRegistrar
+		);
+		let id = NextRegistrarId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::RegistrarIdsExhausted)?;
+		ComplianceState::<T>::try_mutate(|state| {
+			// Ids grow, so pushing keeps the list sorted.
+			state
+				.registrars
+				.try_push((id, RegistrarStatus::Active))
+				.map_err(|_| Error::<T>::TooManyRegistrars)
+		})?;
+		NextRegistrarId::<T>::put(next);
+		RegistrarOf::<T>::insert(&account, id);
+		Registrars::<T>::insert(
+			id,
+			RegistrarInfo { account, name, status: RegistrarStatus::Active },
+		);
+		Ok(id)
+	}
+
+	/// Sets the status of registrar `id` to `status`, which it must not have yet.
+	fn set_registrar_status(
+		id: compliance_primitives::RegistrarId,
+		status: RegistrarStatus,
+	) -> DispatchResult {
+		Registrars::<T>::try_mutate(id, |maybe_info| -> DispatchResult {
+			let info = maybe_info.as_mut().ok_or(Error::<T>::UnknownRegistrar)?;
+			if info.status == status {
+				return Err(match status {
+					RegistrarStatus::Suspended => Error::<T>::AlreadySuspended,
+					RegistrarStatus::Active => Error::<T>::NotSuspended,
+				}
+				.into());
+			}
+			info.status = status;
+			ComplianceState::<T>::try_mutate(|state| -> DispatchResult {
+				let entry = state
+					.registrars
+					.iter_mut()
+					.find(|(known, _)| *known == id)
+					.ok_or(Error::<T>::UnknownRegistrar)?;
+				entry.1 = status;
+				Ok(())
+			})
+		})
+	}
+
+	/// The id of the registrar signed by `signer`, which must be active, and the global state.
+	fn ensure_active_registrar(
+		signer: &T::AccountId,
+	) -> Result<
+		(compliance_primitives::RegistrarId, GlobalStateOf<T>),
+		frame_support::pallet_prelude::DispatchError,
+	> {
+		let id = RegistrarOf::<T>::get(signer).ok_or(Error::<T>::NotRegistrar)?;
+		let state = ComplianceState::<T>::get();
+		match state.registrar_status(id) {
+			Some(RegistrarStatus::Active) => Ok((id, state)),
+			Some(RegistrarStatus::Suspended) => Err(Error::<T>::RegistrarSuspended.into()),
+			None => Err(Error::<T>::NotRegistrar.into()),
+		}
+	}
+
+	/// Removes the verification of `who`, which `issuer` (when given) must have issued, and
+	/// returns the registrar that issued it.
+	fn take_verification(
+		who: &T::AccountId,
+		issuer: Option<compliance_primitives::RegistrarId>,
+	) -> Result<compliance_primitives::RegistrarId, frame_support::pallet_prelude::DispatchError> {
+		Accounts::<T>::try_mutate(who, |maybe_record| {
+			let record = maybe_record.as_mut().ok_or(Error::<T>::NotVerified)?;
+			let verification = record.verification.ok_or(Error::<T>::NotVerified)?;
+			if let Some(issuer) = issuer {
+				frame_support::ensure!(verification.registrar == issuer, Error::<T>::NotIssuer);
+			}
+			record.verification = None;
+			Ok(verification.registrar)
+		})
+	}
+
+	/// Replaces the standing of `who` (creating its record when it has none) and emits
+	/// `StandingChanged`.
+	fn set_standing(who: &T::AccountId, standing: Standing<BlockNumberFor<T>>) {
+		Accounts::<T>::mutate(who, |maybe_record| {
+			maybe_record.get_or_insert_with(Default::default).standing = standing;
+		});
+		Self::deposit_event(Event::StandingChanged { who: who.clone(), standing });
+	}
+
+	/// Fails with `UntilInPast` unless `until` is after the current block.
+	fn ensure_future(until: BlockNumberFor<T>) -> DispatchResult {
+		frame_support::ensure!(
+			until > frame_system::Pallet::<T>::block_number(),
+			Error::<T>::UntilInPast
+		);
+		Ok(())
+	}
+
+	/// The pallet's invariants:
+	/// - every registrar in `ComplianceState` exists in `Registrars` with the same status, and vice
+	///   versa; the list is sorted by id without duplicates; every id is below `NextRegistrarId`;
+	/// - `RegistrarOf` is the inverse of `Registrars`;
+	/// - there are at most `MaxRegistrars` registrars;
+	/// - no account acknowledged a convention version above the current one.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use frame_support::ensure;
+		let state = ComplianceState::<T>::get();
+		let next_id = NextRegistrarId::<T>::get();
+		ensure!(
+			state.registrars.windows(2).all(|pair| matches!(pair, [a, b] if a.0 < b.0)),
+			"registrar list not sorted or has duplicates"
+		);
+		for (id, status) in state.registrars.iter() {
+			let info = Registrars::<T>::get(id).ok_or("registrar in state but not stored")?;
+			ensure!(info.status == *status, "registrar status differs");
+			ensure!(RegistrarOf::<T>::get(&info.account) == Some(*id), "RegistrarOf not inverse");
+			ensure!(*id < next_id, "registrar id not below NextRegistrarId");
+		}
+		let stored = Registrars::<T>::iter_keys().count();
+		ensure!(stored == state.registrars.len(), "stored registrar missing from state");
+		ensure!(RegistrarOf::<T>::iter().count() == stored, "RegistrarOf has extra entries");
+		for (account, id) in RegistrarOf::<T>::iter() {
+			let info = Registrars::<T>::get(id).ok_or("RegistrarOf names unknown registrar")?;
+			ensure!(info.account == account, "RegistrarOf not inverse of Registrars");
+		}
+		ensure!(stored <= T::MaxRegistrars::get() as usize, "more registrars than MaxRegistrars");
+		ensure!(
+			Accounts::<T>::iter_values()
+				.all(|record| record.acknowledged_convention <= state.current_convention),
+			"an account acknowledged an unpublished convention"
+		);
+		Ok(())
+	}
+}
+
+/// Disposal measures (R3), applied by the moderation pallet under its own origins.
+///
+/// - A measure on an account without a record creates the record (unverified, so it still cannot
+///   transact): a measure must survive a later verification.
+/// - `warn` counts the warning and sets `Warned` when no harsher measure is in force.
+/// - `restrict`, `suspend` and `close` replace the measure in force, whatever it is; `until` must
+///   be after the current block (`UntilInPast`).
+/// - `lift` sets `Good`. It also lifts a plain warning (the warning count stays as history); it
+///   fails with `NoMeasureInForce` when the effective standing is already `Good` (no measure or a
+///   lapsed one).
+impl<T: Config> AccountStanding<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
+	fn is_verified(who: &T::AccountId) -> bool {
+		Self::verification_status(who).is_valid()
+	}
+
+	fn standing(who: &T::AccountId) -> Standing<BlockNumberFor<T>> {
+		Self::standing_of(who)
+	}
+
+	fn warn(who: &T::AccountId) -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		let record = Accounts::<T>::mutate(who, |maybe_record| {
+			let record = maybe_record.get_or_insert_with(Default::default);
+			record.warnings = record.warnings.saturating_add(1);
+			if record.standing.effective_at(now) == Standing::Good {
+				record.standing = Standing::Warned;
+			}
+			*record
+		});
+		Self::deposit_event(Event::AccountWarned {
+			who: who.clone(),
+			warnings: record.warnings,
+			standing: record.standing,
+		});
+		Ok(())
+	}
+
+	fn restrict(
+		who: &T::AccountId,
+		scope: RestrictionScope,
+		until: BlockNumberFor<T>,
+	) -> DispatchResult {
+		Self::ensure_future(until)?;
+		Self::set_standing(who, Standing::Restricted { scope, until });
+		Ok(())
+	}
+
+	fn suspend(who: &T::AccountId, until: BlockNumberFor<T>) -> DispatchResult {
+		Self::ensure_future(until)?;
+		Self::set_standing(who, Standing::Suspended { until });
+		Ok(())
+	}
+
+	fn close(who: &T::AccountId) -> DispatchResult {
+		Self::set_standing(who, Standing::Closed);
+		Ok(())
+	}
+
+	fn lift(who: &T::AccountId) -> DispatchResult {
+		frame_support::ensure!(
+			Self::standing_of(who) != Standing::Good,
+			Error::<T>::NoMeasureInForce
+		);
+		Self::set_standing(who, Standing::Good);
+		Ok(())
+	}
+}
+
+/// Global changes from the filing pallet, kept in `ComplianceState` for the check.
+///
+/// - `convention_published(version)`: `version` becomes current and every account must acknowledge
+///   it; a version not above the current one is ignored (versions only grow). Emits
+///   `ConventionPublished`.
+/// - `service_suspended(suspended)`: sets the flag. Emits `ServiceSuspensionChanged` when it
+///   changes.
+impl<T: Config> OnComplianceChange for Pallet<T> {
+	fn convention_published(version: ConventionVersion) {
+		let published = ComplianceState::<T>::mutate(|state| {
+			let newer = version > state.current_convention;
+			if newer {
+				state.current_convention = version;
+			}
+			newer
+		});
+		if published {
+			Self::deposit_event(Event::ConventionPublished { version });
+		}
+	}
+
+	fn service_suspended(suspended: bool) {
+		let changed = ComplianceState::<T>::mutate(|state| {
+			let changed = state.service_suspended != suspended;
+			state.service_suspended = suspended;
+			changed
+		});
+		if changed {
+			Self::deposit_event(Event::ServiceSuspensionChanged { suspended });
+		}
+	}
+}
+
+/// Acknowledgements of the platform convention, kept in the account's record.
+///
+/// `acknowledge(who, version)` fails with `NotCurrentConvention` unless `version` is the
+/// current version (and not 0), and with `NotVerified` unless `who` holds a verification
+/// (expired ones count: the check reports expiry itself). Acknowledging again is allowed.
+/// Emits `ConventionAcknowledged`.
+impl<T: Config> ConventionAcknowledgement<T::AccountId> for Pallet<T> {
+	fn acknowledge(who: &T::AccountId, version: ConventionVersion) -> DispatchResult {
+		let current = ComplianceState::<T>::get().current_convention;
+		frame_support::ensure!(version == current && version > 0, Error::<T>::NotCurrentConvention);
+		Accounts::<T>::try_mutate(who, |maybe_record| -> DispatchResult {
+			let record = maybe_record
+				.as_mut()
+				.filter(|record| record.verification.is_some())
+				.ok_or(Error::<T>::NotVerified)?;
+			record.acknowledged_convention = version;
+			Ok(())
+		})?;
+		Self::deposit_event(Event::ConventionAcknowledged { who: who.clone(), version });
+		Ok(())
+	}
+
+	fn acknowledged(who: &T::AccountId) -> ConventionVersion {
+		Accounts::<T>::get(who)
+			.map(|record| record.acknowledged_convention)
+			.unwrap_or_default()
+	}
+}

@@ -1,0 +1,1096 @@
+//! Unit tests of the calls, the trait implementations and the real-name check.
+
+use crate::{mock::*, *};
+use compliance_primitives::{
+	AccountStanding, ConventionAcknowledgement, OnComplianceChange, RejectCode, RestrictionScope,
+	Standing,
+};
+use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::{GetDispatchInfo, PostDispatchInfo},
+	traits::OriginTrait,
+};
+use sp_runtime::{
+	traits::{
+		AsTransactionAuthorizedOrigin, DispatchTransaction, TransactionExtension, TxBaseImplication,
+	},
+	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+	BuildStorage, DispatchError,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Helpers.
+
+fn transfer(dest: u64) -> RuntimeCall {
+	RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death { dest, value: 5 })
+}
+
+fn publish() -> RuntimeCall {
+	RuntimeCall::System(frame_system::Call::remark { remark: b"content-hash".to_vec() })
+}
+
+fn appeal() -> RuntimeCall {
+	RuntimeCall::System(frame_system::Call::remark_with_event { remark: b"appeal".to_vec() })
+}
+
+fn acknowledge_call() -> RuntimeCall {
+	RuntimeCall::System(frame_system::Call::set_heap_pages { pages: 64 })
+}
+
+/// A call with no scope, no destination and no exemption.
+fn plain() -> RuntimeCall {
+	RuntimeCall::Balances(pallet_balances::Call::upgrade_accounts { who: vec![] })
+}
+
+/// An operator call (exempt from service suspension only).
+fn operator_call() -> RuntimeCall {
+	RuntimeCall::RealName(crate::Call::suspend_registrar { id: 0 })
+}
+
+fn rejected(code: RejectCode) -> TransactionValidityError {
+	InvalidTransaction::Custom(code.code()).into()
+}
+
+/// Pool validation of `call` signed by `who`.
+fn pool(who: u64, call: &RuntimeCall) -> Result<(), TransactionValidityError> {
+	CheckRealName::<Test>::new()
+		.validate_only(
+			RuntimeOrigin::signed(who),
+			call,
+			&call.get_dispatch_info(),
+			0,
+			TransactionSource::External,
+			0,
+		)
+		.map(|_| ())
+}
+
+/// Block application of `call` signed by `who` (validate, prepare, a stand-in dispatch,
+/// post-dispatch).
+fn block(who: u64, call: &RuntimeCall) -> Result<(), TransactionValidityError> {
+	CheckRealName::<Test>::new()
+		.test_run(RuntimeOrigin::signed(who), call, &call.get_dispatch_info(), 0, 0, |_| {
+			Ok(PostDispatchInfo::default())
+		})
+		.map(|result| assert!(result.is_ok(), "stand-in dispatch failed"))
+}
+
+/// Asserts that both pool validation and block application give `expected`.
+#[track_caller]
+fn assert_check(who: u64, call: &RuntimeCall, expected: Result<(), RejectCode>) {
+	let expected = expected.map_err(rejected);
+	assert_eq!(pool(who, call), expected, "pool validation");
+	assert_eq!(block(who, call), expected, "block application");
+}
+
+fn run_to(n: u64) {
+	System::set_block_number(n);
+}
+
+fn record(who: u64) -> AccountRecordOf<Test> {
+	Accounts::<Test>::get(who).expect("record exists")
+}
+
+fn registrar_ids() -> Vec<(u32, RegistrarStatus)> {
+	ComplianceState::<Test>::get().registrars.into_inner()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Genesis.
+
+#[test]
+fn genesis_builds_registrars_verifications_and_convention() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(
+			registrar_ids(),
+			vec![(0, RegistrarStatus::Active), (1, RegistrarStatus::Active)]
+		);
+		assert_eq!(NextRegistrarId::<Test>::get(), 2);
+		let alpha = Registrars::<Test>::get(0).unwrap();
+		assert_eq!((alpha.account, alpha.name.into_inner()), (ALPHA, b"alpha".to_vec()));
+		assert_eq!(RegistrarOf::<Test>::get(BETA), Some(1));
+		assert_eq!(ComplianceState::<Test>::get().current_convention, 1);
+		assert_eq!(
+			record(BOB),
+			AccountRecord {
+				verification: Some(Verification {
+					registrar: 1,
+					commitment: commitment(2),
+					level: VerificationLevel::Enhanced,
+					verified_at: 0,
+					expires_at: GENESIS_EXPIRY,
+				}),
+				standing: Standing::Good,
+				warnings: 0,
+				acknowledged_convention: 1,
+			}
+		);
+		assert!(RealName::verification_status(&ALICE).is_valid());
+		assert_eq!(RealName::verification_status(&CHARLIE), VerificationStatus::Unverified);
+		assert!(Accounts::<Test>::get(CHARLIE).is_none());
+	});
+}
+
+#[test]
+#[should_panic(expected = "unknown registrar")]
+fn genesis_refuses_unknown_registrar() {
+	let _ = crate::GenesisConfig::<Test> {
+		registrars: vec![(ALPHA, b"alpha".to_vec())],
+		verified: vec![(ALICE, 5, commitment(1), VerificationLevel::Basic, 10, 0)],
+		current_convention: 0,
+	}
+	.build_storage();
+}
+
+#[test]
+#[should_panic(expected = "is not published")]
+fn genesis_refuses_unpublished_acknowledgement() {
+	let _ = crate::GenesisConfig::<Test> {
+		registrars: vec![(ALPHA, b"alpha".to_vec())],
+		verified: vec![(ALICE, 0, commitment(1), VerificationLevel::Basic, 10, 2)],
+		current_convention: 1,
+	}
+	.build_storage();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Admin calls.
+
+#[test]
+fn add_registrar_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(RealName::add_registrar(RuntimeOrigin::root(), 12, b"gamma".to_vec()));
+		System::assert_last_event(Event::RegistrarAdded { id: 2, account: 12 }.into());
+		assert_eq!(RegistrarOf::<Test>::get(12), Some(2));
+		assert_eq!(Registrars::<Test>::get(2).unwrap().status, RegistrarStatus::Active);
+		assert_eq!(registrar_ids().last(), Some(&(2, RegistrarStatus::Active)));
+		assert_eq!(NextRegistrarId::<Test>::get(), 3);
+	});
+}
+
+#[test]
+fn add_registrar_requires_admin() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			RealName::add_registrar(RuntimeOrigin::signed(ALICE), 12, b"gamma".to_vec()),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn add_registrar_checks_name_account_and_limit() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			RealName::add_registrar(RuntimeOrigin::root(), 12, vec![]),
+			Error::<Test>::EmptyName
+		);
+		assert_noop!(
+			RealName::add_registrar(RuntimeOrigin::root(), 12, vec![b'x'; 17]),
+			Error::<Test>::NameTooLong
+		);
+		assert_ok!(RealName::add_registrar(RuntimeOrigin::root(), 12, vec![b'x'; 16]));
+		assert_noop!(
+			RealName::add_registrar(RuntimeOrigin::root(), ALPHA, b"again".to_vec()),
+			Error::<Test>::AlreadyRegistrar
+		);
+		assert_ok!(RealName::add_registrar(RuntimeOrigin::root(), 13, b"delta".to_vec()));
+		assert_noop!(
+			RealName::add_registrar(RuntimeOrigin::root(), 14, b"epsilon".to_vec()),
+			Error::<Test>::TooManyRegistrars
+		);
+	});
+}
+
+#[test]
+fn add_registrar_fails_when_ids_are_exhausted() {
+	ExtBuilder::default().build_and_execute(|| {
+		NextRegistrarId::<Test>::put(u32::MAX);
+		assert_noop!(
+			RealName::add_registrar(RuntimeOrigin::root(), 12, b"gamma".to_vec()),
+			Error::<Test>::RegistrarIdsExhausted
+		);
+		// Keep the invariant `id < NextRegistrarId` for try_state.
+		NextRegistrarId::<Test>::put(2);
+	});
+}
+
+#[test]
+fn registrar_ids_are_never_reused() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(RealName::remove_registrar(RuntimeOrigin::root(), 1));
+		assert_ok!(RealName::add_registrar(RuntimeOrigin::root(), 12, b"gamma".to_vec()));
+		System::assert_last_event(Event::RegistrarAdded { id: 2, account: 12 }.into());
+		// BOB's verification by the removed registrar 1 stays invalid.
+		assert!(matches!(
+			RealName::verification_status(&BOB),
+			VerificationStatus::RegistrarRemoved(_)
+		));
+	});
+}
+
+#[test]
+fn suspend_and_reactivate_registrar_work() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(RealName::suspend_registrar(RuntimeOrigin::root(), 0));
+		System::assert_last_event(Event::RegistrarSuspended { id: 0 }.into());
+		assert_eq!(Registrars::<Test>::get(0).unwrap().status, RegistrarStatus::Suspended);
+		assert_eq!(registrar_ids()[0], (0, RegistrarStatus::Suspended));
+		assert_ok!(RealName::reactivate_registrar(RuntimeOrigin::root(), 0));
+		System::assert_last_event(Event::RegistrarReactivated { id: 0 }.into());
+		assert_eq!(Registrars::<Test>::get(0).unwrap().status, RegistrarStatus::Active);
+		assert_eq!(registrar_ids()[0], (0, RegistrarStatus::Active));
+	});
+}
+
+#[test]
+fn suspend_registrar_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			RealName::suspend_registrar(RuntimeOrigin::signed(ALPHA), 0),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			RealName::suspend_registrar(RuntimeOrigin::root(), 9),
+			Error::<Test>::UnknownRegistrar
+		);
+		assert_ok!(RealName::suspend_registrar(RuntimeOrigin::root(), 0));
+		assert_noop!(
+			RealName::suspend_registrar(RuntimeOrigin::root(), 0),
+			Error::<Test>::AlreadySuspended
+		);
+	});
+}
+
+#[test]
+fn reactivate_registrar_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(RealName::suspend_registrar(RuntimeOrigin::root(), 0));
+		assert_noop!(
+			RealName::reactivate_registrar(RuntimeOrigin::signed(ALPHA), 0),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			RealName::reactivate_registrar(RuntimeOrigin::root(), 9),
+			Error::<Test>::UnknownRegistrar
+		);
+		assert_noop!(
+			RealName::reactivate_registrar(RuntimeOrigin::root(), 1),
+			Error::<Test>::NotSuspended
+		);
+	});
+}
+
+#[test]
+fn remove_registrar_works_and_invalidates_its_verifications() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(RealName::remove_registrar(RuntimeOrigin::root(), 0));
+		System::assert_last_event(Event::RegistrarRemoved { id: 0, account: ALPHA }.into());
+		assert!(Registrars::<Test>::get(0).is_none());
+		assert!(RegistrarOf::<Test>::get(ALPHA).is_none());
+		assert_eq!(registrar_ids(), vec![(1, RegistrarStatus::Active)]);
+		// No sweep: the record is untouched, but the verification no longer counts.
+		assert_eq!(record(ALICE).verification.unwrap().registrar, 0);
+		assert!(!<RealName as AccountStanding<_, _>>::is_verified(&ALICE));
+		assert!(<RealName as AccountStanding<_, _>>::is_verified(&BOB));
+		// The removed registrar can no longer act.
+		assert_noop!(
+			RealName::verify(
+				RuntimeOrigin::signed(ALPHA),
+				CHARLIE,
+				commitment(3),
+				VerificationLevel::Basic,
+				100
+			),
+			Error::<Test>::NotRegistrar
+		);
+	});
+}
+
+#[test]
+fn remove_registrar_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			RealName::remove_registrar(RuntimeOrigin::signed(ALPHA), 0),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			RealName::remove_registrar(RuntimeOrigin::root(), 9),
+			Error::<Test>::UnknownRegistrar
+		);
+	});
+}
+
+#[test]
+fn force_revoke_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(RealName::force_revoke(RuntimeOrigin::root(), BOB, RevocationReason::Order));
+		System::assert_last_event(
+			Event::VerificationForceRevoked {
+				who: BOB,
+				registrar: 1,
+				reason: RevocationReason::Order,
+			}
+			.into(),
+		);
+		assert_eq!(record(BOB).verification, None);
+		assert_eq!(record(BOB).acknowledged_convention, 1);
+	});
+}
+
+#[test]
+fn force_revoke_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			RealName::force_revoke(RuntimeOrigin::signed(ALPHA), BOB, RevocationReason::Order),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			RealName::force_revoke(RuntimeOrigin::root(), CHARLIE, RevocationReason::Order),
+			Error::<Test>::NotVerified
+		);
+		assert_ok!(RealName::force_revoke(RuntimeOrigin::root(), BOB, RevocationReason::Order));
+		assert_noop!(
+			RealName::force_revoke(RuntimeOrigin::root(), BOB, RevocationReason::Order),
+			Error::<Test>::NotVerified
+		);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registrar calls.
+
+fn verify(registrar: u64, who: u64, expires_at: u64) -> frame_support::dispatch::DispatchResult {
+	RealName::verify(
+		RuntimeOrigin::signed(registrar),
+		who,
+		commitment(who as u8),
+		VerificationLevel::Basic,
+		expires_at,
+	)
+}
+
+#[test]
+fn verify_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		run_to(5);
+		assert_ok!(verify(ALPHA, CHARLIE, 100));
+		System::assert_last_event(
+			Event::AccountVerified {
+				who: CHARLIE,
+				registrar: 0,
+				level: VerificationLevel::Basic,
+				expires_at: 100,
+			}
+			.into(),
+		);
+		assert_eq!(
+			record(CHARLIE).verification,
+			Some(Verification {
+				registrar: 0,
+				commitment: commitment(CHARLIE as u8),
+				level: VerificationLevel::Basic,
+				verified_at: 5,
+				expires_at: 100,
+			})
+		);
+		assert!(RealName::verification_status(&CHARLIE).is_valid());
+	});
+}
+
+#[test]
+fn verify_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			RealName::verify(
+				RuntimeOrigin::none(),
+				CHARLIE,
+				commitment(3),
+				VerificationLevel::Basic,
+				100
+			),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(verify(ALICE, CHARLIE, 100), Error::<Test>::NotRegistrar);
+		assert_noop!(verify(ALPHA, ALPHA, 100), Error::<Test>::CannotVerifySelf);
+		assert_noop!(verify(ALPHA, CHARLIE, 1), Error::<Test>::ExpiryInPast);
+		assert_noop!(verify(ALPHA, CHARLIE, 0), Error::<Test>::ExpiryInPast);
+		// Valid verification by another registrar: renew, don't verify.
+		assert_noop!(verify(ALPHA, BOB, 100), Error::<Test>::AlreadyVerified);
+		assert_noop!(verify(BETA, BOB, 100), Error::<Test>::AlreadyVerified);
+		assert_ok!(RealName::suspend_registrar(RuntimeOrigin::root(), 0));
+		assert_noop!(verify(ALPHA, CHARLIE, 100), Error::<Test>::RegistrarSuspended);
+	});
+}
+
+#[test]
+fn verify_replaces_expired_or_orphaned_verification_and_keeps_the_record() {
+	ExtBuilder::default().build_and_execute(|| {
+		<RealName as AccountStanding<_, _>>::warn(&DAVE).unwrap();
+		run_to(DAVE_EXPIRY);
+		assert!(matches!(RealName::verification_status(&DAVE), VerificationStatus::Expired(_)));
+		assert_ok!(verify(BETA, DAVE, 500));
+		let dave = record(DAVE);
+		assert_eq!(dave.verification.unwrap().registrar, 1);
+		assert_eq!(
+			(dave.standing, dave.warnings, dave.acknowledged_convention),
+			(Standing::Warned, 1, 1)
+		);
+
+		assert_ok!(RealName::remove_registrar(RuntimeOrigin::root(), 0));
+		assert_ok!(verify(BETA, ALICE, 500));
+		assert!(RealName::verification_status(&ALICE).is_valid());
+	});
+}
+
+#[test]
+fn renew_works_also_after_expiry() {
+	ExtBuilder::default().build_and_execute(|| {
+		run_to(3);
+		assert_ok!(RealName::renew(RuntimeOrigin::signed(ALPHA), ALICE, 2_000));
+		System::assert_last_event(
+			Event::VerificationRenewed { who: ALICE, registrar: 0, expires_at: 2_000 }.into(),
+		);
+		let v = record(ALICE).verification.unwrap();
+		assert_eq!((v.verified_at, v.expires_at, v.commitment), (3, 2_000, commitment(1)));
+
+		run_to(DAVE_EXPIRY + 1);
+		assert!(!RealName::verification_status(&DAVE).is_valid());
+		assert_ok!(RealName::renew(RuntimeOrigin::signed(ALPHA), DAVE, 100));
+		assert!(RealName::verification_status(&DAVE).is_valid());
+	});
+}
+
+#[test]
+fn renew_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		let renew = |registrar, who, expires_at| {
+			RealName::renew(RuntimeOrigin::signed(registrar), who, expires_at)
+		};
+		assert_noop!(RealName::renew(RuntimeOrigin::none(), ALICE, 100), DispatchError::BadOrigin);
+		assert_noop!(renew(ALICE, BOB, 100), Error::<Test>::NotRegistrar);
+		assert_noop!(renew(BETA, BETA, 100), Error::<Test>::CannotVerifySelf);
+		assert_noop!(renew(ALPHA, ALICE, 1), Error::<Test>::ExpiryInPast);
+		assert_noop!(renew(ALPHA, CHARLIE, 100), Error::<Test>::NotVerified);
+		assert_noop!(renew(ALPHA, BOB, 100), Error::<Test>::NotIssuer);
+		assert_ok!(RealName::suspend_registrar(RuntimeOrigin::root(), 0));
+		assert_noop!(renew(ALPHA, ALICE, 100), Error::<Test>::RegistrarSuspended);
+	});
+}
+
+#[test]
+fn revoke_works_and_keeps_the_record() {
+	ExtBuilder::default().build_and_execute(|| {
+		<RealName as AccountStanding<_, _>>::suspend(&ALICE, 50).unwrap();
+		assert_ok!(RealName::revoke(RuntimeOrigin::signed(ALPHA), ALICE, RevocationReason::Fraud));
+		System::assert_last_event(
+			Event::VerificationRevoked {
+				who: ALICE,
+				registrar: 0,
+				reason: RevocationReason::Fraud,
+			}
+			.into(),
+		);
+		let alice = record(ALICE);
+		assert_eq!(alice.verification, None);
+		assert_eq!(alice.standing, Standing::Suspended { until: 50 });
+		assert_eq!(alice.acknowledged_convention, 1);
+		assert_eq!(RealName::verification_status(&ALICE), VerificationStatus::Unverified);
+	});
+}
+
+#[test]
+fn suspended_registrar_may_still_revoke() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(RealName::suspend_registrar(RuntimeOrigin::root(), 0));
+		assert_ok!(RealName::revoke(
+			RuntimeOrigin::signed(ALPHA),
+			ALICE,
+			RevocationReason::HolderRequest
+		));
+		assert_eq!(record(ALICE).verification, None);
+	});
+}
+
+#[test]
+fn revoke_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		let revoke = |registrar, who| {
+			RealName::revoke(RuntimeOrigin::signed(registrar), who, RevocationReason::Other)
+		};
+		assert_noop!(
+			RealName::revoke(RuntimeOrigin::none(), ALICE, RevocationReason::Other),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(revoke(ALICE, BOB), Error::<Test>::NotRegistrar);
+		assert_noop!(revoke(ALPHA, CHARLIE), Error::<Test>::NotVerified);
+		assert_noop!(revoke(ALPHA, BOB), Error::<Test>::NotIssuer);
+		assert_ok!(revoke(ALPHA, ALICE));
+		assert_noop!(revoke(ALPHA, ALICE), Error::<Test>::NotVerified);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Disposal measures (AccountStanding).
+
+type Standings = RealName;
+
+fn standing_of(who: u64) -> Standing<u64> {
+	<Standings as AccountStanding<_, _>>::standing(&who)
+}
+
+#[test]
+fn warn_counts_and_does_not_weaken_harsher_measures() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(<Standings as AccountStanding<_, _>>::warn(&ALICE));
+		System::assert_last_event(
+			Event::AccountWarned { who: ALICE, warnings: 1, standing: Standing::Warned }.into(),
+		);
+		assert_eq!(standing_of(ALICE), Standing::Warned);
+
+		assert_ok!(<Standings as AccountStanding<_, _>>::suspend(&ALICE, 10));
+		assert_ok!(<Standings as AccountStanding<_, _>>::warn(&ALICE));
+		System::assert_last_event(
+			Event::AccountWarned {
+				who: ALICE,
+				warnings: 2,
+				standing: Standing::Suspended { until: 10 },
+			}
+			.into(),
+		);
+		assert_eq!(standing_of(ALICE), Standing::Suspended { until: 10 });
+
+		// After the suspension lapsed, a warning sets Warned.
+		run_to(10);
+		assert_ok!(<Standings as AccountStanding<_, _>>::warn(&ALICE));
+		assert_eq!(record(ALICE).standing, Standing::Warned);
+		assert_eq!(record(ALICE).warnings, 3);
+	});
+}
+
+#[test]
+fn restrict_suspend_close_replace_the_measure() {
+	ExtBuilder::default().build_and_execute(|| {
+		let restricted = Standing::Restricted { scope: RestrictionScope::Publishing, until: 30 };
+		assert_ok!(<Standings as AccountStanding<_, _>>::restrict(
+			&ALICE,
+			RestrictionScope::Publishing,
+			30
+		));
+		System::assert_last_event(
+			Event::StandingChanged { who: ALICE, standing: restricted }.into(),
+		);
+		assert_eq!(standing_of(ALICE), restricted);
+
+		assert_ok!(<Standings as AccountStanding<_, _>>::close(&ALICE));
+		System::assert_last_event(
+			Event::StandingChanged { who: ALICE, standing: Standing::Closed }.into(),
+		);
+		assert_eq!(standing_of(ALICE), Standing::Closed);
+
+		// A milder measure replaces closure (e.g. after an appeal).
+		assert_ok!(<Standings as AccountStanding<_, _>>::suspend(&ALICE, 20));
+		System::assert_last_event(
+			Event::StandingChanged { who: ALICE, standing: Standing::Suspended { until: 20 } }
+				.into(),
+		);
+		assert_eq!(standing_of(ALICE), Standing::Suspended { until: 20 });
+		run_to(20);
+		assert_eq!(standing_of(ALICE), Standing::Good);
+	});
+}
+
+#[test]
+fn measures_must_end_in_the_future() {
+	ExtBuilder::default().build_and_execute(|| {
+		run_to(7);
+		assert_noop!(
+			<Standings as AccountStanding<_, _>>::suspend(&ALICE, 7),
+			Error::<Test>::UntilInPast
+		);
+		assert_noop!(
+			<Standings as AccountStanding<_, _>>::restrict(&ALICE, RestrictionScope::Transfers, 3),
+			Error::<Test>::UntilInPast
+		);
+		assert_ok!(<Standings as AccountStanding<_, _>>::suspend(&ALICE, 8));
+	});
+}
+
+#[test]
+fn measures_on_unknown_accounts_create_the_record() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(<Standings as AccountStanding<_, _>>::close(&CHARLIE));
+		assert_eq!(
+			Accounts::<Test>::get(CHARLIE),
+			Some(AccountRecord { standing: Standing::Closed, ..Default::default() })
+		);
+		// The measure survives a later verification.
+		assert_ok!(verify(ALPHA, CHARLIE, 100));
+		assert_eq!(standing_of(CHARLIE), Standing::Closed);
+		assert_check(CHARLIE, &plain(), Err(RejectCode::AccountClosed));
+	});
+}
+
+#[test]
+fn lift_works_and_needs_a_measure_in_force() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			<Standings as AccountStanding<_, _>>::lift(&ALICE),
+			Error::<Test>::NoMeasureInForce
+		);
+		assert_noop!(
+			<Standings as AccountStanding<_, _>>::lift(&CHARLIE),
+			Error::<Test>::NoMeasureInForce
+		);
+		// A lapsed measure is not in force.
+		assert_ok!(<Standings as AccountStanding<_, _>>::suspend(&ALICE, 5));
+		run_to(5);
+		assert_noop!(
+			<Standings as AccountStanding<_, _>>::lift(&ALICE),
+			Error::<Test>::NoMeasureInForce
+		);
+		// A warning is lifted, its count stays.
+		assert_ok!(<Standings as AccountStanding<_, _>>::warn(&ALICE));
+		assert_ok!(<Standings as AccountStanding<_, _>>::lift(&ALICE));
+		System::assert_last_event(
+			Event::StandingChanged { who: ALICE, standing: Standing::Good }.into(),
+		);
+		assert_eq!((record(ALICE).standing, record(ALICE).warnings), (Standing::Good, 1));
+		// Closure is lifted.
+		assert_ok!(<Standings as AccountStanding<_, _>>::close(&ALICE));
+		assert_ok!(<Standings as AccountStanding<_, _>>::lift(&ALICE));
+		assert_eq!(standing_of(ALICE), Standing::Good);
+		assert_check(ALICE, &plain(), Ok(()));
+	});
+}
+
+#[test]
+fn is_verified_follows_expiry_revocation_and_registrar_removal() {
+	ExtBuilder::default().build_and_execute(|| {
+		let is_verified = |who| <Standings as AccountStanding<_, _>>::is_verified(&who);
+		assert!(is_verified(ALICE) && is_verified(DAVE) && !is_verified(CHARLIE));
+		run_to(DAVE_EXPIRY - 1);
+		assert!(is_verified(DAVE));
+		run_to(DAVE_EXPIRY);
+		assert!(!is_verified(DAVE));
+		assert_ok!(RealName::force_revoke(RuntimeOrigin::root(), ALICE, RevocationReason::Other));
+		assert!(!is_verified(ALICE));
+		assert_ok!(RealName::remove_registrar(RuntimeOrigin::root(), 1));
+		assert!(!is_verified(BOB));
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// OnComplianceChange and ConventionAcknowledgement.
+
+#[test]
+fn convention_published_only_moves_forward() {
+	ExtBuilder::default().build_and_execute(|| {
+		<RealName as OnComplianceChange>::convention_published(3);
+		System::assert_last_event(Event::ConventionPublished { version: 3 }.into());
+		assert_eq!(ComplianceState::<Test>::get().current_convention, 3);
+		System::reset_events();
+		<RealName as OnComplianceChange>::convention_published(2);
+		<RealName as OnComplianceChange>::convention_published(3);
+		assert_eq!(ComplianceState::<Test>::get().current_convention, 3);
+		assert!(System::events().is_empty());
+	});
+}
+
+#[test]
+fn service_suspension_is_recorded() {
+	ExtBuilder::default().build_and_execute(|| {
+		<RealName as OnComplianceChange>::service_suspended(true);
+		System::assert_last_event(Event::ServiceSuspensionChanged { suspended: true }.into());
+		assert!(ComplianceState::<Test>::get().service_suspended);
+		System::reset_events();
+		<RealName as OnComplianceChange>::service_suspended(true);
+		assert!(System::events().is_empty());
+		<RealName as OnComplianceChange>::service_suspended(false);
+		System::assert_last_event(Event::ServiceSuspensionChanged { suspended: false }.into());
+		assert!(!ComplianceState::<Test>::get().service_suspended);
+	});
+}
+
+#[test]
+fn acknowledge_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		<RealName as OnComplianceChange>::convention_published(2);
+		assert_eq!(<RealName as ConventionAcknowledgement<_>>::acknowledged(&ALICE), 1);
+		assert_ok!(<RealName as ConventionAcknowledgement<_>>::acknowledge(&ALICE, 2));
+		System::assert_last_event(Event::ConventionAcknowledged { who: ALICE, version: 2 }.into());
+		assert_eq!(<RealName as ConventionAcknowledgement<_>>::acknowledged(&ALICE), 2);
+		assert_eq!(<RealName as ConventionAcknowledgement<_>>::acknowledged(&CHARLIE), 0);
+	});
+}
+
+#[test]
+fn acknowledge_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		let ack =
+			|who, version| <RealName as ConventionAcknowledgement<_>>::acknowledge(&who, version);
+		<RealName as OnComplianceChange>::convention_published(2);
+		assert_noop!(ack(ALICE, 1), Error::<Test>::NotCurrentConvention);
+		assert_noop!(ack(ALICE, 3), Error::<Test>::NotCurrentConvention);
+		assert_noop!(ack(CHARLIE, 2), Error::<Test>::NotVerified);
+		assert_ok!(RealName::force_revoke(RuntimeOrigin::root(), BOB, RevocationReason::Other));
+		assert_noop!(ack(BOB, 2), Error::<Test>::NotVerified);
+	});
+	ExtBuilder::default().current_convention(0).build_and_execute(|| {
+		assert_noop!(
+			<RealName as ConventionAcknowledgement<_>>::acknowledge(&ALICE, 0),
+			Error::<Test>::NotCurrentConvention
+		);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// The real-name check.
+
+#[test]
+fn unverified_signer_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_check(CHARLIE, &plain(), Err(RejectCode::NotVerified));
+		assert_check(CHARLIE, &transfer(ALICE), Err(RejectCode::NotVerified));
+		assert_eq!(pool(CHARLIE, &plain()), Err(InvalidTransaction::Custom(1).into()));
+	});
+}
+
+#[test]
+fn verified_signer_is_accepted_and_the_call_dispatches() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_check(ALICE, &plain(), Ok(()));
+		assert_check(ALICE, &publish(), Ok(()));
+		assert_check(ALICE, &transfer(BOB), Ok(()));
+		let call = transfer(BOB);
+		let info = call.get_dispatch_info();
+		assert_ok!(CheckRealName::<Test>::new()
+			.dispatch_transaction(RuntimeOrigin::signed(ALICE), call, &info, 0, 0)
+			.unwrap());
+		assert_eq!(Balances::free_balance(BOB), 1_005);
+		assert_eq!(Balances::free_balance(ALICE), 995);
+	});
+}
+
+#[test]
+fn refused_transaction_never_dispatches() {
+	ExtBuilder::default().build_and_execute(|| {
+		let call = transfer(ALICE);
+		let info = call.get_dispatch_info();
+		assert_eq!(
+			CheckRealName::<Test>::new()
+				.dispatch_transaction(RuntimeOrigin::signed(CHARLIE), call, &info, 0, 0)
+				.unwrap_err(),
+			rejected(RejectCode::NotVerified)
+		);
+		assert_eq!(Balances::free_balance(CHARLIE), 1_000);
+		assert_eq!(Balances::free_balance(ALICE), 1_000);
+	});
+}
+
+#[test]
+fn expiry_is_exclusive() {
+	ExtBuilder::default().build_and_execute(|| {
+		run_to(DAVE_EXPIRY - 1);
+		assert_check(DAVE, &plain(), Ok(()));
+		run_to(DAVE_EXPIRY);
+		assert_check(DAVE, &plain(), Err(RejectCode::VerificationExpired));
+		// Renewal makes it valid again.
+		assert_ok!(RealName::renew(RuntimeOrigin::signed(ALPHA), DAVE, DAVE_EXPIRY + 1));
+		assert_check(DAVE, &plain(), Ok(()));
+	});
+}
+
+#[test]
+fn revoked_signer_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(RealName::revoke(RuntimeOrigin::signed(ALPHA), ALICE, RevocationReason::Fraud));
+		assert_check(ALICE, &plain(), Err(RejectCode::NotVerified));
+	});
+}
+
+#[test]
+fn removed_registrar_invalidates_at_once() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_check(ALICE, &plain(), Ok(()));
+		assert_ok!(RealName::remove_registrar(RuntimeOrigin::root(), 0));
+		assert_check(ALICE, &plain(), Err(RejectCode::RegistrarRemoved));
+		assert_check(DAVE, &plain(), Err(RejectCode::RegistrarRemoved));
+		assert_check(BOB, &plain(), Ok(()));
+	});
+}
+
+#[test]
+fn suspended_registrar_keeps_old_verifications_but_issues_no_new_ones() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(RealName::suspend_registrar(RuntimeOrigin::root(), 0));
+		assert_check(ALICE, &plain(), Ok(()));
+		assert_noop!(verify(ALPHA, CHARLIE, 100), Error::<Test>::RegistrarSuspended);
+		assert_check(CHARLIE, &plain(), Err(RejectCode::NotVerified));
+	});
+}
+
+#[test]
+fn suspension_lapses_at_its_block() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(<Standings as AccountStanding<_, _>>::suspend(&ALICE, 10));
+		run_to(9);
+		assert_check(ALICE, &plain(), Err(RejectCode::AccountSuspended));
+		assert_check(ALICE, &transfer(BOB), Err(RejectCode::AccountSuspended));
+		run_to(10);
+		assert_check(ALICE, &plain(), Ok(()));
+	});
+}
+
+#[test]
+fn closure_is_for_ever() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(RealName::renew(RuntimeOrigin::signed(ALPHA), ALICE, u64::MAX));
+		assert_ok!(<Standings as AccountStanding<_, _>>::close(&ALICE));
+		assert_check(ALICE, &plain(), Err(RejectCode::AccountClosed));
+		run_to(1_000_000_000_000);
+		assert_check(ALICE, &plain(), Err(RejectCode::AccountClosed));
+		run_to(u64::MAX - 1);
+		assert_check(ALICE, &plain(), Err(RejectCode::AccountClosed));
+	});
+}
+
+#[test]
+fn restriction_refuses_only_its_scope_until_it_lapses() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(<Standings as AccountStanding<_, _>>::restrict(
+			&ALICE,
+			RestrictionScope::Publishing,
+			10
+		));
+		assert_check(ALICE, &publish(), Err(RejectCode::AccountRestricted));
+		assert_check(ALICE, &transfer(BOB), Ok(()));
+		assert_check(ALICE, &plain(), Ok(()));
+		run_to(10);
+		assert_check(ALICE, &publish(), Ok(()));
+
+		assert_ok!(<Standings as AccountStanding<_, _>>::restrict(
+			&BOB,
+			RestrictionScope::Transfers,
+			20
+		));
+		assert_check(BOB, &transfer(ALICE), Err(RejectCode::AccountRestricted));
+		assert_check(BOB, &publish(), Ok(()));
+	});
+}
+
+#[test]
+fn warned_account_may_transact() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(<Standings as AccountStanding<_, _>>::warn(&ALICE));
+		assert_check(ALICE, &transfer(BOB), Ok(()));
+	});
+}
+
+#[test]
+fn appeal_is_exempt_from_standing_but_not_from_verification() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(<Standings as AccountStanding<_, _>>::suspend(&ALICE, 50));
+		assert_check(ALICE, &appeal(), Ok(()));
+		assert_ok!(<Standings as AccountStanding<_, _>>::close(&BOB));
+		assert_check(BOB, &appeal(), Ok(()));
+		assert_check(BOB, &plain(), Err(RejectCode::AccountClosed));
+		// Not for an unverified or expired signer.
+		assert_check(CHARLIE, &appeal(), Err(RejectCode::NotVerified));
+		assert_ok!(<Standings as AccountStanding<_, _>>::close(&DAVE));
+		run_to(DAVE_EXPIRY);
+		assert_check(DAVE, &appeal(), Err(RejectCode::VerificationExpired));
+	});
+}
+
+#[test]
+fn service_suspension_refuses_all_but_exempt_calls() {
+	ExtBuilder::default().build_and_execute(|| {
+		<RealName as OnComplianceChange>::service_suspended(true);
+		assert_check(ALICE, &plain(), Err(RejectCode::ServiceSuspended));
+		assert_check(ALICE, &appeal(), Err(RejectCode::ServiceSuspended));
+		assert_check(CHARLIE, &plain(), Err(RejectCode::ServiceSuspended));
+		assert_check(ALPHA, &operator_call(), Ok(()));
+		// Exempt from suspension, not from verification.
+		assert_check(CHARLIE, &operator_call(), Err(RejectCode::NotVerified));
+		<RealName as OnComplianceChange>::service_suspended(false);
+		assert_check(ALICE, &plain(), Ok(()));
+	});
+}
+
+#[test]
+fn unacknowledged_convention_refuses_all_but_the_acknowledgement() {
+	ExtBuilder::default().build_and_execute(|| {
+		<RealName as OnComplianceChange>::convention_published(2);
+		assert_check(ALICE, &plain(), Err(RejectCode::ConventionNotAcknowledged));
+		assert_check(ALICE, &transfer(BOB), Err(RejectCode::ConventionNotAcknowledged));
+		assert_check(ALICE, &acknowledge_call(), Ok(()));
+		assert_ok!(<RealName as ConventionAcknowledgement<_>>::acknowledge(&ALICE, 2));
+		assert_check(ALICE, &plain(), Ok(()));
+		// A destination need not have acknowledged.
+		assert_check(ALICE, &transfer(BOB), Ok(()));
+	});
+}
+
+#[test]
+fn standing_is_checked_before_the_convention() {
+	ExtBuilder::default().build_and_execute(|| {
+		<RealName as OnComplianceChange>::convention_published(2);
+		assert_ok!(<Standings as AccountStanding<_, _>>::close(&ALICE));
+		assert_check(ALICE, &plain(), Err(RejectCode::AccountClosed));
+		assert_check(ALICE, &acknowledge_call(), Err(RejectCode::AccountClosed));
+	});
+}
+
+#[test]
+fn transfer_needs_a_verified_destination() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_check(ALICE, &transfer(CHARLIE), Err(RejectCode::DestinationNotVerified));
+		assert_ok!(RealName::force_revoke(RuntimeOrigin::root(), BOB, RevocationReason::Other));
+		assert_check(ALICE, &transfer(BOB), Err(RejectCode::DestinationNotVerified));
+		run_to(DAVE_EXPIRY);
+		assert_check(ALICE, &transfer(DAVE), Err(RejectCode::DestinationNotVerified));
+		assert_check(ALICE, &transfer(ALPHA), Ok(()));
+		assert_ok!(RealName::remove_registrar(RuntimeOrigin::root(), 1));
+		assert_check(ALICE, &transfer(ALPHA), Err(RejectCode::DestinationNotVerified));
+
+		let call = transfer(CHARLIE);
+		let info = call.get_dispatch_info();
+		assert_eq!(
+			CheckRealName::<Test>::new()
+				.dispatch_transaction(RuntimeOrigin::signed(ALICE), call, &info, 0, 0)
+				.unwrap_err(),
+			rejected(RejectCode::DestinationNotVerified)
+		);
+		assert_eq!(Balances::free_balance(CHARLIE), 1_000);
+	});
+}
+
+#[test]
+fn unsigned_origin_passes_untouched() {
+	ExtBuilder::default().build_and_execute(|| {
+		<RealName as OnComplianceChange>::service_suspended(true);
+		let call = transfer(CHARLIE);
+		let info = call.get_dispatch_info();
+		let (valid, (), origin) = CheckRealName::<Test>::new()
+			.validate(
+				RuntimeOrigin::none(),
+				&call,
+				&info,
+				0,
+				(),
+				&TxBaseImplication((0u8, &call)),
+				TransactionSource::External,
+			)
+			.unwrap();
+		assert_eq!(valid, Default::default());
+		assert!(!origin.is_transaction_authorized());
+		assert_eq!(origin.as_signer(), None);
+	});
+}
+
+#[test]
+fn extension_declares_its_weight_and_identity() {
+	ExtBuilder::default().build_and_execute(|| {
+		let ext = CheckRealName::<Test>::new();
+		assert_eq!(ext.weight(&plain()), <() as crate::WeightInfo>::check_real_name());
+		assert!(ext.weight(&plain()).ref_time() > 0);
+		assert_eq!(
+			<CheckRealName<Test> as TransactionExtension<RuntimeCall>>::IDENTIFIER,
+			"CheckRealName"
+		);
+		assert_eq!(format!("{ext:?}"), "CheckRealName");
+	});
+}
+
+#[test]
+fn check_leaves_storage_untouched() {
+	ExtBuilder::default().build_and_execute(|| {
+		let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
+		assert_check(ALICE, &transfer(BOB), Ok(()));
+		assert_check(CHARLIE, &plain(), Err(RejectCode::NotVerified));
+		assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries and invariants.
+
+#[test]
+fn account_status_reports_what_the_check_would_say() {
+	ExtBuilder::default().build_and_execute(|| {
+		let alice = RealName::account_status(&ALICE);
+		assert!(alice.verified);
+		assert_eq!(alice.reject, None);
+		assert_eq!(alice.record, Accounts::<Test>::get(ALICE));
+		let charlie = RealName::account_status(&CHARLIE);
+		assert_eq!(
+			(charlie.verified, charlie.reject, charlie.record),
+			(false, Some(RejectCode::NotVerified.code()), None)
+		);
+		assert_ok!(<Standings as AccountStanding<_, _>>::suspend(&ALICE, 10));
+		let alice = RealName::account_status(&ALICE);
+		assert_eq!(alice.standing, Standing::Suspended { until: 10 });
+		assert_eq!(alice.reject, Some(RejectCode::AccountSuspended.code()));
+		assert_eq!(RealName::standing_of(&CHARLIE), Standing::Good);
+	});
+}
+
+#[test]
+fn registrar_list_and_service_status() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(RealName::suspend_registrar(RuntimeOrigin::root(), 1));
+		assert_eq!(
+			RealName::registrar_list(),
+			vec![
+				RegistrarSummary {
+					id: 0,
+					account: ALPHA,
+					name: b"alpha".to_vec(),
+					status: RegistrarStatus::Active
+				},
+				RegistrarSummary {
+					id: 1,
+					account: BETA,
+					name: b"beta".to_vec(),
+					status: RegistrarStatus::Suspended
+				},
+			]
+		);
+		<RealName as OnComplianceChange>::service_suspended(true);
+		assert_eq!(
+			RealName::service_status(),
+			ServiceStatus { service_suspended: true, current_convention: 1, registrars: 2 }
+		);
+	});
+}
+
+#[test]
+fn try_state_detects_broken_invariants() {
+	ExtBuilder::default().build().execute_with(|| {
+		assert_ok!(RealName::do_try_state());
+
+		ComplianceState::<Test>::mutate(|s| s.registrars.retain(|(id, _)| *id != 1));
+		assert!(RealName::do_try_state().is_err());
+	});
+	ExtBuilder::default().build().execute_with(|| {
+		RegistrarOf::<Test>::insert(99, 0);
+		assert!(RealName::do_try_state().is_err());
+	});
+	ExtBuilder::default().build().execute_with(|| {
+		Registrars::<Test>::mutate(0, |info| {
+			if let Some(info) = info {
+				info.status = RegistrarStatus::Suspended;
+			}
+		});
+		assert!(RealName::do_try_state().is_err());
+	});
+	ExtBuilder::default().build().execute_with(|| {
+		Accounts::<Test>::mutate(ALICE, |r| {
+			if let Some(r) = r {
+				r.acknowledged_convention = 2;
+			}
+		});
+		assert!(RealName::do_try_state().is_err());
+	});
+}
