@@ -17,8 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Executive, Filing, Grandpa, Hash,
+	InherentDataExt, Moderation, Nonce, RealName, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -145,6 +146,107 @@ impl_runtime_apis! {
 			// defined our key owner proof type as a bottom type (i.e. a type
 			// with no values).
 			None
+		}
+	}
+
+	impl pallet_real_name::runtime_api::RealNameApi<Block, AccountId, BlockNumber> for Runtime {
+		fn account_status(who: AccountId) -> pallet_real_name::AccountStatus<BlockNumber> {
+			RealName::account_status(&who)
+		}
+
+		fn registrars() -> Vec<pallet_real_name::RegistrarSummary<AccountId>> {
+			RealName::registrar_list()
+		}
+
+		fn service_status() -> pallet_real_name::ServiceStatus {
+			RealName::service_status()
+		}
+	}
+
+	impl pallet_moderation::runtime_api::ModerationApi<Block, AccountId, BlockNumber> for Runtime {
+		fn content(
+			hash: compliance_primitives::ContentHash,
+		) -> Option<pallet_moderation::ContentView<AccountId, BlockNumber>> {
+			Moderation::content_status(hash)
+		}
+
+		fn report(
+			report_id: pallet_moderation::ReportId,
+		) -> Option<pallet_moderation::Report<AccountId, BlockNumber>> {
+			Moderation::report_info(report_id)
+		}
+
+		fn case(
+			case_id: pallet_moderation::CaseId,
+		) -> Option<pallet_moderation::Case<AccountId, BlockNumber>> {
+			Moderation::case_info(case_id)
+		}
+
+		fn open_reports(
+			start_after: Option<pallet_moderation::ReportId>,
+			limit: u32,
+		) -> Vec<(pallet_moderation::ReportId, pallet_moderation::Report<AccountId, BlockNumber>)> {
+			Moderation::open_reports(start_after, limit)
+		}
+
+		fn overdue_reports(
+			start_after: Option<pallet_moderation::ReportId>,
+			limit: u32,
+		) -> Vec<(pallet_moderation::ReportId, pallet_moderation::Report<AccountId, BlockNumber>)> {
+			Moderation::overdue_reports(start_after, limit)
+		}
+	}
+
+	impl pallet_filing::runtime_api::FilingApi<
+		Block,
+		BlockNumber,
+		Hash,
+		pallet_filing::FilingRecordOf<Runtime>,
+		pallet_filing::RulesDocumentOf<Runtime>,
+		pallet_filing::AssessmentOf<Runtime>,
+	> for Runtime {
+		fn filing() -> Option<pallet_filing::FilingRecordOf<Runtime>> {
+			Filing::filing()
+		}
+
+		fn filing_status() -> pallet_filing::FilingStatusView {
+			Filing::filing_status()
+		}
+
+		fn filing_deadline() -> Option<BlockNumber> {
+			Filing::filing_deadline()
+		}
+
+		fn next_review_due() -> Option<BlockNumber> {
+			Filing::next_review_due()
+		}
+
+		fn filing_history() -> Vec<pallet_filing::FilingRecordOf<Runtime>> {
+			Filing::filing_history()
+		}
+
+		fn filing_label() -> Vec<u8> {
+			Filing::filing_label()
+		}
+
+		fn rules(kind: pallet_filing::RulesKind) -> Option<pallet_filing::RulesDocumentOf<Runtime>> {
+			Filing::rules(kind)
+		}
+
+		fn rules_history(kind: pallet_filing::RulesKind) -> Vec<pallet_filing::RulesDocumentOf<Runtime>> {
+			Filing::rules_history(kind)
+		}
+
+		fn current_convention() -> compliance_primitives::ConventionVersion {
+			Filing::current_convention()
+		}
+
+		fn assessment(code_hash: Hash) -> Option<pallet_filing::AssessmentOf<Runtime>> {
+			Filing::assessment(code_hash)
+		}
+
+		fn service_status() -> pallet_filing::ServiceStatus<BlockNumber> {
+			Filing::service_status()
 		}
 	}
 

@@ -1,20 +1,49 @@
 //! Genesis presets: `development` (one validator, Alice) and `local_testnet` (Alice, Bob and
-//! Charlie validate).
+//! Charlie validate). Both put a development account in each role:
+//!
+//! | account | role                                                        |
+//! |---------|-------------------------------------------------------------|
+//! | Alice   | admin (sudo), registrar, filing operator, validator         |
+//! | Bob     | moderator                                                   |
+//! | Charlie | moderator                                                   |
+//! | Dave    | security assessor                                           |
+//! | Eve     | regulator                                                   |
+//! | Ferdie  | ordinary user                                               |
+//!
+//! Alice to Ferdie are verified by Alice's registrar (registrar 0) and have acknowledged
+//! platform convention version 1, which is current at genesis. A sample filing record is filed.
 
-use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{
+	AccountId, AssessorsConfig, BalancesConfig, BlockNumber, FilingConfig, FilingOperatorsConfig,
+	ModerationConfig, RealNameConfig, RegulatorsConfig, RuntimeGenesisConfig, SudoConfig, DAYS,
+	UNIT,
+};
 use alloc::{vec, vec::Vec};
+use compliance_primitives::{ContentHash, ConventionVersion};
 use frame_support::build_struct_json_patch;
+use pallet_filing::{GenesisFiling, GenesisRules, ServiceType};
+use pallet_real_name::VerificationLevel;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
+use sp_io::hashing::blake2_256;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// Balance given to every endowed account at genesis.
 const ENDOWMENT: u128 = 1_000_000 * UNIT;
 
-/// The development keys Alice to Ferdie, which the presets endow.
-fn dev_accounts() -> Vec<AccountId> {
+/// The platform convention version current at genesis.
+const GENESIS_CONVENTION: ConventionVersion = 1;
+
+/// How long the genesis verifications last: ten years of blocks.
+const GENESIS_VERIFICATION_PERIOD: BlockNumber = 3650 * DAYS;
+
+/// The sample filing number of the development chain.
+pub const DEV_FILING_NUMBER: &str = "京网信备11010819339401号";
+
+/// The development keys Alice to Ferdie, which the presets endow and verify.
+fn dev_keys() -> [Sr25519Keyring; 6] {
 	[
 		Sr25519Keyring::Alice,
 		Sr25519Keyring::Bob,
@@ -23,9 +52,6 @@ fn dev_accounts() -> Vec<AccountId> {
 		Sr25519Keyring::Eve,
 		Sr25519Keyring::Ferdie,
 	]
-	.into_iter()
-	.map(|k| k.to_account_id())
-	.collect()
 }
 
 /// The authoring and finality keys of a development validator.
@@ -41,15 +67,24 @@ fn authority_keys(validator: Sr25519Keyring) -> (AuraId, GrandpaId) {
 	(validator.public().into(), finality.public().into())
 }
 
-/// A genesis patch with the given validators, endowed accounts and admin.
-fn compliance_genesis(
-	validators: Vec<(AuraId, GrandpaId)>,
-	endowed_accounts: Vec<AccountId>,
-	admin: AccountId,
-) -> Value {
+/// A stand-in for a registrar's salted identity commitment of a development account: the
+/// hash of a label, since development accounts have no real identity behind them.
+fn dev_commitment(key: Sr25519Keyring) -> ContentHash {
+	ContentHash::from(blake2_256(alloc::format!("development identity of {key:?}").as_bytes()))
+}
+
+/// The hash of a development rules document's text.
+fn dev_document_hash(text: &str) -> ContentHash {
+	ContentHash::from(blake2_256(text.as_bytes()))
+}
+
+/// A genesis patch with the given validators; the roles are those of the module docs.
+fn compliance_genesis(validators: Vec<(AuraId, GrandpaId)>) -> Value {
+	let account = |key: Sr25519Keyring| -> AccountId { key.to_account_id() };
+	let alice = account(Sr25519Keyring::Alice);
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
+			balances: dev_keys().into_iter().map(|k| (account(k), ENDOWMENT)).collect::<Vec<_>>(),
 		},
 		aura: pallet_aura::GenesisConfig {
 			authorities: validators.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
@@ -57,30 +92,71 @@ fn compliance_genesis(
 		grandpa: pallet_grandpa::GenesisConfig {
 			authorities: validators.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(admin) },
+		sudo: SudoConfig { key: Some(alice.clone()) },
+		real_name: RealNameConfig {
+			registrars: vec![(alice.clone(), b"Development Registrar".to_vec())],
+			verified: dev_keys()
+				.into_iter()
+				.map(|k| {
+					(
+						account(k),
+						0,
+						dev_commitment(k),
+						VerificationLevel::Enhanced,
+						GENESIS_VERIFICATION_PERIOD,
+						GENESIS_CONVENTION,
+					)
+				})
+				.collect::<Vec<_>>(),
+			current_convention: GENESIS_CONVENTION,
+		},
+		moderation: ModerationConfig {
+			moderators: vec![account(Sr25519Keyring::Bob), account(Sr25519Keyring::Charlie)],
+		},
+		filing: FilingConfig {
+			service_start: Some(0),
+			filing: Some(GenesisFiling {
+				number: DEV_FILING_NUMBER.as_bytes().to_vec(),
+				service_name: b"Compliance Chain Development Service".to_vec(),
+				provider: b"Compliance Chain Operator".to_vec(),
+				service_type: ServiceType::Platform,
+				urls: vec![b"https://chain.example.cn".to_vec()],
+			}),
+			platform_convention: Some(GenesisRules {
+				version: GENESIS_CONVENTION,
+				doc_hash: dev_document_hash("Compliance Chain platform convention, version 1"),
+				uri: b"https://chain.example.cn/rules/convention-v1".to_vec(),
+			}),
+			management_rules: Some(GenesisRules {
+				version: 1,
+				doc_hash: dev_document_hash("Compliance Chain management rules, version 1"),
+				uri: b"https://chain.example.cn/rules/management-v1".to_vec(),
+			}),
+		},
+		filing_operators: FilingOperatorsConfig {
+			members: vec![alice].try_into().expect("one member fits"),
+		},
+		assessors: AssessorsConfig {
+			members: vec![account(Sr25519Keyring::Dave)].try_into().expect("one member fits"),
+		},
+		regulators: RegulatorsConfig {
+			members: vec![account(Sr25519Keyring::Eve)].try_into().expect("one member fits"),
+		},
 	})
 }
 
-/// The development preset: Alice validates alone and is the admin.
+/// The development preset: Alice validates alone.
 pub fn development_config_genesis() -> Value {
-	compliance_genesis(
-		vec![authority_keys(Sr25519Keyring::Alice)],
-		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
-	)
+	compliance_genesis(vec![authority_keys(Sr25519Keyring::Alice)])
 }
 
-/// The local testnet preset: Alice, Bob and Charlie validate; Alice is the admin.
+/// The local testnet preset: Alice, Bob and Charlie validate.
 pub fn local_config_genesis() -> Value {
-	compliance_genesis(
-		vec![
-			authority_keys(Sr25519Keyring::Alice),
-			authority_keys(Sr25519Keyring::Bob),
-			authority_keys(Sr25519Keyring::Charlie),
-		],
-		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
-	)
+	compliance_genesis(vec![
+		authority_keys(Sr25519Keyring::Alice),
+		authority_keys(Sr25519Keyring::Bob),
+		authority_keys(Sr25519Keyring::Charlie),
+	])
 }
 
 /// The JSON genesis patch of the preset `id`, if there is one.

@@ -133,6 +133,12 @@ pub type SignedBlock = generic::SignedBlock<Block>;
 pub type BlockId = generic::BlockId<Block>;
 
 /// The checks every signed transaction passes, in the pool and again in the block.
+///
+/// `CheckRealName` refuses signers that are not verified, suspended or closed, transfers to
+/// unverified accounts, and user transactions while the service is suspended, with
+/// `InvalidTransaction::Custom(code)` ([`compliance_primitives::RejectCode`]). It sits before
+/// the fee is charged, so a refused transaction never enters the pool and pays nothing, and it
+/// does not look at fees: a zero-fee call is checked like any other.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
@@ -141,6 +147,7 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
+	pallet_real_name::CheckRealName<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
@@ -216,4 +223,28 @@ mod runtime {
 	/// The authorised (well-known) nodes of the permissioned network.
 	#[runtime::pallet_index(7)]
 	pub type NodeAuthorization = pallet_node_authorization;
+
+	/// Real-name verification and account standing; its `CheckRealName` guards every transaction.
+	#[runtime::pallet_index(10)]
+	pub type RealName = pallet_real_name;
+
+	/// Content moderation by hash, disposal measures, complaints and appeals.
+	#[runtime::pallet_index(11)]
+	pub type Moderation = pallet_moderation;
+
+	/// Filing record, platform rules, security assessments and service suspension.
+	#[runtime::pallet_index(12)]
+	pub type Filing = pallet_filing;
+
+	/// The filing operators.
+	#[runtime::pallet_index(13)]
+	pub type FilingOperators = pallet_membership<Instance1>;
+
+	/// The security assessors.
+	#[runtime::pallet_index(14)]
+	pub type Assessors = pallet_membership<Instance2>;
+
+	/// The regulators.
+	#[runtime::pallet_index(15)]
+	pub type Regulators = pallet_membership<Instance3>;
 }

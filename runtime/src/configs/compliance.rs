@@ -1,0 +1,247 @@
+//! Configuration of the compliance pallets: real-name identity, moderation, filing, and the
+//! account sets behind the operator, assessor and regulator origins.
+//!
+//! Origins (see README, "Roles"):
+//! - admin: `Root` (through `pallet-sudo` for now): registrars, moderators, membership of the other
+//!   roles;
+//! - filing operator: a member of `FilingOperators`, or admin: filing record, rules;
+//! - assessor: a member of `Assessors` only (never the admin alone): security assessments;
+//! - regulator: a member of `Regulators` only: service suspension.
+
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, Contains, EitherOfDiverse},
+};
+use frame_system::{EnsureRoot, EnsureSignedBy};
+use sp_runtime::traits::StaticLookup;
+
+use compliance_primitives::{InspectCall, RestrictionScope};
+
+use super::super::{
+	AccountId, Assessors, BlockNumber, FilingOperators, RealName, Regulators, Runtime, RuntimeCall,
+	RuntimeEvent, DAYS, HOURS, RECORD_RETENTION_PERIOD,
+};
+
+/// The chain operator's admin origin.
+pub type AdminOrigin = EnsureRoot<AccountId>;
+
+/// Filing operators, or the admin.
+pub type FilingOperatorOrigin =
+	EitherOfDiverse<EnsureRoot<AccountId>, EnsureSignedBy<FilingOperators, AccountId>>;
+
+/// What the real-name check needs to know about our calls.
+pub struct ComplianceCallInspector;
+
+impl InspectCall<RuntimeCall, AccountId> for ComplianceCallInspector {
+	fn scope(call: &RuntimeCall) -> Option<RestrictionScope> {
+		match call {
+			RuntimeCall::Moderation(pallet_moderation::Call::publish { .. }) =>
+				Some(RestrictionScope::Publishing),
+			RuntimeCall::Moderation(pallet_moderation::Call::report { .. }) =>
+				Some(RestrictionScope::Reporting),
+			RuntimeCall::Balances(_) => Some(RestrictionScope::Transfers),
+			_ => None,
+		}
+	}
+
+	fn value_destination(call: &RuntimeCall) -> Option<AccountId> {
+		let dest = match call {
+			RuntimeCall::Balances(
+				pallet_balances::Call::transfer_allow_death { dest, .. } |
+				pallet_balances::Call::transfer_keep_alive { dest, .. } |
+				pallet_balances::Call::transfer_all { dest, .. },
+			) => dest,
+			_ => return None,
+		};
+		// An address that does not resolve fails at dispatch anyway.
+		<Runtime as frame_system::Config>::Lookup::lookup(dest.clone()).ok()
+	}
+}
+
+/// Calls a suspended, restricted or closed account may still make: its appeal (R3, R10).
+pub struct StandingExemptCalls;
+impl Contains<RuntimeCall> for StandingExemptCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::Moderation(pallet_moderation::Call::appeal { .. }))
+	}
+}
+
+/// Calls an account may make before acknowledging the current platform convention: the
+/// acknowledgement itself (R4).
+pub struct ConventionExemptCalls;
+impl Contains<RuntimeCall> for ConventionExemptCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::Filing(pallet_filing::Call::acknowledge { .. }))
+	}
+}
+
+/// Calls that still go through while the regulator has suspended the service (R7): the admin's,
+/// the regulator's, the operator's and the assessor's, registrars' and moderators' (who rectify
+/// the service). Users' own calls (transfers, publishing, reports, appeals) wait.
+pub struct ServiceSuspensionExemptCalls;
+impl Contains<RuntimeCall> for ServiceSuspensionExemptCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		use pallet_moderation::Call as M;
+		match call {
+			RuntimeCall::Sudo(_) | RuntimeCall::RealName(_) => true,
+			RuntimeCall::Filing(call) => !matches!(call, pallet_filing::Call::acknowledge { .. }),
+			RuntimeCall::Moderation(call) =>
+				!matches!(call, M::publish { .. } | M::report { .. } | M::appeal { .. }),
+			_ => false,
+		}
+	}
+}
+
+parameter_types! {
+	/// Registrars at most.
+	pub const MaxRegistrars: u32 = 32;
+}
+
+impl pallet_real_name::Config for Runtime {
+	type AdminOrigin = AdminOrigin;
+	type Inspector = ComplianceCallInspector;
+	type StandingExemptCalls = StandingExemptCalls;
+	type ConventionExemptCalls = ConventionExemptCalls;
+	type ServiceSuspensionExemptCalls = ServiceSuspensionExemptCalls;
+	type MaxRegistrars = MaxRegistrars;
+	type MaxNameLength = ConstU32<64>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = benchmark_helpers::Helper;
+	type WeightInfo = pallet_real_name::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// A complaint must be answered within 24 hours (R10).
+	pub const ResponseDeadline: BlockNumber = 24 * HOURS;
+	/// Moderation records are kept at least six months (R8).
+	pub const RetentionPeriod: BlockNumber = RECORD_RETENTION_PERIOD;
+	/// Blocks per day at the target block time.
+	pub const BlocksPerDay: BlockNumber = DAYS;
+}
+
+impl pallet_moderation::Config for Runtime {
+	type Standing = RealName;
+	type AdminOrigin = AdminOrigin;
+	type MaxModerators = ConstU32<64>;
+	type MaxUriLen = ConstU32<256>;
+	type MaxBatch = ConstU32<64>;
+	type MaxOpenReportsPerAccount = ConstU32<16>;
+	type MaxReportsPerBlock = ConstU32<256>;
+	type ResponseDeadline = ResponseDeadline;
+	type RetentionPeriod = RetentionPeriod;
+	type BlocksPerDay = BlocksPerDay;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = benchmark_helpers::Helper;
+	type WeightInfo = pallet_moderation::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Filing is due within ten working days of service start: fourteen calendar days (R5).
+	pub const FilingDeadline: BlockNumber = 14 * DAYS;
+	/// The filing is reviewed once a year.
+	pub const ReviewPeriod: BlockNumber = 365 * DAYS;
+}
+
+impl pallet_filing::Config for Runtime {
+	type FilingOrigin = FilingOperatorOrigin;
+	type RulesOrigin = FilingOperatorOrigin;
+	type AssessorOrigin = EnsureSignedBy<Assessors, AccountId>;
+	type RegulatorOrigin = EnsureSignedBy<Regulators, AccountId>;
+	type OnComplianceChange = RealName;
+	type Acknowledgements = RealName;
+	type FilingDeadline = FilingDeadline;
+	type ReviewPeriod = ReviewPeriod;
+	type MaxFilingNumberLen = ConstU32<64>;
+	type MaxNameLen = ConstU32<128>;
+	type MaxUrls = ConstU32<8>;
+	type MaxUrlLen = ConstU32<256>;
+	type MaxHistory = ConstU32<32>;
+	type MaxUriLen = ConstU32<256>;
+	type MaxRulesHistory = ConstU32<32>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = benchmark_helpers::Helper;
+	type WeightInfo = pallet_filing::weights::SubstrateWeight<Runtime>;
+}
+
+/// The account sets behind the operator, assessor and regulator origins; the admin manages them.
+macro_rules! role_membership {
+	($instance:ty) => {
+		impl pallet_membership::Config<$instance> for Runtime {
+			type RuntimeEvent = RuntimeEvent;
+			type AddOrigin = AdminOrigin;
+			type RemoveOrigin = AdminOrigin;
+			type SwapOrigin = AdminOrigin;
+			type ResetOrigin = AdminOrigin;
+			type PrimeOrigin = AdminOrigin;
+			type MembershipInitialized = ();
+			type MembershipChanged = ();
+			type MaxMembers = ConstU32<16>;
+			type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+		}
+	};
+}
+role_membership!(pallet_membership::Instance1);
+role_membership!(pallet_membership::Instance2);
+role_membership!(pallet_membership::Instance3);
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmark_helpers {
+	use super::*;
+	use compliance_primitives::IdentityCommitment;
+	use pallet_real_name::{AccountRecord, Verification, VerificationLevel};
+
+	/// Sets up the state the compliance pallets' benchmarks need, through the real-name pallet.
+	pub struct Helper;
+
+	/// Gives `who` a valid verification from a registrar that exists.
+	fn verify(who: &AccountId) {
+		let registrar = pallet_real_name::ComplianceState::<Runtime>::get()
+			.registrars
+			.first()
+			.map(|(id, _)| *id);
+		let registrar = match registrar {
+			Some(id) => id,
+			None => {
+				let admin = frame_system::RawOrigin::Root.into();
+				let account = <Runtime as frame_system::Config>::Lookup::unlookup(who.clone());
+				let _ = RealName::add_registrar(admin, account, b"benchmark".to_vec());
+				pallet_real_name::NextRegistrarId::<Runtime>::get().saturating_sub(1)
+			},
+		};
+		let current = pallet_real_name::ComplianceState::<Runtime>::get().current_convention;
+		pallet_real_name::Accounts::<Runtime>::mutate(who, |record| {
+			*record = Some(AccountRecord {
+				verification: Some(Verification {
+					registrar,
+					commitment: IdentityCommitment::repeat_byte(1),
+					level: VerificationLevel::Basic,
+					verified_at: 0,
+					expires_at: BlockNumber::MAX,
+				}),
+				acknowledged_convention: current,
+				..record.unwrap_or_default()
+			})
+		});
+	}
+
+	impl pallet_real_name::BenchmarkHelper<Runtime> for Helper {
+		fn value_transfer_call(dest: AccountId) -> RuntimeCall {
+			RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+				dest: dest.into(),
+				value: crate::EXISTENTIAL_DEPOSIT,
+			})
+		}
+	}
+
+	impl pallet_moderation::BenchmarkHelper<AccountId> for Helper {
+		fn make_verified(who: &AccountId) {
+			verify(who)
+		}
+	}
+
+	impl pallet_filing::BenchmarkHelper<AccountId> for Helper {
+		fn prepare_acknowledger(who: &AccountId) {
+			verify(who)
+		}
+	}
+}
