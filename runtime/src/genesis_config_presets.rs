@@ -12,6 +12,8 @@
 //!
 //! Alice to Ferdie are verified by Alice's registrar (registrar 0) and have acknowledged
 //! platform convention version 1, which is current at genesis. A sample filing record is filed.
+//! On the development chain complaints fall due after 10 blocks (one minute), elsewhere after the
+//! runtime's 24 hours.
 
 use crate::{
 	AccountId, AssessorsConfig, BalancesConfig, BlockNumber, FilingConfig, FilingOperatorsConfig,
@@ -78,8 +80,16 @@ fn dev_document_hash(text: &str) -> ContentHash {
 	ContentHash::from(blake2_256(text.as_bytes()))
 }
 
-/// A genesis patch with the given validators; the roles are those of the module docs.
-fn compliance_genesis(validators: Vec<(AuraId, GrandpaId)>) -> Value {
+/// How long moderators have to answer a complaint on the development chain: one minute, so
+/// that overdue reports can be watched (and tested) without waiting a day.
+const DEV_RESPONSE_TIME: BlockNumber = 10;
+
+/// A genesis patch with the given validators and complaint response time (`None`: the
+/// runtime's default of 24 hours); the roles are those of the module docs.
+fn compliance_genesis(
+	validators: Vec<(AuraId, GrandpaId)>,
+	response_time: Option<BlockNumber>,
+) -> Value {
 	let account = |key: Sr25519Keyring| -> AccountId { key.to_account_id() };
 	let alice = account(Sr25519Keyring::Alice);
 	build_struct_json_patch!(RuntimeGenesisConfig {
@@ -112,6 +122,7 @@ fn compliance_genesis(validators: Vec<(AuraId, GrandpaId)>) -> Value {
 		},
 		moderation: ModerationConfig {
 			moderators: vec![account(Sr25519Keyring::Bob), account(Sr25519Keyring::Charlie)],
+			response_time,
 		},
 		filing: FilingConfig {
 			service_start: Some(0),
@@ -147,16 +158,19 @@ fn compliance_genesis(validators: Vec<(AuraId, GrandpaId)>) -> Value {
 
 /// The development preset: Alice validates alone.
 pub fn development_config_genesis() -> Value {
-	compliance_genesis(vec![authority_keys(Sr25519Keyring::Alice)])
+	compliance_genesis(vec![authority_keys(Sr25519Keyring::Alice)], Some(DEV_RESPONSE_TIME))
 }
 
 /// The local testnet preset: Alice, Bob and Charlie validate.
 pub fn local_config_genesis() -> Value {
-	compliance_genesis(vec![
-		authority_keys(Sr25519Keyring::Alice),
-		authority_keys(Sr25519Keyring::Bob),
-		authority_keys(Sr25519Keyring::Charlie),
-	])
+	compliance_genesis(
+		vec![
+			authority_keys(Sr25519Keyring::Alice),
+			authority_keys(Sr25519Keyring::Bob),
+			authority_keys(Sr25519Keyring::Charlie),
+		],
+		None,
+	)
 }
 
 /// The JSON genesis patch of the preset `id`, if there is one.

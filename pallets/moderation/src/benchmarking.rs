@@ -313,7 +313,7 @@ mod benchmarks {
 		let reporter = verified::<T>("reporter");
 		// The reporter's last free slot, and the fullest queue the deadline block can have.
 		OpenReportsOf::<T>::insert(&reporter, T::MaxOpenReportsPerAccount::get().saturating_sub(1));
-		let deadline = now::<T>().saturating_add(T::ResponseDeadline::get());
+		let deadline = now::<T>().saturating_add(ResponseTime::<T>::get());
 		let queued: Vec<ReportId> =
 			(0..u64::from(T::MaxReportsPerBlock::get().saturating_sub(1))).collect();
 		DeadlineQueue::<T>::insert(deadline, BoundedVec::try_from(queued).unwrap_or_default());
@@ -403,6 +403,17 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn set_response_time() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let blocks = BlockNumberFor::<T>::from(100u32);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, blocks);
+		assert_eq!(ResponseTime::<T>::get(), blocks);
+		Ok(())
+	}
+
+	#[benchmark]
 	fn on_initialize_overdue(
 		n: Linear<0, { T::MaxReportsPerBlock::get() }>,
 	) -> Result<(), BenchmarkError> {
@@ -410,7 +421,7 @@ mod benchmarks {
 		for i in 0..n {
 			let target: T::AccountId = account("target", 0, 0);
 			file_report::<T>(i, ReportTarget::Account(target))?;
-			deadline = now::<T>().saturating_add(T::ResponseDeadline::get());
+			deadline = now::<T>().saturating_add(ResponseTime::<T>::get());
 		}
 		frame_system::Pallet::<T>::set_block_number(deadline);
 		#[block]

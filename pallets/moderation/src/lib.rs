@@ -92,7 +92,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxReportsPerBlock: Get<u32>;
 
-		/// How many blocks moderators have to resolve a report before it is overdue.
+		/// How many blocks moderators have to resolve a report before it is overdue, until the
+		/// chain sets its own [`ResponseTime`] (at genesis or with `set_response_time`).
 		#[pallet::constant]
 		type ResponseDeadline: Get<BlockNumberFor<Self>>;
 
@@ -187,12 +188,20 @@ pub mod pallet {
 	pub type LatestCaseOf<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, CaseId, OptionQuery>;
 
-	/// The initial moderators.
+	/// How many blocks moderators have to resolve a report: the operator's published response
+	/// time. `Config::ResponseDeadline` until set.
+	#[pallet::storage]
+	pub type ResponseTime<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::ResponseDeadline>;
+
+	/// The initial moderators and response time.
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// Accounts that are moderators from genesis (at most `MaxModerators`, no duplicates).
 		pub moderators: Vec<T::AccountId>,
+		/// The response time in blocks, if not `Config::ResponseDeadline` (must not be zero).
+		pub response_time: Option<BlockNumberFor<T>>,
 	}
 
 	#[pallet::genesis_build]
@@ -205,6 +214,10 @@ pub mod pallet {
 			for who in &self.moderators {
 				assert!(!Moderators::<T>::contains_key(who), "duplicate genesis moderator");
 				Moderators::<T>::insert(who, ());
+			}
+			if let Some(blocks) = self.response_time {
+				assert!(!blocks.is_zero(), "the genesis response time must not be zero");
+				ResponseTime::<T>::put(blocks);
 			}
 		}
 	}
@@ -222,6 +235,11 @@ pub mod pallet {
 		ModeratorRemoved {
 			/// The former moderator.
 			who: T::AccountId,
+		},
+		/// The admin set the response time for new reports.
+		ResponseTimeSet {
+			/// Blocks from filing to the deadline.
+			blocks: BlockNumberFor<T>,
 		},
 		/// A verified user published a content hash.
 		ContentPublished {
@@ -382,6 +400,8 @@ pub mod pallet {
 	/// Errors of the moderation pallet.
 	#[pallet::error]
 	pub enum Error<T> {
+		/// A response time must be at least one block.
+		ZeroResponseTime,
 		/// The signer is not a moderator (or the account to remove is not one).
 		NotModerator,
 		/// The account is already a moderator.
@@ -756,7 +776,7 @@ pub mod pallet {
 			let report_id = NextReportId::<T>::get();
 			let next = report_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			let now = Self::now();
-			let deadline = now.saturating_add(T::ResponseDeadline::get());
+			let deadline = now.saturating_add(ResponseTime::<T>::get());
 			DeadlineQueue::<T>::try_mutate(deadline, |queue| queue.try_push(report_id))
 				.map_err(|_| Error::<T>::TooManyReportsThisBlock)?;
 			NextReportId::<T>::put(next);
@@ -928,6 +948,23 @@ pub mod pallet {
 			ensure!(Self::latest_case(&case.subject) != Some(case_id), Error::<T>::CaseInForce);
 			Cases::<T>::remove(case_id);
 			Self::deposit_event(Event::CasePurged { case_id });
+			Ok(())
+		}
+
+		/// Sets how many blocks moderators have to resolve reports filed from now on. Reports
+		/// already filed keep their deadlines.
+		///
+		/// Origin: `AdminOrigin`. Emits `ResponseTimeSet`. Errors: `ZeroResponseTime`.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::set_response_time())]
+		pub fn set_response_time(
+			origin: OriginFor<T>,
+			blocks: BlockNumberFor<T>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(!blocks.is_zero(), Error::<T>::ZeroResponseTime);
+			ResponseTime::<T>::put(blocks);
+			Self::deposit_event(Event::ResponseTimeSet { blocks });
 			Ok(())
 		}
 	}

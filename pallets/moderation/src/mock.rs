@@ -163,12 +163,13 @@ impl pallet_moderation::Config for Test {
 /// Builds test externalities: MOD1 and MOD2 are moderators; ALICE, BOB, CHARLIE, MOD1 and MOD2
 /// are verified; the chain is at block 1.
 pub struct ExtBuilder {
-	moderators: Vec<AccountId>,
+	pub moderators: Vec<AccountId>,
+	pub response_time: Option<BlockNumber>,
 }
 
 impl Default for ExtBuilder {
 	fn default() -> Self {
-		Self { moderators: vec![MOD1, MOD2] }
+		Self { moderators: vec![MOD1, MOD2], response_time: None }
 	}
 }
 
@@ -180,7 +181,10 @@ impl ExtBuilder {
 		}
 		let storage = RuntimeGenesisConfig {
 			system: Default::default(),
-			moderation: pallet_moderation::GenesisConfig { moderators: self.moderators },
+			moderation: pallet_moderation::GenesisConfig {
+				moderators: self.moderators,
+				response_time: self.response_time,
+			},
 		}
 		.build_storage()
 		.expect("genesis builds");

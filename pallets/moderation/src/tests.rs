@@ -1141,3 +1141,46 @@ fn integrity_test_refuses_retention_under_six_months() {
 		<Moderation as Hooks<BlockNumber>>::integrity_test();
 	});
 }
+
+// ---- response time ---------------------------------------------------------------------------
+
+#[test]
+fn response_time_defaults_to_the_config_and_genesis_can_set_it() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(ResponseTime::<Test>::get(), ResponseDeadline::get());
+	});
+	ExtBuilder { response_time: Some(3), ..Default::default() }.build_and_execute(|| {
+		let report = file_report(ALICE, ReportTarget::Account(CHARLIE));
+		run_to_block(3);
+		assert!(overdue_events().is_empty());
+		run_to_block(4);
+		assert_eq!(overdue_events(), vec![report]);
+	});
+}
+
+#[test]
+fn admin_sets_the_response_time_for_new_reports() {
+	ExtBuilder::default().build_and_execute(|| {
+		let early = file_report(ALICE, ReportTarget::Account(CHARLIE));
+		assert_ok!(Moderation::set_response_time(RuntimeOrigin::root(), 2));
+		System::assert_last_event(Event::ResponseTimeSet { blocks: 2 }.into());
+		let late = file_report(BOB, ReportTarget::Account(CHARLIE));
+		// The new report is due at 1 + 2; the earlier one keeps its deadline at 1 + 10.
+		run_to_block(3);
+		assert_eq!(overdue_events(), vec![late]);
+		run_to_block(11);
+		assert_eq!(overdue_events(), vec![late, early]);
+	});
+}
+
+#[test]
+fn set_response_time_refuses_zero_and_non_admins() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			Moderation::set_response_time(RuntimeOrigin::root(), 0),
+			Error::<Test>::ZeroResponseTime
+		);
+		assert_noop!(Moderation::set_response_time(signed(MOD1), 5), BadOrigin);
+		assert_eq!(ResponseTime::<Test>::get(), ResponseDeadline::get());
+	});
+}

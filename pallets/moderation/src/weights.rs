@@ -38,6 +38,7 @@ pub trait WeightInfo {
 	fn appeal() -> Weight;
 	fn decide_appeal() -> Weight;
 	fn purge_case() -> Weight;
+	fn set_response_time() -> Weight;
 	fn on_initialize_overdue(n: u32) -> Weight;
 }
 
@@ -200,6 +201,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Minimum execution time: 15_000_000 picoseconds.
 		Weight::from_parts(15_000_000, 4000)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_response_time() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 5_000_000 picoseconds.
+		Weight::from_parts(5_000_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_overdue(n: u32) -> Weight {
@@ -376,6 +385,14 @@ impl WeightInfo for () {
 		// Minimum execution time: 15_000_000 picoseconds.
 		Weight::from_parts(15_000_000, 4000)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn set_response_time() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 5_000_000 picoseconds.
+		Weight::from_parts(5_000_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_overdue(n: u32) -> Weight {

