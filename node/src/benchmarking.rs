@@ -1,6 +1,5 @@
-//! Setup code for [`super::command`] which would otherwise bloat that module.
-//!
-//! Should only be used for benchmarking as it may break in other contexts.
+//! Extrinsic builders for the `benchmark overhead` and `benchmark extrinsic` commands: signed
+//! transactions through the runtime's full `TxExtension`, the real-name check included.
 
 use crate::service::FullClient;
 
@@ -118,6 +117,7 @@ pub fn create_benchmark_extrinsic(
 			period,
 			best_block.saturated_into(),
 		)),
+		pallet_real_name::CheckRealName::<runtime::Runtime>::new(),
 		frame_system::CheckNonce::<runtime::Runtime>::from(nonce),
 		frame_system::CheckWeight::<runtime::Runtime>::new(),
 		pallet_transaction_payment::ChargeTransactionPayment::<runtime::Runtime>::from(0),
@@ -134,6 +134,7 @@ pub fn create_benchmark_extrinsic(
 			runtime::VERSION.transaction_version,
 			genesis_hash,
 			best_hash,
+			(),
 			(),
 			(),
 			(),

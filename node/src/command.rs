@@ -54,7 +54,7 @@ impl SubstrateCli for Cli {
 
 /// Parse and run command line arguments
 pub fn run() -> sc_cli::Result<()> {
-	let cli = Cli::from_args();
+	let mut cli = Cli::from_args();
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
@@ -174,6 +174,8 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		None => {
 			ensure_retention_floor(&cli.run.import_params.pruning_params.blocks_pruning)?;
+			default_local_node_key(&mut cli)?;
+			run_offchain_workers_on_every_node(&mut cli.run);
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {
@@ -206,5 +208,38 @@ fn ensure_retention_floor(blocks_pruning: &sc_cli::DatabasePruningMode) -> sc_cl
 		)
 		.into()),
 		_ => Ok(()),
+	}
+}
+
+/// On a local testnet (chain type `Local`, e.g. `--chain local`), a validator started with
+/// `--alice`, `--bob` or `--charlie` and neither `--node-key` nor `--node-key-file` uses the node
+/// key derived from its development key: the one whose peer id the chain spec names as a
+/// well-known node. Other chains and keys are left alone.
+fn default_local_node_key(cli: &mut Cli) -> sc_cli::Result<()> {
+	let node_key = &cli.run.network_params.node_key_params;
+	if node_key.node_key.is_some() || node_key.node_key_file.is_some() {
+		return Ok(());
+	}
+	let Some(secret) = cli.run.get_keyring().and_then(chain_spec::local_validator_node_key) else {
+		return Ok(());
+	};
+	let shared = &cli.run.shared_params;
+	if cli.load_spec(&shared.chain_id(shared.is_dev()))?.chain_type() !=
+		sc_service::ChainType::Local
+	{
+		return Ok(());
+	}
+	cli.run.network_params.node_key_params.node_key =
+		Some(sp_core::hexdisplay::HexDisplay::from(&secret.to_bytes()).to_string());
+	Ok(())
+}
+
+/// Runs offchain workers on every node unless `--offchain-worker never` is given: node
+/// authorization's offchain worker is what makes a node accept only authorised peers (R11), and
+/// a node that does not validate must enforce that too. sc-cli's default, `when-authority`, would
+/// leave it off there.
+fn run_offchain_workers_on_every_node(run: &mut sc_cli::RunCmd) {
+	if matches!(run.offchain_worker_params.enabled, sc_cli::OffchainWorkerEnabled::WhenAuthority) {
+		run.offchain_worker_params.enabled = sc_cli::OffchainWorkerEnabled::Always;
 	}
 }

@@ -136,18 +136,19 @@ pub type BlockId = generic::BlockId<Block>;
 ///
 /// `CheckRealName` refuses signers that are not verified, suspended or closed, transfers to
 /// unverified accounts, and user transactions while the service is suspended, with
-/// `InvalidTransaction::Custom(code)` ([`compliance_primitives::RejectCode`]). It sits before
-/// the fee is charged, so a refused transaction never enters the pool and pays nothing, and it
-/// does not look at fees: a zero-fee call is checked like any other.
+/// `InvalidTransaction::Custom(code)` ([`compliance_primitives::RejectCode`]). It sits before the
+/// nonce, weight and fee checks, so an unverified account learns that it is unverified (not that
+/// it cannot pay), a refused transaction never enters the pool and pays nothing, and it does not
+/// look at fees: a zero-fee call is checked like any other.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckEra<Runtime>,
+	pallet_real_name::CheckRealName<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_real_name::CheckRealName<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,

@@ -40,9 +40,9 @@ impl Signer {
 			frame_system::CheckTxVersion::new(),
 			frame_system::CheckGenesis::new(),
 			frame_system::CheckEra::from(Era::Immortal),
+			pallet_real_name::CheckRealName::new(),
 			frame_system::CheckNonce::from(self.nonce),
 			frame_system::CheckWeight::new(),
-			pallet_real_name::CheckRealName::new(),
 			pallet_transaction_payment::ChargeTransactionPayment::from(0),
 			frame_metadata_hash_extension::CheckMetadataHash::new(false),
 			frame_system::WeightReclaim::new(),
@@ -185,6 +185,11 @@ fn unverified_signer_is_refused_in_pool_and_block() {
 		// No zero-fee bypass: a call that would pay nothing is checked all the same.
 		let free = RuntimeCall::Filing(pallet_filing::Call::acknowledge { version: 1 });
 		assert_refused(Signer::new(Sr25519Keyring::One).sign(free), RejectCode::NotVerified);
+		// An account that has never held funds learns why too, not that it cannot pay.
+		assert_refused(
+			Signer::new(Sr25519Keyring::AliceStash).sign(remark()),
+			RejectCode::NotVerified,
+		);
 	});
 }
 

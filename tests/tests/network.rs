@@ -1,0 +1,548 @@
+//! The permissioned network (R11) and the node's robustness, from outside:
+//!
+//! - the local testnet's validators (Alice, Bob, Charlie) are its well-known nodes: they connect,
+//!   produce and finalize blocks, while a fourth node nobody authorised gets no peers and no blocks
+//!   until the admin adds its peer id through `NodeAuthorization`; then it syncs;
+//! - a validator killed with SIGKILL restarts on its database with every block it had finalized,
+//!   and catches up; the whole network killed and restarted continues finalizing;
+//! - the node refuses a pruning setting under the records retention floor (R8) and an unknown chain
+//!   with one line and a non-zero exit.
+//!
+//! These tests need the node's base path to survive a restart, so they spawn it with
+//! [`Node`] below instead of the harness's `TestNode` (which removes its base path on drop).
+//! They run one at a time: each starts up to four nodes on a 2-core machine.
+
+use compliance_tests::{free_port, node_binary, TestNode, STARTUP_TIMEOUT};
+use sc_network_types::PeerId;
+use std::{
+	collections::BTreeMap,
+	fs::OpenOptions,
+	future::Future,
+	path::{Path, PathBuf},
+	process::{Child, Command, Output, Stdio},
+	str::FromStr,
+	sync::{Mutex, PoisonError},
+	time::{Duration, Instant},
+};
+use subxt::{
+	config::RpcConfigFor,
+	dynamic::Value,
+	rpcs::{methods::LegacyRpcMethods, rpc_params, RpcClient},
+	OnlineClient, PolkadotConfig,
+};
+use subxt_signer::sr25519::dev;
+
+/// Three debug nodes on two cores author every 6 s; a few blocks finalize well within this.
+const FINALITY_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// How long the unauthorised node is watched for peers or blocks: several slots.
+const QUARANTINE: Duration = Duration::from_secs(36);
+
+/// How often the tests poll the nodes.
+const POLL: Duration = Duration::from_millis(500);
+
+/// A node's RPC: the raw client, and the typed legacy methods over it.
+#[derive(Clone)]
+struct Rpc {
+	client: RpcClient,
+	methods: LegacyRpcMethods<RpcConfigFor<PolkadotConfig>>,
+}
+
+/// Runs one test at a time on its own runtime: several networks at once would starve each other
+/// of the machine's cores and make the timeouts meaningless.
+fn run_alone(test: impl Future<Output = ()>) {
+	static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+	let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(PoisonError::into_inner);
+	tokio::runtime::Builder::new_multi_thread()
+		.enable_all()
+		.build()
+		.expect("a tokio runtime can be built")
+		.block_on(test)
+}
+
+/// A `compliance-node` process on a base path that outlives it, so that it can be killed and
+/// started again on the same database, ports and arguments. Killed on drop; the base path
+/// belongs to the test's [`tempfile::TempDir`].
+struct Node {
+	name: &'static str,
+	args: Vec<String>,
+	base_path: PathBuf,
+	rpc_port: u16,
+	p2p_port: u16,
+	child: Option<Child>,
+}
+
+impl Node {
+	/// Starts a node named `name` (for messages) with `args` on free ports and `base_path`.
+	fn start(name: &'static str, base_path: &Path, args: &[&str]) -> Self {
+		let mut node = Self {
+			name,
+			args: args.iter().map(ToString::to_string).collect(),
+			base_path: base_path.to_path_buf(),
+			rpc_port: free_port(),
+			p2p_port: free_port(),
+			child: None,
+		};
+		node.restart();
+		node
+	}
+
+	/// Starts the process (again) with the same arguments, ports and base path. Its log is
+	/// appended to `node.log` in the base path.
+	fn restart(&mut self) {
+		assert!(self.child.is_none(), "{} is still running", self.name);
+		let log = OpenOptions::new()
+			.create(true)
+			.append(true)
+			.open(self.base_path.join("node.log"))
+			.expect("the log file can be opened");
+		let child = Command::new(node_binary())
+			.args(&self.args)
+			.arg("--base-path")
+			.arg(&self.base_path)
+			.args(["--rpc-port", &self.rpc_port.to_string()])
+			.args(["--port", &self.p2p_port.to_string()])
+			.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
+			.stdout(Stdio::null())
+			.stderr(log)
+			.spawn()
+			.unwrap_or_else(|e| panic!("{} cannot be started: {e}", self.name));
+		self.child = Some(child);
+	}
+
+	/// SIGKILLs the process: no shutdown, no flush, as in a crash or power cut.
+	fn kill(&mut self) {
+		if let Some(mut child) = self.child.take() {
+			let _ = child.kill();
+			let _ = child.wait();
+		}
+	}
+
+	/// Everything the node has logged, over all its runs.
+	fn log(&self) -> String {
+		std::fs::read_to_string(self.base_path.join("node.log")).unwrap_or_default()
+	}
+
+	/// Waits until the node answers RPC and returns a client for its raw RPC methods.
+	async fn rpc(&mut self) -> Rpc {
+		let url = format!("ws://127.0.0.1:{}", self.rpc_port);
+		let deadline = Instant::now() + STARTUP_TIMEOUT;
+		loop {
+			if let Some(Ok(Some(status))) = self.child.as_mut().map(Child::try_wait) {
+				panic!("{} exited early ({status}); its log:\n{}", self.name, self.log());
+			}
+			match RpcClient::from_url(&url).await {
+				Ok(client) => return Rpc { methods: LegacyRpcMethods::new(client.clone()), client },
+				Err(e) if Instant::now() > deadline => {
+					panic!("{} did not answer RPC in time ({e}); log:\n{}", self.name, self.log())
+				},
+				Err(_) => tokio::time::sleep(POLL).await,
+			}
+		}
+	}
+
+	/// Waits until the node answers RPC and returns a metadata-driven client.
+	async fn client(&mut self) -> OnlineClient<PolkadotConfig> {
+		let _ = self.rpc().await;
+		OnlineClient::from_url(format!("ws://127.0.0.1:{}", self.rpc_port))
+			.await
+			.unwrap_or_else(|e| panic!("{} has no subxt client ({e})", self.name))
+	}
+
+	/// The node's peer id, as it reports it (`system_localPeerId`).
+	async fn peer_id(&mut self) -> PeerId {
+		let rpc = self.rpc().await;
+		peer_id_of(&rpc).await
+	}
+
+	/// The address other nodes reach this node at, with its peer id.
+	async fn multiaddr(&mut self) -> String {
+		let peer_id = self.peer_id().await;
+		format!("/ip4/127.0.0.1/tcp/{}/p2p/{peer_id}", self.p2p_port)
+	}
+}
+
+impl Drop for Node {
+	fn drop(&mut self) {
+		self.kill();
+	}
+}
+
+/// The peer id a node reports over RPC.
+async fn peer_id_of(rpc: &Rpc) -> PeerId {
+	// `system_localPeerId` has no typed method; the raw client answers it.
+	let text: String = rpc
+		.client
+		.request("system_localPeerId", rpc_params![])
+		.await
+		.expect("system_localPeerId answers");
+	PeerId::from_str(&text).expect("the node reports a valid peer id")
+}
+
+/// The node's best block number.
+async fn best_number(rpc: &Rpc) -> u64 {
+	rpc.methods
+		.chain_get_header(None)
+		.await
+		.expect("chain_getHeader answers")
+		.expect("the best block has a header")
+		.number
+}
+
+/// The node's finalized block number.
+async fn finalized_number(rpc: &Rpc) -> u64 {
+	let hash = rpc
+		.methods
+		.chain_get_finalized_head()
+		.await
+		.expect("chain_getFinalizedHead answers");
+	rpc.methods
+		.chain_get_header(Some(hash))
+		.await
+		.expect("chain_getHeader answers")
+		.expect("the finalized block has a header")
+		.number
+}
+
+/// The number of peers the node is connected to.
+async fn peers(rpc: &Rpc) -> usize {
+	rpc.methods.system_health().await.expect("system_health answers").peers
+}
+
+/// Waits until `check` holds for every one of `nodes`, or panics with `what` and their logs.
+async fn wait_until<F, Fut>(nodes: &mut [&mut Node], timeout: Duration, what: &str, check: F)
+where
+	F: Fn(Rpc) -> Fut,
+	Fut: Future<Output = bool>,
+{
+	let deadline = Instant::now() + timeout;
+	let mut rpcs = Vec::new();
+	for node in nodes.iter_mut() {
+		rpcs.push(node.rpc().await);
+	}
+	loop {
+		let mut all = true;
+		for rpc in &rpcs {
+			all &= check(rpc.clone()).await;
+		}
+		if all {
+			return;
+		}
+		if Instant::now() > deadline {
+			let logs: Vec<String> =
+				nodes.iter().map(|node| format!("--- {}:\n{}", node.name, node.log())).collect();
+			panic!("timed out waiting until {what}; logs:\n{}", logs.join("\n"));
+		}
+		tokio::time::sleep(POLL).await;
+	}
+}
+
+/// Starts the local testnet's three validators on fresh or existing base paths. Alice starts
+/// first; Bob and Charlie find her through her address and the peer id she reports. Each uses
+/// the node key the node derives from its development key (no `--node-key` needed).
+async fn start_validators(base_paths: &[tempfile::TempDir; 3]) -> [Node; 3] {
+	let mut alice = Node::start("alice", base_paths[0].path(), &["--chain", "local", "--alice"]);
+	let bootnode = alice.multiaddr().await;
+	let bob = Node::start(
+		"bob",
+		base_paths[1].path(),
+		&["--chain", "local", "--bob", "--bootnodes", &bootnode],
+	);
+	let charlie = Node::start(
+		"charlie",
+		base_paths[2].path(),
+		&["--chain", "local", "--charlie", "--bootnodes", &bootnode],
+	);
+	[alice, bob, charlie]
+}
+
+/// Fresh base paths for the three validators.
+fn validator_base_paths() -> [tempfile::TempDir; 3] {
+	[(); 3].map(|()| tempfile::tempdir().expect("a temporary directory can be created"))
+}
+
+/// The peer ids `NodeAuthorization.WellKnownNodes` holds at the best block.
+async fn well_known_nodes(client: &OnlineClient<PolkadotConfig>) -> Vec<PeerId> {
+	let at = client.at_current_block().await.expect("the best block can be read");
+	let nodes: Vec<Vec<u8>> = at
+		.storage()
+		.fetch(
+			subxt::dynamic::storage::<(), Vec<Vec<u8>>>("NodeAuthorization", "WellKnownNodes"),
+			(),
+		)
+		.await
+		.expect("WellKnownNodes can be read")
+		.decode()
+		.expect("WellKnownNodes decodes as a list of peer ids");
+	nodes
+		.iter()
+		.map(|bytes| PeerId::from_bytes(bytes).expect("a well-known node is a valid peer id"))
+		.collect()
+}
+
+#[test]
+fn only_authorised_nodes_join_the_network() {
+	run_alone(async {
+		let base_paths = validator_base_paths();
+		let [mut alice, mut bob, mut charlie] = start_validators(&base_paths).await;
+		wait_until(
+			&mut [&mut alice, &mut bob, &mut charlie],
+			FINALITY_TIMEOUT,
+			"the validators finalize block 3",
+			|rpc| async move { finalized_number(&rpc).await >= 3 },
+		)
+		.await;
+
+		// The genesis names exactly the validators' nodes as well-known: the peer ids they run
+		// with are the ones the chain spec derived from their development keys.
+		let admin = alice.client().await;
+		let mut validators =
+			vec![alice.peer_id().await, bob.peer_id().await, charlie.peer_id().await];
+		validators.sort();
+		let mut genesis_nodes = well_known_nodes(&admin).await;
+		genesis_nodes.sort();
+		assert_eq!(genesis_nodes, validators, "the well-known nodes are the three validators");
+
+		// A fourth node with a random key, pointed at Alice, is turned away by every validator:
+		// no peers, no blocks beyond genesis, while the validators go on.
+		let outsider_path = tempfile::tempdir().expect("a temporary directory can be created");
+		let bootnode = alice.multiaddr().await;
+		let mut outsider = Node::start(
+			"outsider",
+			outsider_path.path(),
+			&["--chain", "local", "--bootnodes", &bootnode],
+		);
+		let outsider_rpc = outsider.rpc().await;
+		let outsider_id = peer_id_of(&outsider_rpc).await;
+		assert!(!validators.contains(&outsider_id), "the outsider has a key of its own");
+		let alice_rpc = alice.rpc().await;
+		let alice_before = best_number(&alice_rpc).await;
+		let watch_until = Instant::now() + QUARANTINE;
+		while Instant::now() < watch_until {
+			assert_eq!(
+				peers(&outsider_rpc).await,
+				0,
+				"an unauthorised node got a peer; its log:\n{}",
+				outsider.log()
+			);
+			assert_eq!(
+				best_number(&outsider_rpc).await,
+				0,
+				"an unauthorised node got a block; its log:\n{}",
+				outsider.log()
+			);
+			tokio::time::sleep(POLL).await;
+		}
+		assert!(
+			best_number(&alice_rpc).await >= alice_before + 2,
+			"the validators kept producing blocks meanwhile; Alice's log:\n{}",
+			alice.log()
+		);
+
+		// The admin (Alice, the sudo key) adds the outsider's peer id as a well-known node.
+		let add = Value::unnamed_variant(
+			"NodeAuthorization",
+			[Value::named_variant(
+				"add_well_known_node",
+				[
+					("node", Value::unnamed_composite([Value::from_bytes(outsider_id.to_bytes())])),
+					(
+						"owner",
+						Value::unnamed_variant(
+							"Id",
+							[Value::from_bytes(dev::alice().public_key().0)],
+						),
+					),
+				],
+			)],
+		);
+		admin
+			.at_current_block()
+			.await
+			.expect("the best block can be read")
+			.transactions()
+			.sign_and_submit_then_watch_default(
+				&subxt::dynamic::transaction("Sudo", "sudo", (add,)),
+				&dev::alice(),
+			)
+			.await
+			.expect("the admin's call is accepted into the pool")
+			.wait_for_finalized_success()
+			.await
+			.expect("the admin's call is finalized and succeeds");
+		assert!(
+			well_known_nodes(&admin).await.contains(&outsider_id),
+			"the sudo call added the outsider as a well-known node"
+		);
+
+		// Now it is let in, and syncs to where the validators are.
+		let target = best_number(&alice_rpc).await;
+		wait_until(
+			&mut [&mut outsider],
+			FINALITY_TIMEOUT,
+			"the authorised node has peers and reaches the validators' best block",
+			|rpc| async move { peers(&rpc).await > 0 && best_number(&rpc).await >= target },
+		)
+		.await;
+	});
+}
+
+#[test]
+fn validators_recover_from_crashes() {
+	run_alone(async {
+		let base_paths = validator_base_paths();
+		let [mut alice, mut bob, mut charlie] = start_validators(&base_paths).await;
+		wait_until(
+			&mut [&mut alice, &mut bob, &mut charlie],
+			FINALITY_TIMEOUT,
+			"the validators finalize block 3",
+			|rpc| async move { finalized_number(&rpc).await >= 3 },
+		)
+		.await;
+
+		// Charlie crashes while blocks are produced.
+		let charlie_rpc = charlie.rpc().await;
+		let finalized = finalized_number(&charlie_rpc).await;
+		let mut kept = BTreeMap::new();
+		for number in 0..=finalized {
+			let hash = charlie_rpc
+				.methods
+				.chain_get_block_hash(Some(number.into()))
+				.await
+				.expect("chain_getBlockHash answers")
+				.expect("a finalized block has a hash");
+			kept.insert(number, hash);
+		}
+		drop(charlie_rpc);
+		charlie.kill();
+
+		// Alice and Bob go on authoring (GRANDPA needs all three of three votes to finalize).
+		let alice_rpc = alice.rpc().await;
+		let best_at_crash = best_number(&alice_rpc).await;
+		wait_until(
+			&mut [&mut alice],
+			FINALITY_TIMEOUT,
+			"Alice and Bob author two blocks without Charlie",
+			|rpc| async move { best_number(&rpc).await >= best_at_crash + 2 },
+		)
+		.await;
+
+		// Charlie restarts on the same database: everything it had finalized is there unchanged,
+		// and it catches up with the others; finality resumes.
+		charlie.restart();
+		let charlie_rpc = charlie.rpc().await;
+		for (number, hash) in &kept {
+			let after = charlie_rpc
+				.methods
+				.chain_get_block_hash(Some((*number).into()))
+				.await
+				.expect("chain_getBlockHash answers");
+			assert_eq!(after.as_ref(), Some(hash), "block {number} changed across the crash");
+		}
+		let target = best_number(&alice_rpc).await;
+		wait_until(
+			&mut [&mut charlie],
+			FINALITY_TIMEOUT,
+			"the restarted validator catches up and finalizes beyond its crash",
+			|rpc| async move {
+				best_number(&rpc).await >= target && finalized_number(&rpc).await > finalized
+			},
+		)
+		.await;
+
+		// The whole network crashes at once and restarts: the chain continues from its last
+		// finalized block.
+		let mut finalized = 0;
+		for node in [&mut alice, &mut bob, &mut charlie] {
+			finalized = finalized.max(finalized_number(&node.rpc().await).await);
+		}
+		drop((alice_rpc, charlie_rpc));
+		for node in [&mut alice, &mut bob, &mut charlie] {
+			node.kill();
+		}
+		for node in [&mut alice, &mut bob, &mut charlie] {
+			node.restart();
+		}
+		wait_until(
+			&mut [&mut alice, &mut bob, &mut charlie],
+			FINALITY_TIMEOUT,
+			"the restarted network finalizes beyond its last finalized block",
+			|rpc| async move { finalized_number(&rpc).await > finalized },
+		)
+		.await;
+	});
+}
+
+/// Runs the node binary with `args` to completion (it is expected to refuse them), with a
+/// temporary base path in case it does not.
+fn run_to_exit(args: &[&str]) -> Output {
+	let base_path = tempfile::tempdir().expect("a temporary directory can be created");
+	let mut child = Command::new(node_binary())
+		.args(args)
+		.arg("--base-path")
+		.arg(base_path.path())
+		.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
+		.args(["--rpc-port", &free_port().to_string(), "--port", &free_port().to_string()])
+		.stdout(Stdio::piped())
+		.stderr(Stdio::piped())
+		.spawn()
+		.expect("the node binary can be started");
+	let deadline = Instant::now() + Duration::from_secs(60);
+	while child.try_wait().expect("the node's status can be read").is_none() {
+		if Instant::now() > deadline {
+			let _ = child.kill();
+			let output = child.wait_with_output().expect("the node's output can be read");
+			panic!(
+				"`compliance-node {}` kept running; its log:\n{}",
+				args.join(" "),
+				String::from_utf8_lossy(&output.stderr)
+			);
+		}
+		std::thread::sleep(Duration::from_millis(100));
+	}
+	child.wait_with_output().expect("the node's output can be read")
+}
+
+/// The one line of an operator error on stderr, after checking the exit was a clean failure.
+fn refusal_line(args: &[&str]) -> String {
+	let output = run_to_exit(args);
+	let stderr = String::from_utf8_lossy(&output.stderr).trim().to_string();
+	assert!(!output.status.success(), "`{}` was accepted:\n{stderr}", args.join(" "));
+	assert!(!stderr.contains("panicked"), "`{}` panicked:\n{stderr}", args.join(" "));
+	assert_eq!(
+		stderr.lines().count(),
+		1,
+		"`{}` said more than one line:\n{stderr}",
+		args.join(" ")
+	);
+	stderr
+}
+
+#[test]
+fn pruning_below_the_retention_floor_is_refused() {
+	run_alone(async {
+		let line = refusal_line(&["--dev", "--blocks-pruning", "1000"]);
+		assert!(line.contains("--blocks-pruning 1000"), "the line names the setting: {line}");
+		// The line names the minimum: the largest number in it. One block fewer is refused too,
+		// and the minimum itself is accepted, as is an archive node.
+		let minimum = line
+			.split(|c: char| !c.is_ascii_digit())
+			.filter_map(|word| word.parse::<u64>().ok())
+			.max()
+			.expect("the line names the minimum number of blocks");
+		assert!(minimum > 1000, "the minimum is above the refused setting: {line}");
+		refusal_line(&["--dev", "--blocks-pruning", &(minimum - 1).to_string()]);
+		for kept in [minimum.to_string(), "archive".to_string()] {
+			let mut node = TestNode::spawn(&["--dev", "--blocks-pruning", &kept]);
+			let _ = node.client().await;
+		}
+	});
+}
+
+#[test]
+fn an_unknown_chain_is_refused_in_one_line() {
+	run_alone(async {
+		let line = refusal_line(&["--chain", "nosuch"]);
+		assert!(line.contains("nosuch"), "the line names the chain: {line}");
+	});
+}

@@ -1,0 +1,665 @@
+//! Black-box scenarios of the compliance duties (issue 6): each test starts its own `--dev` node
+//! and drives it with signed transactions and runtime API calls, as users and roles would.
+//!
+//! Roles on the development chain: Alice admin (sudo), registrar 0 and filing operator; Bob and
+//! Charlie moderators; Dave assessor; Eve regulator; Ferdie an ordinary user. All are verified and
+//! have acknowledged the current platform convention.
+
+use compliance_primitives::RejectCode;
+use compliance_tests::{
+	as_number, call_api, dispatch_result, events_named, finalized_number, pool_rejection_code,
+	submit_and_wait, the_event, variant_name, wait_for_finalized, Client, Events, TestNode,
+	TxError,
+};
+use sp_crypto_hashing::blake2_256;
+use std::{str::FromStr, time::Duration};
+use subxt::{
+	config::RpcConfigFor,
+	dynamic::{transaction, At, Value},
+	ext::{
+		scale_decode::DecodeAsType,
+		scale_value::{Composite, ValueDef},
+	},
+	rpcs::{LegacyRpcMethods, RpcClient},
+	utils::{AccountId32, Static},
+	PolkadotConfig,
+};
+use subxt_signer::{
+	sr25519::{dev, Keypair},
+	SecretUri,
+};
+
+/// One token (12 decimals).
+const UNIT: u128 = 1_000_000_000_000;
+
+/// The development chain's filing number (the label the node shows at start-up).
+const DEV_FILING_NUMBER: &str = "京网信备11010819339401号";
+
+/// Generous bound for waiting on a few blocks (6 s each) on a busy machine.
+const BLOCKS_TIMEOUT: Duration = Duration::from_secs(240);
+
+/// The longest report response time (in blocks) this suite waits out.
+const MAX_RESPONSE_TIME: u64 = 60;
+
+/// A 32-byte content, evidence, note or identity hash: the blake2-256 of a label.
+fn hash_of(label: &str) -> [u8; 32] {
+	blake2_256(label.as_bytes())
+}
+
+/// A fresh account, derived from the development seed under a path no other test uses.
+fn fresh_account(path: &str) -> Keypair {
+	let uri = SecretUri::from_str(path).expect("a valid secret URI");
+	Keypair::from_uri(&uri).expect("the development seed derives")
+}
+
+/// A `MultiAddress::Id` value of `key`'s account, for nested calls built as values.
+fn address_value(key: &Keypair) -> Value {
+	Value::unnamed_variant("Id", [Value::from_bytes(key.public_key().0)])
+}
+
+/// A unit enum variant such as `VerificationLevel::Basic` or `ReasonCode::Fraud`.
+fn unit(name: &str) -> Value {
+	Value::unnamed_variant(name, [])
+}
+
+/// A call of `pallet::call` with `fields`, as a value to nest inside another call (`Sudo.sudo`).
+fn nested_call(pallet: &str, call: &str, fields: Vec<Value>) -> Value {
+	transaction(pallet, call, Composite::unnamed(fields)).into_value()
+}
+
+/// `System.remark`: the smallest ordinary user transaction.
+fn remark(text: &str) -> subxt::transactions::DynamicPayload<(Vec<u8>,)> {
+	transaction("System", "remark", (text.as_bytes().to_vec(),))
+}
+
+/// Asserts that the pool refused the transaction at submission with the real-name check's `code`.
+fn expect_refused_with(result: Result<impl std::fmt::Debug, TxError>, code: RejectCode) {
+	let error = result.expect_err("the transaction should be refused at submission");
+	assert_eq!(
+		pool_rejection_code(&error),
+		Some(code.code()),
+		"expected a pool refusal with code {} ({code:?}), got: {error}",
+		code.code()
+	);
+}
+
+/// Asserts that the transaction was included and failed in dispatch with pallet error `name`
+/// (`Pallet::Variant`).
+fn expect_failed_with(result: Result<impl std::fmt::Debug, TxError>, name: &str) {
+	let error = result.expect_err("the transaction should fail in dispatch");
+	assert_eq!(error, TxError::Failed(name.into()), "expected dispatch error {name}, got: {error}");
+}
+
+/// The events of a transaction that must succeed; panics with `what` and the error otherwise.
+fn ok(result: Result<Events, TxError>, what: &str) -> Events {
+	result.unwrap_or_else(|e| panic!("{what}: {e}"))
+}
+
+// The runtime API answers, decoded from metadata; only the fields the scenarios read.
+
+#[derive(Debug, DecodeAsType)]
+#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
+struct ContentView {
+	author: Option<AccountId32>,
+	status: ContentStatus,
+}
+
+#[derive(Debug, DecodeAsType)]
+#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
+enum ContentStatus {
+	Visible,
+	Flagged { reason: Value },
+	Hidden { reason: Value, case: u64 },
+}
+
+impl ContentStatus {
+	/// The status as `Visible`, `Flagged(reason)` or `Hidden(reason)`.
+	fn describe(&self) -> String {
+		let reason = |r: &Value| variant_name(r).unwrap_or("?").to_string();
+		match self {
+			ContentStatus::Visible => "Visible".into(),
+			ContentStatus::Flagged { reason: r } => format!("Flagged({})", reason(r)),
+			ContentStatus::Hidden { reason: r, case } =>
+				format!("Hidden({}, case {case})", reason(r)),
+		}
+	}
+}
+
+#[derive(Debug, DecodeAsType)]
+#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
+struct Report {
+	deadline: u32,
+	state: ReportState,
+}
+
+#[derive(Debug, DecodeAsType)]
+#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
+enum ReportState {
+	Open,
+	Overdue,
+	Resolved(Value),
+}
+
+#[derive(Debug, DecodeAsType)]
+#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
+struct Case {
+	moderator: AccountId32,
+	appeal: Option<Appeal>,
+}
+
+#[derive(Debug, DecodeAsType)]
+#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
+struct Appeal {
+	appellant: AccountId32,
+	decision: Option<AppealDecision>,
+}
+
+#[derive(Debug, DecodeAsType)]
+#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
+struct AppealDecision {
+	moderator: AccountId32,
+	upheld: bool,
+}
+
+#[derive(Debug, DecodeAsType)]
+#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
+struct FilingRecord {
+	number: Vec<u8>,
+	service_name: Vec<u8>,
+	status: Value,
+	version: u32,
+}
+
+#[derive(Debug, DecodeAsType)]
+#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
+struct Assessment {
+	verdict: Value,
+	assessor: Option<AccountId32>,
+}
+
+async fn content(client: &Client, hash: [u8; 32]) -> ContentView {
+	call_api::<_, Option<ContentView>>(client, "ModerationApi", "content", (hash,))
+		.await
+		.expect("the content is on record")
+}
+
+async fn report(client: &Client, id: u64) -> Report {
+	call_api::<_, Option<Report>>(client, "ModerationApi", "report", (id,))
+		.await
+		.expect("the report is on record")
+}
+
+async fn overdue_report_ids(client: &Client) -> Vec<u64> {
+	call_api::<_, Vec<(u64, Value)>>(
+		client,
+		"ModerationApi",
+		"overdue_reports",
+		(None::<u64>, 64u32),
+	)
+	.await
+	.into_iter()
+	.map(|(id, _)| id)
+	.collect()
+}
+
+/// A number field of an event.
+fn field(event: &Value, name: &str) -> u64 {
+	event
+		.at(name)
+		.and_then(as_number)
+		.and_then(|n| u64::try_from(n).ok())
+		.unwrap_or_else(|| panic!("the event has no number field {name}: {event}"))
+}
+
+/// The bytes of a decoded byte array or hash (numbers nested in composites, in order).
+fn bytes_of(value: &Value) -> Vec<u8> {
+	match &value.value {
+		ValueDef::Composite(composite) => composite.values().flat_map(bytes_of).collect(),
+		_ => value.as_u128().and_then(|n| u8::try_from(n).ok()).into_iter().collect(),
+	}
+}
+
+/// R1: an account transacts only once a registrar verified it and it acknowledged the
+/// convention; the refusals happen at submission, with the real-name check's codes.
+#[tokio::test(flavor = "multi_thread")]
+async fn unverified_accounts_are_refused_at_submission_until_verified() {
+	let mut node = TestNode::spawn(&["--dev"]);
+	let client = node.client().await;
+	let alice = dev::alice();
+	let ferdie = dev::ferdie();
+	let fresh = fresh_account("//Alice//scenarios//unverified-newcomer");
+
+	// A verified account cannot send value to an unverified one (code 8)...
+	let transfer_to_fresh = transaction(
+		"Balances",
+		"transfer_keep_alive",
+		(fresh.public_key().to_address::<()>(), 100 * UNIT),
+	);
+	expect_refused_with(
+		submit_and_wait(&client, &transfer_to_fresh, &alice).await,
+		RejectCode::DestinationNotVerified,
+	);
+
+	// ...so the operator funds the newcomer through `Sudo.sudo(Balances.force_transfer)`. The
+	// real-name check sees only the outer call: `Sudo.sudo`, signed by Alice, who is verified,
+	// and it names no value destination (`InspectCall` looks at `Balances` calls only), so the
+	// admin can endow an account ahead of its verification. The newcomer needs a balance before
+	// anything else: `CheckNonce`, which runs before the real-name check, refuses a signer whose
+	// account does not exist with `Payment`, which would hide code 1.
+	let fund = transaction(
+		"Sudo",
+		"sudo",
+		(nested_call(
+			"Balances",
+			"force_transfer",
+			vec![address_value(&alice), address_value(&fresh), Value::u128(100 * UNIT)],
+		),),
+	);
+	let events = ok(submit_and_wait(&client, &fund, &alice).await, "funding");
+	let sudid = the_event(&events, "Sudo", "Sudid");
+	let metadata = client.at_current_block().await.expect("finalized block").metadata();
+	assert_eq!(dispatch_result(&metadata, sudid.at("sudo_result").expect("sudo_result")), Ok(()));
+	assert_eq!(events_named(&events, "Balances", "Transfer").len(), 1, "the funds moved");
+
+	// The unverified newcomer's own transfer is refused at submission: NotVerified (1).
+	let newcomer_transfer = transaction(
+		"Balances",
+		"transfer_keep_alive",
+		(ferdie.public_key().to_address::<()>(), UNIT),
+	);
+	expect_refused_with(
+		submit_and_wait(&client, &newcomer_transfer, &fresh).await,
+		RejectCode::NotVerified,
+	);
+
+	// Registrar 0 (Alice) verifies it: only a commitment to the identity goes on chain.
+	let expires_at = u32::try_from(finalized_number(&client).await + 10_000).expect("fits");
+	let verify = transaction(
+		"RealName",
+		"verify",
+		(
+			fresh.public_key().to_address::<()>(),
+			hash_of("salted identity record of the newcomer"),
+			unit("Basic"),
+			expires_at,
+		),
+	);
+	let events = ok(submit_and_wait(&client, &verify, &alice).await, "verify");
+	the_event(&events, "RealName", "AccountVerified");
+
+	// Verified, but the current platform convention is not acknowledged yet: code 6.
+	expect_refused_with(
+		submit_and_wait(&client, &newcomer_transfer, &fresh).await,
+		RejectCode::ConventionNotAcknowledged,
+	);
+	let convention: u32 = call_api(&client, "FilingApi", "current_convention", ()).await;
+	assert!(convention >= 1, "the development chain has a platform convention");
+	let acknowledge = transaction("Filing", "acknowledge", (convention,));
+	ok(submit_and_wait(&client, &acknowledge, &fresh).await, "acknowledge");
+
+	// The same transfer now goes through.
+	let events = ok(submit_and_wait(&client, &newcomer_transfer, &fresh).await, "transfer");
+	let transfer = the_event(&events, "Balances", "Transfer");
+	assert_eq!(transfer.at("amount").and_then(as_number), Some(UNIT));
+}
+
+/// R2: a moderator hides published content by hash; hidden content cannot be published again;
+/// restoring makes it visible.
+#[tokio::test(flavor = "multi_thread")]
+async fn hidden_content_cannot_be_republished_until_restored() {
+	let mut node = TestNode::spawn(&["--dev"]);
+	let client = node.client().await;
+	let (bob, ferdie) = (dev::bob(), dev::ferdie());
+	let hash = hash_of("scenario: a rumour Ferdie posts");
+	let publish = transaction(
+		"Moderation",
+		"publish",
+		(hash, unit("Text"), b"https://chain.example.cn/posts/1".to_vec()),
+	);
+
+	let events = ok(submit_and_wait(&client, &publish, &ferdie).await, "publish");
+	the_event(&events, "Moderation", "ContentPublished");
+	let view = content(&client, hash).await;
+	assert_eq!(view.author, Some(ferdie.public_key().to_account_id()));
+	assert_eq!(view.status.describe(), "Visible");
+
+	let hide = transaction(
+		"Moderation",
+		"hide",
+		(hash, unit("Rumour"), hash_of("moderator note: unfounded rumour")),
+	);
+	let events = ok(submit_and_wait(&client, &hide, &bob).await, "hide");
+	let hidden = the_event(&events, "Moderation", "ContentHidden");
+	let case_id = field(&hidden, "case_id");
+	assert_eq!(
+		content(&client, hash).await.status.describe(),
+		format!("Hidden(Rumour, case {case_id})")
+	);
+
+	// Publishing the hidden hash again fails in dispatch with the pallet's error.
+	expect_failed_with(
+		submit_and_wait(&client, &publish, &ferdie).await,
+		"Moderation::AlreadyHidden",
+	);
+
+	let restore =
+		transaction("Moderation", "restore", (hash, hash_of("moderator note: rumour confirmed")));
+	let events = ok(submit_and_wait(&client, &restore, &bob).await, "restore");
+	the_event(&events, "Moderation", "ContentRestored");
+	assert_eq!(content(&client, hash).await.status.describe(), "Visible");
+}
+
+/// R10: a complaint not answered by its deadline shows as overdue; it is resolved by hiding the
+/// content; the author appeals; the appeal is decided by a moderator other than the one who
+/// acted.
+#[tokio::test(flavor = "multi_thread")]
+async fn overdue_report_is_resolved_and_appeal_goes_to_another_moderator() {
+	let mut node = TestNode::spawn(&["--dev"]);
+	let client = node.client().await;
+	let (bob, charlie, dave, ferdie) = (dev::bob(), dev::charlie(), dev::dave(), dev::ferdie());
+	let hash = hash_of("scenario: Ferdie's post that Dave complains about");
+
+	// Ferdie publishes; Dave reports the content, at the same time.
+	let publish = transaction(
+		"Moderation",
+		"publish",
+		(hash, unit("Image"), b"https://chain.example.cn/posts/2".to_vec()),
+	);
+	let report_call = transaction(
+		"Moderation",
+		"report",
+		(
+			Value::unnamed_variant("Content", [Value::from_bytes(hash)]),
+			unit("Fraud"),
+			hash_of("evidence: screenshots of the scam"),
+		),
+	);
+	let (published, reported) = tokio::join!(
+		submit_and_wait(&client, &publish, &ferdie),
+		submit_and_wait(&client, &report_call, &dave)
+	);
+	ok(published, "publish");
+	let events = ok(reported, "report");
+	let filed = the_event(&events, "Moderation", "ReportFiled");
+	let report_id = field(&filed, "report_id");
+	let deadline = field(&filed, "deadline");
+
+	// The deadline is the chain's response time after filing; wait it out if it is short.
+	let now = finalized_number(&client).await;
+	assert!(
+		deadline.saturating_sub(now) <= MAX_RESPONSE_TIME,
+		"the report falls due at block {deadline}, {} blocks away: the development chain's \
+		 response time is too long for this test",
+		deadline.saturating_sub(now)
+	);
+	let before = report(&client, report_id).await;
+	assert_eq!(u64::from(before.deadline), deadline);
+	assert!(matches!(before.state, ReportState::Open), "a fresh report is open: {before:?}");
+	assert!(!overdue_report_ids(&client).await.contains(&report_id));
+
+	wait_for_finalized(&client, deadline, BLOCKS_TIMEOUT).await;
+	assert!(
+		overdue_report_ids(&client).await.contains(&report_id),
+		"report {report_id} is listed overdue once block {deadline} is reached"
+	);
+	assert!(matches!(report(&client, report_id).await.state, ReportState::Overdue));
+
+	// Bob upholds it and hides the content.
+	let resolve = transaction(
+		"Moderation",
+		"resolve",
+		(
+			report_id,
+			Value::named_variant("Upheld", [("action", unit("ContentHidden"))]),
+			hash_of("moderator note: confirmed scam"),
+		),
+	);
+	let events = ok(submit_and_wait(&client, &resolve, &bob).await, "resolve");
+	let resolved = the_event(&events, "Moderation", "ReportResolved");
+	let case_id = field(&resolved, "case_id");
+	assert!(content(&client, hash).await.status.describe().starts_with("Hidden(Fraud"));
+	let ReportState::Resolved(resolution) = report(&client, report_id).await.state else {
+		panic!("report {report_id} is resolved");
+	};
+	assert_eq!(variant_name(resolution.at("outcome").expect("an outcome")), Some("Upheld"));
+	assert!(!overdue_report_ids(&client).await.contains(&report_id));
+
+	// Ferdie, the author, appeals.
+	let appeal = transaction("Moderation", "appeal", (case_id, hash_of("appeal: it is satire")));
+	ok(submit_and_wait(&client, &appeal, &ferdie).await, "appeal");
+
+	// Bob acted in the case, so he may not decide the appeal; Charlie may.
+	let decide = transaction(
+		"Moderation",
+		"decide_appeal",
+		(case_id, true, hash_of("appeal review: satire, restore")),
+	);
+	expect_failed_with(submit_and_wait(&client, &decide, &bob).await, "Moderation::SameModerator");
+	let events = ok(submit_and_wait(&client, &decide, &charlie).await, "decide appeal");
+	let decided = the_event(&events, "Moderation", "AppealDecided");
+	assert_eq!(decided.at("measure_undone").and_then(Value::as_bool), Some(true));
+
+	let case = call_api::<_, Option<Case>>(&client, "ModerationApi", "case", (case_id,))
+		.await
+		.expect("the case is on record");
+	assert_eq!(case.moderator, bob.public_key().to_account_id());
+	let appeal = case.appeal.expect("the case was appealed");
+	assert_eq!(appeal.appellant, ferdie.public_key().to_account_id());
+	let decision = appeal.decision.expect("the appeal was decided");
+	assert_eq!(decision.moderator, charlie.public_key().to_account_id());
+	assert!(decision.upheld);
+	assert_eq!(content(&client, hash).await.status.describe(), "Visible");
+}
+
+/// R3: a suspended account's transactions are refused at submission until the suspension
+/// lapses by itself.
+#[tokio::test(flavor = "multi_thread")]
+async fn suspension_refuses_transactions_until_it_lapses() {
+	let mut node = TestNode::spawn(&["--dev"]);
+	let client = node.client().await;
+	let (bob, ferdie) = (dev::bob(), dev::ferdie());
+
+	// Long enough that Ferdie's next submission still falls inside it.
+	let until = u32::try_from(finalized_number(&client).await + 10).expect("fits");
+	let suspend = transaction(
+		"Moderation",
+		"suspend",
+		(ferdie.public_key().to_account_id(), until, unit("Fraud")),
+	);
+	let events = ok(submit_and_wait(&client, &suspend, &bob).await, "suspend");
+	let suspended = the_event(&events, "Moderation", "AccountSuspended");
+	assert_eq!(field(&suspended, "until"), u64::from(until));
+
+	expect_refused_with(
+		submit_and_wait(&client, &remark("while suspended"), &ferdie).await,
+		RejectCode::AccountSuspended,
+	);
+
+	wait_for_finalized(&client, u64::from(until), BLOCKS_TIMEOUT).await;
+	ok(
+		submit_and_wait(&client, &remark("after the suspension"), &ferdie).await,
+		"remark after the suspension",
+	);
+}
+
+/// R5: the filing record from genesis is readable through `FilingApi`; a change keeps the
+/// previous version in the history; the node labels itself with the filing number.
+#[tokio::test(flavor = "multi_thread")]
+async fn filing_record_changes_are_kept_and_the_node_shows_the_number() {
+	let mut node = TestNode::spawn(&["--dev"]);
+	let client = node.client().await;
+	let alice = dev::alice();
+
+	let filing = call_api::<_, Option<FilingRecord>>(&client, "FilingApi", "filing", ())
+		.await
+		.expect("the development chain is filed");
+	assert_eq!(String::from_utf8_lossy(&filing.number), DEV_FILING_NUMBER);
+	assert_eq!(variant_name(&filing.status), Some("Filed"));
+	let status: Value = call_api(&client, "FilingApi", "filing_status", ()).await;
+	assert_eq!(variant_name(&status), Some("Filed"));
+	let history: Vec<FilingRecord> = call_api(&client, "FilingApi", "filing_history", ()).await;
+	assert!(history.is_empty(), "no change yet: {history:?}");
+
+	let new_name = "Compliance Chain Development Service (renamed)";
+	let change = transaction(
+		"Filing",
+		"change",
+		(
+			DEV_FILING_NUMBER.as_bytes().to_vec(),
+			new_name.as_bytes().to_vec(),
+			b"Compliance Chain Operator".to_vec(),
+			unit("Platform"),
+			vec![b"https://chain.example.cn".to_vec()],
+		),
+	);
+	let events = ok(submit_and_wait(&client, &change, &alice).await, "change");
+	let changed = the_event(&events, "Filing", "FilingChanged");
+	assert_eq!(field(&changed, "version"), u64::from(filing.version) + 1);
+
+	let current = call_api::<_, Option<FilingRecord>>(&client, "FilingApi", "filing", ())
+		.await
+		.expect("still filed");
+	assert_eq!(String::from_utf8_lossy(&current.service_name), new_name);
+	assert_eq!(current.version, filing.version + 1);
+	let history: Vec<FilingRecord> = call_api(&client, "FilingApi", "filing_history", ()).await;
+	assert_eq!(history.len(), 1, "the superseded version is kept");
+	assert_eq!(history[0].version, filing.version);
+	assert_eq!(history[0].service_name, filing.service_name);
+
+	// The node printed the label at start-up (long before the change above was finalized).
+	let log = node.log();
+	assert!(
+		log.contains(&format!("Filing number: {DEV_FILING_NUMBER}")),
+		"the node log lacks the filing number label:\n{log}"
+	);
+}
+
+/// R6: the runtime code cannot be replaced without an approved security assessment of exactly
+/// that code; with one, the upgrade applies and `spec_version` goes up.
+#[tokio::test(flavor = "multi_thread")]
+async fn runtime_upgrade_needs_an_approved_assessment() {
+	let mut node = TestNode::spawn(&["--dev"]);
+	let client = node.client().await;
+	let (alice, dave) = (dev::alice(), dev::dave());
+
+	// The new runtime: the running one, its embedded version bumped. Taken from the chain's own
+	// `:code` (exactly what runs, whatever was rebuilt since), so the upgrade changes nothing
+	// but the version.
+	let at = client.at_current_block().await.expect("finalized block");
+	let code = at.storage().runtime_wasm_code().await.expect("the runtime code can be read");
+	let Static(version) = at
+		.runtime_apis()
+		.call(subxt::dynamic::runtime_api_call::<_, Static<sp_version::RuntimeVersion>>(
+			"Core",
+			"version",
+			(),
+		))
+		.await
+		.expect("the runtime version can be read");
+	// What the node runs, by the version embedded in the code (`state_getRuntimeVersion`).
+	let rpc = LegacyRpcMethods::<RpcConfigFor<PolkadotConfig>>::new(
+		RpcClient::from_url(node.ws_url()).await.expect("the node answers RPC"),
+	);
+	let old_spec = rpc
+		.state_get_runtime_version(Some(at.block_hash()))
+		.await
+		.expect("the node reports the runtime version")
+		.spec_version;
+	assert_eq!(old_spec, version.spec_version, "the node runs the code it reports");
+	let wasm =
+		sp_maybe_compressed_blob::decompress(&code, sp_maybe_compressed_blob::CODE_BLOB_BOMB_LIMIT)
+			.expect("the runtime code decompresses");
+	let bumped = sp_version::RuntimeVersion { spec_version: old_spec + 1, ..version };
+	let new_wasm = sp_version::embed::embed_runtime_version(&wasm, bumped)
+		.expect("the version can be embedded");
+	let new_code = sp_maybe_compressed_blob::compress_weakly(
+		&new_wasm,
+		sp_maybe_compressed_blob::CODE_BLOB_BOMB_LIMIT,
+	)
+	.expect("the runtime compresses");
+	// frame-system and the assessment gate hash exactly the bytes `set_code` receives.
+	let code_hash = blake2_256(&new_code);
+
+	let set_code = transaction(
+		"Sudo",
+		"sudo",
+		(nested_call("System", "set_code", vec![Value::from_bytes(&new_code)]),),
+	);
+	let metadata = at.metadata();
+
+	// Without an assessment: Sudo dispatches, and the gate refuses.
+	let events = ok(submit_and_wait(&client, &set_code, &alice).await, "unassessed set_code");
+	let sudid = the_event(&events, "Sudo", "Sudid");
+	assert_eq!(
+		dispatch_result(&metadata, sudid.at("sudo_result").expect("sudo_result")),
+		Err("Filing::CodeNotAssessed".to_string())
+	);
+	assert!(events_named(&events, "System", "CodeUpdated").is_empty());
+
+	// Dave, the assessor, approves exactly this code.
+	let assess = transaction(
+		"Filing",
+		"record_assessment",
+		(code_hash, hash_of("security assessment report: spec bump"), unit("Approved")),
+	);
+	ok(submit_and_wait(&client, &assess, &dave).await, "assessment");
+	let assessment =
+		call_api::<_, Option<Assessment>>(&client, "FilingApi", "assessment", (code_hash,))
+			.await
+			.expect("the assessment is on record");
+	assert_eq!(variant_name(&assessment.verdict), Some("Approved"));
+	assert_eq!(assessment.assessor, Some(dave.public_key().to_account_id()));
+
+	// Now the same upgrade is applied.
+	let events = ok(submit_and_wait(&client, &set_code, &alice).await, "assessed set_code");
+	let sudid = the_event(&events, "Sudo", "Sudid");
+	assert_eq!(dispatch_result(&metadata, sudid.at("sudo_result").expect("sudo_result")), Ok(()));
+	let applied = the_event(&events, "Filing", "AssessedUpgradeApplied");
+	assert_eq!(bytes_of(applied.at("code_hash").expect("a code hash")), code_hash);
+	the_event(&events, "System", "CodeUpdated");
+
+	// The block after the upgrade runs the new code: the node reports its embedded version.
+	wait_for_finalized(&client, finalized_number(&client).await + 1, BLOCKS_TIMEOUT).await;
+	let finalized = client.at_current_block().await.expect("finalized block").block_hash();
+	let node_version = rpc
+		.state_get_runtime_version(Some(finalized))
+		.await
+		.expect("the node reports the runtime version");
+	assert_eq!(node_version.spec_version, old_spec + 1);
+}
+
+/// R7: while the regulator has suspended the service, ordinary user transactions are refused
+/// at submission; after it resumes them they go through.
+#[tokio::test(flavor = "multi_thread")]
+async fn service_suspension_refuses_user_transactions_until_resumed() {
+	let mut node = TestNode::spawn(&["--dev"]);
+	let client = node.client().await;
+	let (eve, ferdie) = (dev::eve(), dev::ferdie());
+
+	let suspend = transaction(
+		"Filing",
+		"suspend_service",
+		(hash_of("regulator: rectification order, security risk"),),
+	);
+	let events = ok(submit_and_wait(&client, &suspend, &eve).await, "suspend");
+	the_event(&events, "Filing", "ServiceSuspended");
+	let status: Value = call_api(&client, "FilingApi", "service_status", ()).await;
+	assert_eq!(variant_name(&status), Some("Suspended"));
+
+	expect_refused_with(
+		submit_and_wait(&client, &remark("during the suspension"), &ferdie).await,
+		RejectCode::ServiceSuspended,
+	);
+	let transfer =
+		transaction("Balances", "transfer_keep_alive", (eve.public_key().to_address::<()>(), UNIT));
+	expect_refused_with(
+		submit_and_wait(&client, &transfer, &ferdie).await,
+		RejectCode::ServiceSuspended,
+	);
+
+	let resume = transaction("Filing", "resume_service", ());
+	let events = ok(submit_and_wait(&client, &resume, &eve).await, "resume");
+	the_event(&events, "Filing", "ServiceResumed");
+	let events = ok(submit_and_wait(&client, &transfer, &ferdie).await, "transfer after");
+	the_event(&events, "Balances", "Transfer");
+}
