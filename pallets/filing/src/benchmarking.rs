@@ -58,11 +58,13 @@ fn filed_with_full_history<T: Config>() -> Result<(), BenchmarkError> {
 	Ok(())
 }
 
-/// Publishes `kind` with a full history, returning the current version.
+/// Publishes `kind` with a full history on top of whatever genesis published, returning the
+/// current version.
 fn rules_with_full_history<T: Config>(kind: RulesKind) -> Result<u32, BenchmarkError> {
 	let now = frame_system::Pallet::<T>::block_number();
-	let versions = T::MaxRulesHistory::get().saturating_add(1);
-	for version in 1..=versions {
+	let genesis = Filing::<T>::rules(kind).map_or(0, |doc| doc.version);
+	let versions = genesis.saturating_add(T::MaxRulesHistory::get()).saturating_add(1);
+	for version in genesis.saturating_add(1)..=versions {
 		Filing::<T>::do_publish_rules(
 			kind,
 			version,
@@ -83,6 +85,11 @@ mod benchmarks {
 	fn register() -> Result<(), BenchmarkError> {
 		let origin = origin::<T::FilingOrigin, T>()?;
 		let (number, name, provider, urls) = max_fields::<T>();
+		// A chain whose genesis already filed (e.g. the development chain) starts unfiled here.
+		crate::Filing::<T>::kill();
+		FilingHistory::<T>::kill();
+		NextDeadline::<T>::kill();
+		ServiceStart::<T>::kill();
 		Filing::<T>::start_service_at(BlockNumberFor::<T>::one());
 
 		#[extrinsic_call]
@@ -122,6 +129,7 @@ mod benchmarks {
 	fn record_service_start() -> Result<(), BenchmarkError> {
 		let origin = origin::<T::FilingOrigin, T>()?;
 		let at = BlockNumberFor::<T>::one();
+		ServiceStart::<T>::kill();
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, at);

@@ -6,10 +6,9 @@
 
 use super::*;
 use crate::Pallet as Moderation;
-use compliance_primitives::H256;
 use frame_benchmarking::v2::*;
 use frame_system::RawOrigin;
-use sp_runtime::traits::Bounded;
+use sp_runtime::traits::{BlakeTwo256, Bounded, Hash};
 
 /// How many contents, reports and cases exist before the measured call.
 #[cfg(not(test))]
@@ -24,8 +23,9 @@ fn assert_last_event<T: Config>(event: Event<T>) {
 	));
 }
 
+/// A distinct content hash per index (the hash of the index, so it works in the Wasm runtime).
 fn hash(i: u32) -> ContentHash {
-	H256::from_low_u64_be(u64::from(i).saturating_add(1 << 40))
+	BlakeTwo256::hash_of(&(b"benchmark content", i))
 }
 
 fn now<T: Config>() -> BlockNumberFor<T> {
