@@ -57,6 +57,11 @@ impl Chain {
 		Ok(Self { client })
 	}
 
+	/// The subxt client of the connection.
+	pub fn client(&self) -> &OnlineClient<PolkadotConfig> {
+		&self.client
+	}
+
 	/// The chain at its latest finalized block.
 	pub async fn at(&self) -> Result<At, CliError> {
 		self.client
@@ -226,7 +231,8 @@ fn shown(pallet: &str, event: &str) -> bool {
 }
 
 /// The fields of an event, decoded with their types: `(name, printable, raw)`.
-fn event_fields(
+/// The fields of an event, by name, as [`Node`]s and as the decoded values.
+pub fn event_fields(
 	metadata: &Metadata,
 	pallet_index: u8,
 	event_index: u8,

@@ -16,8 +16,10 @@
 #![deny(missing_docs)]
 
 mod args;
+mod bench;
 mod chain;
 mod error;
+mod export;
 mod render;
 
 use args::{
@@ -86,6 +88,69 @@ enum Command {
 	Admin(AdminCmd),
 	/// Print the blake2-256 hash of a file or text (nothing is sent anywhere).
 	Hash(HashCmd),
+	/// Write every compliance event touching an account or a content hash, over a block range,
+	/// as JSON lines (read from an archive node: `--state-pruning archive`).
+	#[command(group(ArgGroup::new("subject").required(true).args(["account", "content"])))]
+	Export {
+		/// The account (SS58 address or dev URI such as //Ferdie).
+		#[arg(long, value_parser = parse_account)]
+		account: Option<AccountId32>,
+		/// ... or the content hash (64 hex digits).
+		#[arg(long, value_parser = parse_hash)]
+		content: Option<H256>,
+		/// The first block of the range.
+		#[arg(long, default_value_t = 0)]
+		from: u64,
+		/// The last block of the range (default: the latest finalized block).
+		#[arg(long)]
+		to: Option<u64>,
+		/// Write the lines to this file instead of stdout.
+		#[arg(long)]
+		out: Option<PathBuf>,
+	},
+	/// Measure the chain's throughput (see `compliance bench transfers --help`).
+	#[command(subcommand)]
+	Bench(BenchCmd),
+}
+
+#[derive(Subcommand, Debug)]
+enum BenchCmd {
+	/// Keep-alive transfers between prepared accounts: sTPS, blocks, the largest block; with
+	/// `--spam`, a second round while unverified accounts submit transfers too.
+	///
+	/// Prepares the senders first (verified by `--registrar` where the chain has the real-name
+	/// pallet, funded by `--funder`, acknowledging the current convention); reruns reuse them.
+	Transfers {
+		/// How many sender accounts (derived as //bench-sender//<i>).
+		#[arg(long, default_value_t = 2000)]
+		senders: u32,
+		/// How many transfers each sender submits per round.
+		#[arg(long, default_value_t = 4)]
+		per_sender: u32,
+		/// Run a second round while as many unverified accounts (//bench-spammer//<i>) submit
+		/// transfers of their own.
+		#[arg(long)]
+		spam: bool,
+		/// The key that funds the senders (a development chain's //Alice by default).
+		#[arg(
+			long,
+			env = "COMPLIANCE_BENCH_FUNDER",
+			default_value = "//Alice",
+			hide_default_value = true
+		)]
+		funder: String,
+		/// The registrar key that verifies the senders (real-name chains only).
+		#[arg(
+			long,
+			env = "COMPLIANCE_BENCH_REGISTRAR",
+			default_value = "//Alice",
+			hide_default_value = true
+		)]
+		registrar: String,
+		/// A round ends after this many blocks without a new benchmark transfer.
+		#[arg(long, default_value_t = 3)]
+		idle_blocks: u32,
+	},
 }
 
 #[derive(Subcommand, Debug)]
@@ -525,6 +590,8 @@ enum Output {
 	Read(Node),
 	/// The receipt of a finalized transaction.
 	Receipt(Node),
+	/// The command wrote its own output (an export).
+	Written,
 }
 
 #[tokio::main]
@@ -586,6 +653,7 @@ fn print(output: &Output, json: bool) {
 fn render(output: &Output, json: bool) -> String {
 	let node = match output {
 		Output::Read(node) | Output::Receipt(node) => node,
+		Output::Written => return String::new(),
 	};
 	if json {
 		return serde_json::to_string_pretty(&node.to_json()).unwrap_or_default() + "\n";
@@ -593,6 +661,7 @@ fn render(output: &Output, json: bool) -> String {
 	let receipt = match output {
 		Output::Read(node) => return node.to_human(),
 		Output::Receipt(receipt) => receipt,
+		Output::Written => return String::new(),
 	};
 	let field = |key: &str| receipt.get(key).map(Node::to_human).unwrap_or_default();
 	let mut out = format!(
@@ -641,6 +710,52 @@ async fn run(cli: &Cli) -> Result<Output, CliError> {
 		};
 		return Ok(Output::Read(Node::map([("blake2_256", Node::text(to_hex(h)))])));
 	}
+	if let Command::Bench(BenchCmd::Transfers {
+		senders,
+		per_sender,
+		spam,
+		funder,
+		registrar,
+		idle_blocks,
+	}) = &cli.command
+	{
+		let key = |suri: &String, what: &str| {
+			signer(&Some(suri.clone())).map_err(|_| {
+				CliError::Usage(format!("--{what} is not a valid key URI (the value is not shown)"))
+			})
+		};
+		let bench = bench::TransferBench {
+			senders: *senders,
+			per_sender: *per_sender,
+			spam: *spam,
+			funder: key(funder, "funder")?,
+			registrar: key(registrar, "registrar")?,
+			idle_blocks: *idle_blocks,
+		};
+		let node = bench::BenchClient::connect(&cli.url).await?;
+		return bench::transfers(&node, &bench).await.map(Output::Read);
+	}
+	if let Command::Export { account, content, from, to, out } = &cli.command {
+		let subject = match (account, content) {
+			(Some(who), _) => who.0,
+			(None, Some(h)) => h.0,
+			(None, None) => return Err(CliError::Usage("give --account or --content".into())),
+		};
+		let request = export::ExportRequest { subject, from: *from, to: *to };
+		let mut sink: Box<dyn std::io::Write> = match out {
+			Some(path) =>
+				Box::new(std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| {
+					CliError::Usage(format!("cannot create {}: {e}", path.display()))
+				})?)),
+			None => Box::new(std::io::stdout().lock()),
+		};
+		let chain = Chain::connect(&cli.url).await?;
+		let (count, first, last) = export::export(chain.client(), &request, &mut sink).await?;
+		sink.flush()
+			.map_err(|e| CliError::Other(format!("cannot write the export: {e}")))?;
+		eprintln!("exported {count} events from blocks #{first}..=#{last}");
+		return Ok(Output::Written);
+	}
 	// Check the key before connecting, so that a bad key fails fast.
 	let key = if is_transaction(&cli.command) { Some(signer(&cli.suri)?) } else { None };
 	let chain = Chain::connect(&cli.url).await?;
@@ -667,7 +782,9 @@ fn is_transaction(command: &Command) -> bool {
 			) | Command::Account(AccountCmd::Standing { .. }) |
 			Command::Assess(AssessCmd::Show { .. }) |
 			Command::Service(ServiceCmd::Status) |
-			Command::Hash(_)
+			Command::Hash(_) |
+			Command::Bench(_) |
+			Command::Export { .. }
 	)
 }
 
@@ -879,7 +996,7 @@ async fn build_call(command: &Command, at: &At) -> Result<Call, CliError> {
 			AdminCmd::RemoveModerator { who } =>
 				call("Moderation", "remove_moderator", vec![account(who)]),
 		}),
-		Command::Hash(_) => unreachable_read()?,
+		Command::Hash(_) | Command::Bench(_) | Command::Export { .. } => unreachable_read()?,
 	})
 }
 

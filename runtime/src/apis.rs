@@ -332,8 +332,40 @@ impl_runtime_apis! {
 			use baseline::Pallet as BaselineBench;
 			use super::*;
 
-			impl frame_system_benchmarking::Config for Runtime {}
+			impl frame_system_benchmarking::Config for Runtime {
+				/// The upgrade gate lets only assessed code in: `set_code` is measured for code
+				/// with an approved assessment, the path a real upgrade takes.
+				fn setup_set_code_requirements(
+					code: &Vec<u8>,
+				) -> Result<(), frame_benchmarking::BenchmarkError> {
+					use sp_runtime::traits::Hash as _;
+					let hash = <Runtime as frame_system::Config>::Hashing::hash(code);
+					pallet_filing::Assessments::<Runtime>::insert(
+						hash,
+						pallet_filing::Assessment {
+							report_hash: compliance_primitives::ContentHash::repeat_byte(1),
+							verdict: pallet_filing::Verdict::Approved,
+							assessed_at: 0,
+							assessor: None,
+						},
+					);
+					Ok(())
+				}
+
+				/// The gate emits `AssessedUpgradeApplied` after frame-system's `CodeUpdated`.
+				fn verify_set_code() {
+					use sp_runtime::traits::Hash as _;
+					let code = <Runtime as frame_system_benchmarking::Config>::prepare_set_code_data();
+					let hash = <Runtime as frame_system::Config>::Hashing::hash(&code);
+					let updated: RuntimeEvent = frame_system::Event::CodeUpdated { hash }.into();
+					assert!(
+						System::events().iter().any(|record| record.event == updated),
+						"the code was not updated"
+					);
+				}
+			}
 			impl baseline::Config for Runtime {}
+			impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 
 			use frame_support::traits::WhitelistedStorageKeys;
 			let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();

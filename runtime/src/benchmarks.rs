@@ -7,6 +7,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
+	[pallet_transaction_payment, TransactionPayment]
 	[pallet_real_name, RealName]
 	[pallet_moderation, Moderation]
 	[pallet_filing, Filing]

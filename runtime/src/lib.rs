@@ -18,6 +18,7 @@ pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(test)]
 mod tests;
+pub mod weights;
 
 extern crate alloc;
 
@@ -140,6 +141,7 @@ pub type BlockId = generic::BlockId<Block>;
 /// nonce, weight and fee checks, so an unverified account learns that it is unverified (not that
 /// it cannot pay), a refused transaction never enters the pool and pays nothing, and it does not
 /// look at fees: a zero-fee call is checked like any other.
+#[cfg(not(feature = "throughput-baseline"))]
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
@@ -153,6 +155,42 @@ pub type TxExtension = (
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
+
+/// The same extensions without `CheckRealName`: only for the throughput baseline that measures
+/// what the check costs (`scripts/bench-throughput`). Never deploy it.
+#[cfg(feature = "throughput-baseline")]
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// The extensions a client attaches to a transaction of a signer whose next nonce is `nonce`,
+/// valid for `era`, tipping `tip`. The node's benchmarks, the runtime tests and the fuzzer sign
+/// with it, so they all sign exactly what the runtime checks.
+#[cfg(not(feature = "throughput-baseline"))]
+pub fn tx_extension(era: generic::Era, nonce: Nonce, tip: Balance) -> TxExtension {
+	(
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(era),
+		pallet_real_name::CheckRealName::new(),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(tip),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	)
+}
 
 /// Unchecked extrinsic type.
 pub type UncheckedExtrinsic =

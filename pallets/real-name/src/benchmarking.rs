@@ -219,8 +219,9 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// The real-name check of a value transfer to a verified destination: three reads
-	/// (`ComplianceState`, the signer's and the destination's records), every check passed.
+	/// The real-name check of a value transfer to a verified destination: the signer's and the
+	/// destination's records from the database, `ComplianceState` from the block's cache (it is
+	/// whitelisted: `on_initialize` reads it once per block), every check passed.
 	#[benchmark]
 	fn check_real_name() -> Result<(), BenchmarkError> {
 		let (_, id) = last_of_full_list::<T>()?;

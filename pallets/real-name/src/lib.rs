@@ -137,7 +137,10 @@ pub mod pallet {
 
 	/// Everything global the real-name check needs: the registrars that exist and their status,
 	/// whether the service is suspended, the current convention version.
+	// Whitelisted: `on_initialize` reads it once per block, so every transaction's check after
+	// that reads it from the block's storage cache, not from the database.
 	#[pallet::storage]
+	#[pallet::whitelist_storage]
 	pub type ComplianceState<T: Config> = StorageValue<_, GlobalStateOf<T>, ValueQuery>;
 
 	/// The registrars, by id.
@@ -358,6 +361,13 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Loads `ComplianceState` into the block's storage cache before any transaction, so the
+		/// block pays one database read for it instead of one per signed transaction.
+		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
+			let _ = ComplianceState::<T>::get();
+			T::DbWeight::get().reads(1)
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()

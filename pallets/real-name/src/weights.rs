@@ -55,76 +55,64 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RealName::RegistrarOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `RealName::NextRegistrarId` (r:1 w:1)
 	/// Proof: `RealName::NextRegistrarId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `RealName::ComplianceState` (r:1 w:1)
-	/// Proof: `RealName::ComplianceState` (`max_values`: Some(1), `max_size`: Some(166), added: 661, mode: `MaxEncodedLen`)
 	/// Storage: `RealName::Registrars` (r:0 w:1)
 	/// Proof: `RealName::Registrars` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	fn add_registrar() -> Weight {
-		// Proof size: measured `738`, estimated `3517`.
-		// Minimum execution time: 15_383_000 picoseconds.
-		Weight::from_parts(16_745_000, 3517)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	/// Storage: `RealName::Registrars` (r:1 w:1)
-	/// Proof: `RealName::Registrars` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
-	/// Storage: `RealName::ComplianceState` (r:1 w:1)
-	/// Proof: `RealName::ComplianceState` (`max_values`: Some(1), `max_size`: Some(166), added: 661, mode: `MaxEncodedLen`)
-	fn suspend_registrar() -> Weight {
-		// Proof size: measured `905`, estimated `3576`.
-		// Minimum execution time: 12_479_000 picoseconds.
-		Weight::from_parts(13_450_000, 3576)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-	}
-	/// Storage: `RealName::Registrars` (r:1 w:1)
-	/// Proof: `RealName::Registrars` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
-	/// Storage: `RealName::ComplianceState` (r:1 w:1)
-	/// Proof: `RealName::ComplianceState` (`max_values`: Some(1), `max_size`: Some(166), added: 661, mode: `MaxEncodedLen`)
-	fn reactivate_registrar() -> Weight {
-		// Proof size: measured `905`, estimated `3576`.
-		// Minimum execution time: 12_579_000 picoseconds.
-		Weight::from_parts(13_541_000, 3576)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-	}
-	/// Storage: `RealName::Registrars` (r:1 w:1)
-	/// Proof: `RealName::Registrars` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
-	/// Storage: `RealName::ComplianceState` (r:1 w:1)
-	/// Proof: `RealName::ComplianceState` (`max_values`: Some(1), `max_size`: Some(166), added: 661, mode: `MaxEncodedLen`)
-	/// Storage: `RealName::RegistrarOf` (r:0 w:1)
-	/// Proof: `RealName::RegistrarOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	fn remove_registrar() -> Weight {
-		// Proof size: measured `905`, estimated `3576`.
-		// Minimum execution time: 13_510_000 picoseconds.
-		Weight::from_parts(14_602_000, 3576)
+		// Proof size: measured `445`, estimated `3517`.
+		// Minimum execution time: 12_469_000 picoseconds.
+		Weight::from_parts(13_670_000, 3517)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `RealName::Registrars` (r:1 w:1)
+	/// Proof: `RealName::Registrars` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
+	fn suspend_registrar() -> Weight {
+		// Proof size: measured `607`, estimated `3576`.
+		// Minimum execution time: 9_404_000 picoseconds.
+		Weight::from_parts(10_205_000, 3576)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `RealName::Registrars` (r:1 w:1)
+	/// Proof: `RealName::Registrars` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
+	fn reactivate_registrar() -> Weight {
+		// Proof size: measured `607`, estimated `3576`.
+		// Minimum execution time: 9_264_000 picoseconds.
+		Weight::from_parts(10_205_000, 3576)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `RealName::Registrars` (r:1 w:1)
+	/// Proof: `RealName::Registrars` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
+	/// Storage: `RealName::RegistrarOf` (r:0 w:1)
+	/// Proof: `RealName::RegistrarOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	fn remove_registrar() -> Weight {
+		// Proof size: measured `607`, estimated `3576`.
+		// Minimum execution time: 10_546_000 picoseconds.
+		Weight::from_parts(11_417_000, 3576)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 	/// Storage: `RealName::RegistrarOf` (r:1 w:0)
 	/// Proof: `RealName::RegistrarOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `RealName::ComplianceState` (r:1 w:0)
-	/// Proof: `RealName::ComplianceState` (`max_values`: Some(1), `max_size`: Some(166), added: 661, mode: `MaxEncodedLen`)
 	/// Storage: `RealName::Accounts` (r:1 w:1)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn verify_account() -> Weight {
-		// Proof size: measured `1177`, estimated `3573`.
-		// Minimum execution time: 20_150_000 picoseconds.
-		Weight::from_parts(21_372_000, 3573)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `879`, estimated `3573`.
+		// Minimum execution time: 16_405_000 picoseconds.
+		Weight::from_parts(18_027_000, 3573)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `RealName::RegistrarOf` (r:1 w:0)
 	/// Proof: `RealName::RegistrarOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `RealName::ComplianceState` (r:1 w:0)
-	/// Proof: `RealName::ComplianceState` (`max_values`: Some(1), `max_size`: Some(166), added: 661, mode: `MaxEncodedLen`)
 	/// Storage: `RealName::Accounts` (r:1 w:1)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn renew() -> Weight {
-		// Proof size: measured `1177`, estimated `3573`.
-		// Minimum execution time: 18_968_000 picoseconds.
-		Weight::from_parts(20_311_000, 3573)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `879`, estimated `3573`.
+		// Minimum execution time: 15_313_000 picoseconds.
+		Weight::from_parts(16_735_000, 3573)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `RealName::RegistrarOf` (r:1 w:0)
@@ -132,77 +120,75 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `RealName::Accounts` (r:1 w:1)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		// Proof size: measured `1021`, estimated `3573`.
-		// Minimum execution time: 16_284_000 picoseconds.
-		Weight::from_parts(17_627_000, 3573)
+		// Proof size: measured `879`, estimated `3573`.
+		// Minimum execution time: 13_911_000 picoseconds.
+		Weight::from_parts(15_093_000, 3573)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `RealName::Accounts` (r:1 w:1)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn force_revoke() -> Weight {
-		// Proof size: measured `470`, estimated `3573`.
-		// Minimum execution time: 11_247_000 picoseconds.
-		Weight::from_parts(12_288_000, 3573)
+		// Proof size: measured `328`, estimated `3573`.
+		// Minimum execution time: 9_124_000 picoseconds.
+		Weight::from_parts(9_945_000, 3573)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `RealName::ComplianceState` (r:1 w:0)
-	/// Proof: `RealName::ComplianceState` (`max_values`: Some(1), `max_size`: Some(166), added: 661, mode: `MaxEncodedLen`)
 	/// Storage: `RealName::Accounts` (r:2 w:0)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn check_real_name() -> Weight {
-		// Proof size: measured `681`, estimated `6156`.
-		// Minimum execution time: 12_579_000 picoseconds.
-		Weight::from_parts(13_630_000, 6156)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `383`, estimated `6156`.
+		// Minimum execution time: 8_974_000 picoseconds.
+		Weight::from_parts(9_865_000, 6156)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 }
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
 impl WeightInfo for () {
 	fn add_registrar() -> Weight {
-		Weight::from_parts(16_745_000, 3517)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
-	}
-	fn suspend_registrar() -> Weight {
-		Weight::from_parts(13_450_000, 3576)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-	}
-	fn reactivate_registrar() -> Weight {
-		Weight::from_parts(13_541_000, 3576)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-	}
-	fn remove_registrar() -> Weight {
-		Weight::from_parts(14_602_000, 3576)
+		Weight::from_parts(13_670_000, 3517)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
+	fn suspend_registrar() -> Weight {
+		Weight::from_parts(10_205_000, 3576)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn reactivate_registrar() -> Weight {
+		Weight::from_parts(10_205_000, 3576)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn remove_registrar() -> Weight {
+		Weight::from_parts(11_417_000, 3576)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
 	fn verify_account() -> Weight {
-		Weight::from_parts(21_372_000, 3573)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(18_027_000, 3573)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn renew() -> Weight {
-		Weight::from_parts(20_311_000, 3573)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(16_735_000, 3573)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(17_627_000, 3573)
+		Weight::from_parts(15_093_000, 3573)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn force_revoke() -> Weight {
-		Weight::from_parts(12_288_000, 3573)
+		Weight::from_parts(9_945_000, 3573)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn check_real_name() -> Weight {
-		Weight::from_parts(13_630_000, 6156)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(9_865_000, 6156)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 	}
 }

@@ -176,6 +176,8 @@ macro_rules! role_membership {
 			type MembershipInitialized = ();
 			type MembershipChanged = ();
 			type MaxMembers = ConstU32<16>;
+			// The SDK's weights: the benchmarks need a `MembershipChanged` that tracks a prime
+			// member, which the role sets do not have; these are rare admin calls.
 			type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
 		}
 	};

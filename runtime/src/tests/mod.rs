@@ -52,3 +52,40 @@ fn integrity_tests_pass() {
 	preset_ext(sp_genesis_builder::DEV_RUNTIME_PRESET)
 		.execute_with(AllPalletsWithSystem::integrity_test);
 }
+
+/// Per-transfer weights against the block's normal-class limit: the capacity the issue's
+/// target compares (a plain polkadot-sdk solochain fits 1,974 keep-alive transfers per block).
+#[test]
+fn a_block_fits_at_least_1974_keep_alive_transfers_by_weight() {
+	use crate::{configs::RuntimeBlockWeights, Runtime, RuntimeCall, UNIT};
+	use frame_support::dispatch::{DispatchClass, GetDispatchInfo};
+	use pallet_real_name::WeightInfo as _;
+	use sp_runtime::traits::TransactionExtension;
+
+	preset_ext(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		let call = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: sp_keyring::Sr25519Keyring::Bob.to_account_id().into(),
+			value: UNIT,
+		});
+		let extension = crate::tx_extension(sp_runtime::generic::Era::Immortal, 0, 0);
+		let weights = RuntimeBlockWeights::get();
+		let normal = weights.get(DispatchClass::Normal);
+		let check = <Runtime as pallet_real_name::Config>::WeightInfo::check_real_name();
+		let per_transfer = normal
+			.base_extrinsic
+			.saturating_add(call.get_dispatch_info().call_weight)
+			.saturating_add(extension.weight(&call));
+		let limit = normal.max_total.expect("normal transactions have a limit");
+		let gated = limit.ref_time() / per_transfer.ref_time();
+		let ungated = limit.ref_time() / (per_transfer.ref_time() - check.ref_time());
+		println!(
+			"per transfer {} ps (check {} ps), normal limit {} ps: {gated} transfers per block, \
+			 {ungated} without the check ({:.1} %)",
+			per_transfer.ref_time(),
+			check.ref_time(),
+			limit.ref_time(),
+			100.0 * gated as f64 / ungated as f64
+		);
+		assert!(gated >= 1974, "only {gated} keep-alive transfers fit in a block");
+	});
+}

@@ -5,7 +5,7 @@
 use super::preset_ext;
 use crate::{
 	Balances, Executive, Header, Moderation, RealName, Runtime, RuntimeCall, RuntimeOrigin,
-	SignedPayload, System, TxExtension, UncheckedExtrinsic, UNIT,
+	SignedPayload, System, UncheckedExtrinsic, UNIT,
 };
 use codec::Encode;
 use compliance_primitives::{ContentHash, RejectCode, RestrictionScope};
@@ -34,19 +34,7 @@ impl Signer {
 
 	/// `call` signed by this account, with the runtime's transaction extensions.
 	fn sign(&mut self, call: RuntimeCall) -> UncheckedExtrinsic {
-		let tx_ext: TxExtension = (
-			frame_system::CheckNonZeroSender::new(),
-			frame_system::CheckSpecVersion::new(),
-			frame_system::CheckTxVersion::new(),
-			frame_system::CheckGenesis::new(),
-			frame_system::CheckEra::from(Era::Immortal),
-			pallet_real_name::CheckRealName::new(),
-			frame_system::CheckNonce::from(self.nonce),
-			frame_system::CheckWeight::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
-			frame_metadata_hash_extension::CheckMetadataHash::new(false),
-			frame_system::WeightReclaim::new(),
-		);
+		let tx_ext = crate::tx_extension(Era::Immortal, self.nonce, 0);
 		let payload = SignedPayload::new(call.clone(), tx_ext.clone())
 			.expect("the extensions' implicit data is available");
 		let signature = payload.using_encoded(|bytes| self.key.sign(bytes));

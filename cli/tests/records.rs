@@ -1,0 +1,181 @@
+//! `compliance export` and `compliance bench transfers` against a real development chain kept
+//! as an archive node.
+
+use compliance_tests::TestNode;
+use serde_json::Value;
+use tokio::process::Command;
+
+const FERDIE: &str = "5CiPPseXPECbkjWCa6MnjNokrgYjMqmKndv2rSnekmSK2DjL";
+
+/// Runs `compliance --url <url> <args>`; returns exit code, stdout and stderr. The arguments
+/// are copied, so that several runs can be awaited together.
+fn compliance(
+	url: &str,
+	args: &[&str],
+) -> impl std::future::Future<Output = (i32, String, String)> + 'static {
+	let mut command = Command::new(env!("CARGO_BIN_EXE_compliance"));
+	command
+		.arg("--url")
+		.arg(url)
+		.args(args)
+		.env_remove("COMPLIANCE_SURI")
+		.env_remove("COMPLIANCE_URL");
+	async move {
+		let output = command.output().await.expect("the compliance binary runs");
+		(
+			output.status.code().unwrap_or(-1),
+			String::from_utf8_lossy(&output.stdout).into_owned(),
+			String::from_utf8_lossy(&output.stderr).into_owned(),
+		)
+	}
+}
+
+/// Runs a command that must succeed and returns its stdout.
+fn ok(url: &str, args: &[&str]) -> impl std::future::Future<Output = String> + 'static {
+	let what = format!("{args:?}");
+	let run = compliance(url, args);
+	async move {
+		let (code, stdout, stderr) = run.await;
+		assert_eq!(code, 0, "{what} failed: {stderr}");
+		stdout
+	}
+}
+
+/// The JSON lines of an export.
+fn lines(stdout: &str) -> Vec<Value> {
+	stdout
+		.lines()
+		.map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+		.collect()
+}
+
+fn events(lines: &[Value]) -> Vec<&str> {
+	lines.iter().map(|l| l["event"].as_str().expect("an event name")).collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn export_follows_an_account_and_a_content_hash() {
+	let mut node = TestNode::spawn(&["--dev", "--state-pruning", "archive"]);
+	node.client().await;
+	let url = node.ws_url();
+	let hidden = format!("0x{}", "a1".repeat(32));
+	let other = format!("0x{}", "b2".repeat(32));
+
+	// Ferdie publishes; Bob hides it and warns Ferdie; Charlie flags unrelated content; Ferdie
+	// files a complaint about Alice that Charlie then dismisses.
+	let publish =
+		["--suri", "//Ferdie", "content", "publish", &hidden, "--kind", "text", "--uri", "u"];
+	tokio::join!(
+		ok(&url, &publish),
+		ok(
+			&url,
+			&["--suri", "//Alice", "content", "publish", &other, "--kind", "text", "--uri", "v"]
+		),
+	);
+	// One transaction per signer per round: the tool takes the nonce from the chain.
+	tokio::join!(
+		ok(
+			&url,
+			&[
+				"--suri",
+				"//Ferdie",
+				"report",
+				"file",
+				"--account",
+				"//Alice",
+				"--category",
+				"fraud",
+				"--evidence-hash",
+				&other
+			]
+		),
+		ok(
+			&url,
+			&["--suri", "//Bob", "content", "hide", &hidden, "--reason", "rumour", "--note", "n"]
+		),
+		ok(&url, &["--suri", "//Charlie", "content", "flag", &other, "--reason", "fraud"]),
+	);
+	tokio::join!(
+		ok(&url, &["--suri", "//Bob", "account", "warn", FERDIE, "--reason", "fraud"]),
+		ok(&url, &["--suri", "//Charlie", "report", "resolve", "0", "--dismiss"]),
+	);
+
+	let content = lines(&ok(&url, &["export", "--content", &hidden]).await);
+	assert_eq!(
+		events(&content),
+		["Moderation.ContentPublished", "Moderation.ContentHidden"],
+		"{content:#?}"
+	);
+	assert_eq!(content[1]["fields"]["hash"], hidden.as_str());
+	assert!(content[1]["block"].as_u64().unwrap() >= content[0]["block"].as_u64().unwrap());
+
+	let account = lines(&ok(&url, &["export", "--account", FERDIE]).await);
+	let names = events(&account);
+	for expected in [
+		"Moderation.ContentPublished",
+		"Moderation.ReportFiled",
+		"Moderation.AccountWarned",
+		// It names no account of Ferdie's, only the report Ferdie filed.
+		"Moderation.ReportResolved",
+	] {
+		assert!(names.contains(&expected), "{expected} missing from {names:?}");
+	}
+	assert!(!names.contains(&"Moderation.ContentFlagged"), "{names:?}");
+	// Genesis made Ferdie verified and ack'd; those are not events. Hiding Ferdie's content
+	// names the hash, not Ferdie.
+	assert!(!names.contains(&"Moderation.ContentHidden"), "{names:?}");
+
+	// A range: nothing before the first block with a transaction.
+	let first = account[0]["block"].as_u64().unwrap();
+	let before = ok(&url, &["export", "--account", FERDIE, "--to", &(first - 1).to_string()]).await;
+	assert!(before.is_empty(), "{before}");
+
+	// Bad ranges are one-line usage errors.
+	let (code, _, stderr) =
+		compliance(&url, &["export", "--account", FERDIE, "--from", "5", "--to", "2"]).await;
+	assert_eq!(code, 2, "{stderr}");
+	assert!(stderr.contains("--from 5 is after --to 2"), "{stderr}");
+	let (code, _, stderr) =
+		compliance(&url, &["export", "--content", &hidden, "--to", "999999"]).await;
+	assert_eq!(code, 2, "{stderr}");
+	assert!(stderr.contains("beyond the latest finalized block"), "{stderr}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bench_counts_transfers_and_refuses_every_spam_transaction() {
+	let mut node = TestNode::spawn(&["--dev"]);
+	node.client().await;
+	let url = node.ws_url();
+	let report: Value = serde_json::from_str(
+		&ok(
+			&url,
+			&["--json", "bench", "transfers", "--senders", "6", "--per-sender", "2", "--spam"],
+		)
+		.await,
+	)
+	.expect("the report is JSON");
+
+	assert_eq!(report["real_name_pallet"], true, "{report:#}");
+	assert_eq!(report["real_name_check_in_extensions"], true, "{report:#}");
+	for round in ["round", "round_with_spam"] {
+		let round = &report[round];
+		assert_eq!(round["transfers_submitted"], 12, "{round:#}");
+		assert_eq!(round["accepted_by_pool"], 12, "{round:#}");
+		assert_eq!(round["included"], 12, "{round:#}");
+		assert_eq!(round["failed_in_block"], 0, "{round:#}");
+		assert!(round["stps"].as_str().unwrap().parse::<f64>().unwrap() > 0.0, "{round:#}");
+	}
+	let spam = &report["round_with_spam"]["spam"];
+	assert_eq!(spam["submitted"], 12, "{spam:#}");
+	assert_eq!(spam["accepted_by_pool"], 0, "{spam:#}");
+	assert_eq!(spam["refused_by_reason"]["NotVerified"], 12, "{spam:#}");
+	assert_eq!(spam["included"], 0, "{spam:#}");
+
+	// A second run reuses the prepared senders: no new verification or funding.
+	let (code, _, stderr) =
+		compliance(&url, &["--json", "bench", "transfers", "--senders", "6", "--per-sender", "1"])
+			.await;
+	assert_eq!(code, 0, "{stderr}");
+	assert!(!stderr.contains("verifying"), "{stderr}");
+	assert!(!stderr.contains("funding"), "{stderr}");
+}
