@@ -120,6 +120,25 @@ impl BenchClient {
 	}
 }
 
+/// How many state reads run at once during setup.
+const READ_CONCURRENCY: usize = 64;
+
+/// `read` for every item, `READ_CONCURRENCY` at a time, in order.
+async fn read_all<I, T, F, Fut>(items: I, read: F) -> Result<Vec<T>, CliError>
+where
+	I: IntoIterator,
+	F: FnMut(I::Item) -> Fut,
+	Fut: std::future::Future<Output = Result<T, CliError>>,
+{
+	stream::iter(items)
+		.map(read)
+		.buffered(READ_CONCURRENCY)
+		.collect::<Vec<_>>()
+		.await
+		.into_iter()
+		.collect()
+}
+
 /// Runs the benchmark and returns its report.
 pub async fn transfers(node: &BenchClient, bench: &TransferBench) -> Result<Node, CliError> {
 	if bench.senders < 2 || bench.per_sender == 0 {
@@ -214,13 +233,14 @@ async fn verify(
 	senders: &[Keypair],
 ) -> Result<(), CliError> {
 	let at = node.best().await?;
-	let mut missing = Vec::new();
-	for key in senders {
-		let who = key.public_key().to_account_id();
-		if record(&at, &who).await?.is_none() {
-			missing.push(who);
-		}
-	}
+	let ids: Vec<AccountId32> = senders.iter().map(|k| k.public_key().to_account_id()).collect();
+	let records = read_all(&ids, |who| record(&at, who)).await?;
+	let missing: Vec<AccountId32> = ids
+		.iter()
+		.zip(records)
+		.filter(|(_, record)| record.is_none())
+		.map(|(who, _)| who.clone())
+		.collect();
 	if missing.is_empty() {
 		return Ok(());
 	}
@@ -244,12 +264,11 @@ async fn verify(
 		.collect();
 	submit_in_order(node, &bench.registrar, calls).await?;
 	let at = node.best().await?;
-	for who in &missing {
-		if record(&at, who).await?.is_none() {
-			return Err(CliError::Failed(format!(
-				"the registrar's verification of {who} did not take effect (is the registrar key a registrar?)"
-			)));
-		}
+	let records = read_all(&missing, |who| record(&at, who)).await?;
+	if let Some((who, _)) = missing.iter().zip(records).find(|(_, record)| record.is_none()) {
+		return Err(CliError::Failed(format!(
+			"the registrar's verification of {who} did not take effect (is the registrar key a registrar?)"
+		)));
 	}
 	Ok(())
 }
@@ -262,31 +281,27 @@ async fn fund(
 	needed: u128,
 ) -> Result<(), CliError> {
 	let at = node.best().await?;
-	let mut calls = Vec::new();
-	for key in senders {
-		let who = key.public_key().to_account_id();
-		let free = free_balance(&at, &who).await?;
-		if free < needed {
-			calls.push(call(
-				"Balances",
-				"transfer_allow_death",
-				vec![address(&who), num(needed - free)],
-			));
-		}
-	}
+	let ids: Vec<AccountId32> = senders.iter().map(|k| k.public_key().to_account_id()).collect();
+	let balances = read_all(&ids, |who| free_balance(&at, who)).await?;
+	let calls: Vec<Call> = ids
+		.iter()
+		.zip(balances)
+		.filter(|(_, free)| *free < needed)
+		.map(|(who, free)| {
+			call("Balances", "transfer_allow_death", vec![address(who), num(needed - free)])
+		})
+		.collect();
 	if calls.is_empty() {
 		return Ok(());
 	}
 	eprintln!("funding {} senders…", calls.len());
 	submit_in_order(node, &bench.funder, calls).await?;
 	let at = node.best().await?;
-	for key in senders {
-		let who = key.public_key().to_account_id();
-		if free_balance(&at, &who).await? < needed {
-			return Err(CliError::Failed(format!(
-				"funding {who} did not take effect (does the funder hold enough?)"
-			)));
-		}
+	let balances = read_all(&ids, |who| free_balance(&at, who)).await?;
+	if let Some((who, _)) = ids.iter().zip(balances).find(|(_, free)| *free < needed) {
+		return Err(CliError::Failed(format!(
+			"funding {who} did not take effect (does the funder hold enough?)"
+		)));
 	}
 	Ok(())
 }
@@ -302,17 +317,21 @@ async fn acknowledge_convention(node: &BenchClient, senders: &[Keypair]) -> Resu
 	if current == 0 {
 		return Ok(());
 	}
+	let ids: Vec<AccountId32> = senders.iter().map(|k| k.public_key().to_account_id()).collect();
+	let records = read_all(&ids, |who| record(&at, who)).await?;
+	let nonces = read_all(&ids, |who| node.next_nonce(who)).await?;
+	let ack = call("Filing", "acknowledge", vec![num(current)]);
 	let mut pending = Vec::new();
-	for key in senders {
-		let who = key.public_key().to_account_id();
-		let acknowledged = record(&at, &who)
-			.await?
+	for ((key, record), nonce) in senders.iter().zip(records).zip(nonces) {
+		let acknowledged = record
 			.and_then(|r| r.at("acknowledged_convention").and_then(|v| v.as_u128()))
 			.unwrap_or(0);
 		if acknowledged < current {
-			let nonce = node.next_nonce(&who).await?;
-			let tx = sign(&at, &call("Filing", "acknowledge", vec![num(current)]), key, nonce)?;
-			pending.push((who, nonce + 1, tx));
+			pending.push((
+				key.public_key().to_account_id(),
+				nonce + 1,
+				sign(&at, &ack, key, nonce)?,
+			));
 		}
 	}
 	if pending.is_empty() {
@@ -324,10 +343,9 @@ async fn acknowledge_convention(node: &BenchClient, senders: &[Keypair]) -> Resu
 	if let Some((reason, n)) = outcome.rejected.iter().next() {
 		return Err(CliError::Refused(format!("{n} acknowledgements refused: {reason}")));
 	}
-	for (who, nonce, _) in &pending {
-		wait_for_nonce(node, who, *nonce).await?;
-	}
-	Ok(())
+	let expected: Vec<(AccountId32, u64)> =
+		pending.into_iter().map(|(who, nonce, _)| (who, nonce)).collect();
+	wait_for_nonces(node, &expected).await
 }
 
 /// Signs `calls` with consecutive nonces of `signer`, submits them and waits until all are in
@@ -359,20 +377,39 @@ async fn submit_in_order(
 
 /// Waits until `who`'s nonce in the best block reaches `nonce`.
 async fn wait_for_nonce(node: &BenchClient, who: &AccountId32, nonce: u64) -> Result<(), CliError> {
+	wait_for_nonces(node, &[(who.clone(), nonce)]).await
+}
+
+/// Waits until every account's nonce in the best block reaches its expected value.
+async fn wait_for_nonces(
+	node: &BenchClient,
+	expected: &[(AccountId32, u64)],
+) -> Result<(), CliError> {
 	let started = Instant::now();
+	let mut waiting: Vec<&(AccountId32, u64)> = expected.iter().collect();
 	loop {
 		let at = node.best().await?;
-		let current = at
-			.transactions()
-			.account_nonce(who)
-			.await
-			.map_err(|e| CliError::Other(format!("cannot read the nonce of {who}: {e}")))?;
-		if current >= nonce {
-			return Ok(());
-		}
+		let current = read_all(&waiting, |(who, _)| {
+			let at = &at;
+			async move {
+				at.transactions()
+					.account_nonce(who)
+					.await
+					.map_err(|e| CliError::Other(format!("cannot read the nonce of {who}: {e}")))
+			}
+		})
+		.await?;
+		waiting = waiting
+			.into_iter()
+			.zip(current)
+			.filter(|((_, n), c)| c < n)
+			.map(|(w, _)| w)
+			.collect();
+		let Some((who, nonce)) = waiting.first() else { return Ok(()) };
 		if started.elapsed() > SETUP_TIMEOUT {
 			return Err(CliError::Other(format!(
-				"{who}'s transactions were not included within {}s (nonce {current} of {nonce})",
+				"{} accounts' transactions (e.g. {who}'s, up to nonce {nonce}) were not included within {}s",
+				waiting.len(),
 				SETUP_TIMEOUT.as_secs()
 			)));
 		}
@@ -595,10 +632,7 @@ async fn round(
 ) -> Result<RoundResult, CliError> {
 	let at = node.best().await?;
 	let ids: Vec<AccountId32> = senders.iter().map(|k| k.public_key().to_account_id()).collect();
-	let mut nonces = Vec::with_capacity(ids.len());
-	for who in &ids {
-		nonces.push(node.next_nonce(who).await?);
-	}
+	let nonces = read_all(&ids, |who| node.next_nonce(who)).await?;
 	// Nonce layer by layer, so each sender's transactions reach the pool in order.
 	let mut txs = Vec::new();
 	for k in 0..u64::from(bench.per_sender) {
@@ -607,11 +641,13 @@ async fn round(
 			txs.push(sign(&at, &transfer(dest, value), key, nonces[i] + k)?);
 		}
 	}
+	let spammer_ids: Vec<AccountId32> =
+		spammers.iter().map(|k| k.public_key().to_account_id()).collect();
+	let spammer_nonces = read_all(&spammer_ids, |who| node.next_nonce(who)).await?;
 	let mut spam_txs = Vec::new();
 	for k in 0..u64::from(bench.per_sender) {
-		for key in spammers {
-			let nonce = node.next_nonce(&key.public_key().to_account_id()).await? + k;
-			spam_txs.push(sign(&at, &transfer(&ids[0], value), key, nonce)?);
+		for (key, nonce) in spammers.iter().zip(&spammer_nonces) {
+			spam_txs.push(sign(&at, &transfer(&ids[0], value), key, nonce + k)?);
 		}
 	}
 	let ours: HashSet<H256> = txs.iter().map(|tx| tx.hash()).collect();

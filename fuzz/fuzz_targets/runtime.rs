@@ -1,4 +1,4 @@
-//! libFuzzer entry point: `cargo +nightly fuzz run runtime` (see README, "Fuzzing").
+//! libFuzzer entry point: `scripts/fuzz` (see README, "Fuzzing").
 
 #![no_main]
 

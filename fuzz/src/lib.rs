@@ -143,7 +143,7 @@ fn genesis() -> &'static (Vec<(Vec<u8>, (Vec<u8>, i32))>, H256) {
 			.expect("the default genesis config serializes");
 		let patch: serde_json::Value =
 			serde_json::from_slice(&preset).expect("the development preset is JSON");
-		sc_chain_spec::json_merge(&mut config, patch);
+		merge(&mut config, patch);
 		let config = serde_json::to_vec(&config).expect("the merged config serializes");
 		let mut ext = sp_io::TestExternalities::new_empty();
 		ext.execute_with(|| {
@@ -157,6 +157,18 @@ fn genesis() -> &'static (Vec<(Vec<u8>, (Vec<u8>, i32))>, H256) {
 		ext.commit_all().expect("the genesis state commits");
 		ext.into_raw_snapshot()
 	})
+}
+
+/// Applies a genesis preset `patch` to `base` as the node's chain-spec builder does: objects
+/// merge key by key, anything else is replaced.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+			},
+		(base, patch) => *base = patch,
+	}
 }
 
 /// What the harness remembers between steps.

@@ -1094,3 +1094,18 @@ fn try_state_detects_broken_invariants() {
 		assert!(RealName::do_try_state().is_err());
 	});
 }
+
+#[test]
+fn on_initialize_charges_one_read_of_the_global_state_per_block() {
+	use frame_support::traits::{Get, Hooks};
+	ExtBuilder::default().build().execute_with(|| {
+		let weight = <RealName as Hooks<u64>>::on_initialize(2);
+		assert_eq!(
+			weight,
+			<<Test as frame_system::Config>::DbWeight as Get<
+				frame_support::weights::RuntimeDbWeight,
+			>>::get()
+			.reads(1)
+		);
+	});
+}
