@@ -4,8 +4,8 @@
 
 use super::preset_ext;
 use crate::{
-	Balances, Executive, Header, Moderation, RealName, Runtime, RuntimeCall, RuntimeOrigin,
-	SignedPayload, System, UncheckedExtrinsic, UNIT,
+	Balances, Executive, Header, Moderation, Runtime, RuntimeCall, RuntimeOrigin, SignedPayload,
+	System, UncheckedExtrinsic, UNIT,
 };
 use codec::Encode;
 use compliance_primitives::{ContentHash, RejectCode, RestrictionScope};
