@@ -548,13 +548,7 @@ fn rpc_error_text(error: &subxt::rpcs::Error) -> String {
 
 /// A pool refusal in a few words: the real-name rejection's name, or the node's message.
 fn reason_of(message: &str) -> String {
-	let lower = message.to_lowercase();
-	let code = ["custom error: ", "custom("].iter().find_map(|marker| {
-		let start = lower.find(marker)? + marker.len();
-		let digits: String = lower[start..].chars().take_while(|c| c.is_ascii_digit()).collect();
-		digits.parse::<u8>().ok()
-	});
-	match code.and_then(RejectCode::from_code) {
+	match RejectCode::custom_code_in(message).and_then(RejectCode::from_code) {
 		Some(reject) => format!("{reject:?}"),
 		None => message.split_whitespace().collect::<Vec<_>>().join(" "),
 	}

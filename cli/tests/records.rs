@@ -1,44 +1,18 @@
 //! `compliance export` and `compliance bench transfers` against a real development chain kept
 //! as an archive node.
 
+mod common;
+
+use common::compliance;
 use compliance_tests::TestNode;
 use serde_json::Value;
-use tokio::process::Command;
 
 const FERDIE: &str = "5CiPPseXPECbkjWCa6MnjNokrgYjMqmKndv2rSnekmSK2DjL";
 
-/// Runs `compliance --url <url> <args>`; returns exit code, stdout and stderr. The arguments
-/// are copied, so that several runs can be awaited together.
-fn compliance(
-	url: &str,
-	args: &[&str],
-) -> impl std::future::Future<Output = (i32, String, String)> + 'static {
-	let mut command = Command::new(env!("CARGO_BIN_EXE_compliance"));
-	command
-		.arg("--url")
-		.arg(url)
-		.args(args)
-		.env_remove("COMPLIANCE_SURI")
-		.env_remove("COMPLIANCE_URL");
-	async move {
-		let output = command.output().await.expect("the compliance binary runs");
-		(
-			output.status.code().unwrap_or(-1),
-			String::from_utf8_lossy(&output.stdout).into_owned(),
-			String::from_utf8_lossy(&output.stderr).into_owned(),
-		)
-	}
-}
-
 /// Runs a command that must succeed and returns its stdout.
 fn ok(url: &str, args: &[&str]) -> impl std::future::Future<Output = String> + 'static {
-	let what = format!("{args:?}");
 	let run = compliance(url, args);
-	async move {
-		let (code, stdout, stderr) = run.await;
-		assert_eq!(code, 0, "{what} failed: {stderr}");
-		stdout
-	}
+	async move { run.await.ok().to_string() }
 }
 
 /// The JSON lines of an export.
@@ -131,14 +105,12 @@ async fn export_follows_an_account_and_a_content_hash() {
 	assert!(before.is_empty(), "{before}");
 
 	// Bad ranges are one-line usage errors.
-	let (code, _, stderr) =
-		compliance(&url, &["export", "--account", FERDIE, "--from", "5", "--to", "2"]).await;
-	assert_eq!(code, 2, "{stderr}");
-	assert!(stderr.contains("--from 5 is after --to 2"), "{stderr}");
-	let (code, _, stderr) =
-		compliance(&url, &["export", "--content", &hidden, "--to", "999999"]).await;
-	assert_eq!(code, 2, "{stderr}");
-	assert!(stderr.contains("beyond the latest finalized block"), "{stderr}");
+	let run = compliance(&url, &["export", "--account", FERDIE, "--from", "5", "--to", "2"]).await;
+	assert_eq!(run.code, 2, "{}", run.stderr);
+	assert!(run.stderr.contains("--from 5 is after --to 2"), "{}", run.stderr);
+	let run = compliance(&url, &["export", "--content", &hidden, "--to", "999999"]).await;
+	assert_eq!(run.code, 2, "{}", run.stderr);
+	assert!(run.stderr.contains("beyond the latest finalized block"), "{}", run.stderr);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -172,10 +144,10 @@ async fn bench_counts_transfers_and_refuses_every_spam_transaction() {
 	assert_eq!(spam["included"], 0, "{spam:#}");
 
 	// A second run reuses the prepared senders: no new verification or funding.
-	let (code, _, stderr) =
+	let run =
 		compliance(&url, &["--json", "bench", "transfers", "--senders", "6", "--per-sender", "1"])
 			.await;
-	assert_eq!(code, 0, "{stderr}");
-	assert!(!stderr.contains("verifying"), "{stderr}");
-	assert!(!stderr.contains("funding"), "{stderr}");
+	assert_eq!(run.code, 0, "{}", run.stderr);
+	assert!(!run.stderr.contains("verifying"), "{}", run.stderr);
+	assert!(!run.stderr.contains("funding"), "{}", run.stderr);
 }

@@ -87,6 +87,18 @@ impl RejectCode {
 		Self::ALL.into_iter().find(|c| c.code() == code)
 	}
 
+	/// The `InvalidTransaction::Custom` code in a node's refusal message, however the RPC words
+	/// it: "Invalid transaction with custom error: 7", "Custom error: 7" or "Custom(7)". Clients
+	/// that only see the message use it to name the rejection.
+	pub fn custom_code_in(message: &str) -> Option<u8> {
+		["custom error: ", "Custom error: ", "Custom("].iter().find_map(|marker| {
+			let start = message.find(marker)? + marker.len();
+			let digits = &message[start..];
+			let end = digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len());
+			digits[..end].parse().ok()
+		})
+	}
+
 	/// A one-line explanation for people.
 	pub const fn description(self) -> &'static str {
 		match self {
@@ -264,6 +276,14 @@ impl<Call, AccountId> InspectCall<Call, AccountId> for () {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn custom_codes_are_found_in_every_wording() {
+		assert_eq!(RejectCode::custom_code_in("Invalid transaction with custom error: 7"), Some(7));
+		assert_eq!(RejectCode::custom_code_in("Invalid Transaction: Custom error: 1"), Some(1));
+		assert_eq!(RejectCode::custom_code_in("Invalid(Custom(12))"), Some(12));
+		assert_eq!(RejectCode::custom_code_in("Invalid Transaction (1010): Payment"), None);
+	}
 
 	#[test]
 	fn reject_codes_round_trip_and_are_unique() {

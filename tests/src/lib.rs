@@ -236,12 +236,7 @@ pub fn dispatch_error_name(error: &DispatchError) -> String {
 /// (new RPC) or "... Custom error: 7" / "Custom(7)" (legacy RPC).
 pub fn pool_rejection_code(error: &TxError) -> Option<u8> {
 	let TxError::Refused(message) = error else { return None };
-	let message = message.to_lowercase();
-	["custom error: ", "custom("].iter().find_map(|marker| {
-		let start = message.find(marker)? + marker.len();
-		let digits: String = message[start..].chars().take_while(|c| c.is_ascii_digit()).collect();
-		digits.parse().ok()
-	})
+	compliance_primitives::RejectCode::custom_code_in(message)
 }
 
 /// The fields of every event `pallet::name` among `events`, decoded from metadata.
