@@ -3,8 +3,9 @@
 //!
 //! It runs in `validate`, which both the transaction pool and block execution call, so a
 //! refused transaction never enters the pool and never reaches a block. It writes nothing and
-//! reads `ComplianceState` and `Accounts[signer]`, plus `Accounts[destination]` for a call that
-//! sends value.
+//! reads `ComplianceState` (cached for the block) and the signer's summary, plus the
+//! destination's for a call that sends value; the runtime keeps summaries in `System::Account`,
+//! which the transaction reads anyway.
 
 use crate::{Config, Pallet, RuntimeCallOf};
 use codec::{Decode, DecodeWithMemTracking, Encode};

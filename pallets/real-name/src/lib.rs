@@ -26,8 +26,8 @@ use compliance_primitives::{
 	RestrictionScope, Standing,
 };
 use frame_support::{
-	pallet_prelude::{DispatchResult, Get},
-	traits::Contains,
+	pallet_prelude::{DispatchError, DispatchResult, Get},
+	traits::{Contains, StoredMap},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 
@@ -43,6 +43,9 @@ pub type GlobalStateOf<T> = GlobalState<<T as Config>::MaxRegistrars>;
 
 /// An account record as stored in [`Accounts`].
 pub type AccountRecordOf<T> = AccountRecord<BlockNumberFor<T>>;
+
+/// An account summary as kept in [`Config::SummaryStore`].
+pub type AccountSummaryOf<T> = AccountSummary<BlockNumberFor<T>>;
 
 /// An account verified at genesis: `(account, registrar id, identity commitment, level, expires
 /// at block, acknowledged convention version)`.
@@ -77,7 +80,7 @@ impl<T: Config> BenchmarkHelper<T> for () {
 pub mod pallet {
 	use super::*;
 	use compliance_primitives::{IdentityCommitment, RegistrarId};
-	use frame_support::pallet_prelude::*;
+	use frame_support::{pallet_prelude::*, traits::StoredMap};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::StaticLookup;
 
@@ -104,6 +107,13 @@ pub mod pallet {
 		/// Calls that pass while the service is suspended, such as the regulator's and the
 		/// operator's calls that resume it.
 		type ServiceSuspensionExemptCalls: Contains<RuntimeCallOf<Self>>;
+
+		/// Where each account's [`AccountSummary`] (the part of its record the real-name check
+		/// reads) is kept. The runtime keeps it inside `System::Account`, beside the balance,
+		/// which a signed transaction reads anyway, so the check adds no database read. The
+		/// pallet holds a provider reference on every account it has a record of, so the entry
+		/// outlives a zero balance.
+		type SummaryStore: StoredMap<Self::AccountId, AccountSummaryOf<Self>>;
 
 		/// The most registrars that can exist at once.
 		#[pallet::constant]
@@ -198,21 +208,26 @@ pub mod pallet {
 					!Accounts::<T>::contains_key(who),
 					"real-name genesis: account verified twice"
 				);
-				Accounts::<T>::insert(
-					who,
-					AccountRecord {
-						verification: Some(Verification {
-							registrar: *registrar,
-							commitment: *commitment,
-							level: *level,
-							verified_at: Zero::zero(),
-							expires_at: *expires_at,
-						}),
-						standing: Standing::Good,
-						warnings: 0,
-						acknowledged_convention: *acknowledged,
-					},
-				);
+				let record = AccountRecord {
+					verification: Some(Verification {
+						registrar: *registrar,
+						commitment: *commitment,
+						level: *level,
+						verified_at: Zero::zero(),
+						expires_at: *expires_at,
+					}),
+					standing: Standing::Good,
+					warnings: 0,
+					acknowledged_convention: *acknowledged,
+				};
+				let stored =
+					Pallet::<T>::try_mutate_record(who, |maybe_record| -> DispatchResult {
+						*maybe_record = Some(record);
+						Ok(())
+					});
+				if let Err(e) = stored {
+					panic!("real-name genesis: record of {who:?} not stored: {e:?}");
+				}
 			}
 		}
 	}
@@ -477,14 +492,21 @@ pub mod pallet {
 			ensure!(who != signer, Error::<T>::CannotVerifySelf);
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(expires_at > now, Error::<T>::ExpiryInPast);
-			let mut record = Accounts::<T>::get(&who).unwrap_or_default();
-			ensure!(
-				!Self::status_in(&state, record.verification, now).is_valid(),
-				Error::<T>::AlreadyVerified
-			);
-			record.verification =
-				Some(Verification { registrar, commitment, level, verified_at: now, expires_at });
-			Accounts::<T>::insert(&who, record);
+			Self::try_mutate_record(&who, |maybe_record| -> DispatchResult {
+				let record = maybe_record.get_or_insert_with(Default::default);
+				ensure!(
+					!Self::status_in(&state, record.verification, now).is_valid(),
+					Error::<T>::AlreadyVerified
+				);
+				record.verification = Some(Verification {
+					registrar,
+					commitment,
+					level,
+					verified_at: now,
+					expires_at,
+				});
+				Ok(())
+			})?;
 			Self::deposit_event(Event::AccountVerified { who, registrar, level, expires_at });
 			Ok(())
 		}
@@ -511,7 +533,7 @@ pub mod pallet {
 			ensure!(who != signer, Error::<T>::CannotVerifySelf);
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(expires_at > now, Error::<T>::ExpiryInPast);
-			Accounts::<T>::try_mutate(&who, |maybe_record| -> DispatchResult {
+			Self::try_mutate_record(&who, |maybe_record| -> DispatchResult {
 				let verification = maybe_record
 					.as_mut()
 					.and_then(|record| record.verification.as_mut())
@@ -596,7 +618,8 @@ impl<T: Config> Pallet<T> {
 		let state = ComplianceState::<T>::get();
 		let record = Accounts::<T>::get(who);
 		let now = frame_system::Pallet::<T>::block_number();
-		let reject = Self::check_in(&state, record, now, None, false, false, false)
+		let summary = T::SummaryStore::get(who);
+		let reject = Self::check_in(&state, &summary, now, None, false, false, false)
 			.err()
 			.map(RejectCode::code);
 		AccountStatus {
@@ -634,16 +657,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The real-name check of a call signed by `who`: `Ok` when it may pass, else the reason
-	/// it is refused. Reads `ComplianceState` and `Accounts[who]`, and `Accounts[dest]` when
-	/// the call sends value to `dest`.
+	/// it is refused. Reads `ComplianceState` and the summary of `who`, and the summary of
+	/// `dest` when the call sends value to `dest`.
 	pub fn check(who: &T::AccountId, call: &RuntimeCallOf<T>) -> Result<(), RejectCode> {
 		use compliance_primitives::InspectCall;
 		let state = ComplianceState::<T>::get();
-		let record = Accounts::<T>::get(who);
+		let summary = T::SummaryStore::get(who);
 		let now = frame_system::Pallet::<T>::block_number();
 		Self::check_in(
 			&state,
-			record,
+			&summary,
 			now,
 			T::Inspector::scope(call),
 			T::ServiceSuspensionExemptCalls::contains(call),
@@ -651,8 +674,8 @@ impl<T: Config> Pallet<T> {
 			T::ConventionExemptCalls::contains(call),
 		)?;
 		if let Some(dest) = T::Inspector::value_destination(call) {
-			let verification = Accounts::<T>::get(&dest).and_then(|record| record.verification);
-			if !Self::status_in(&state, verification, now).is_valid() {
+			let verification = T::SummaryStore::get(&dest).verification;
+			if Self::validity_in(&state, verification, now).is_err() {
 				return Err(RejectCode::DestinationNotVerified);
 			}
 		}
@@ -662,7 +685,7 @@ impl<T: Config> Pallet<T> {
 	/// The signer part of the check, on values already read.
 	fn check_in(
 		state: &GlobalStateOf<T>,
-		record: Option<AccountRecordOf<T>>,
+		summary: &AccountSummaryOf<T>,
 		now: BlockNumberFor<T>,
 		scope: Option<RestrictionScope>,
 		suspension_exempt: bool,
@@ -672,15 +695,9 @@ impl<T: Config> Pallet<T> {
 		if state.service_suspended && !suspension_exempt {
 			return Err(RejectCode::ServiceSuspended);
 		}
-		let record = record.ok_or(RejectCode::NotVerified)?;
-		match Self::status_in(state, record.verification, now) {
-			VerificationStatus::Valid(_) => {},
-			VerificationStatus::Unverified => return Err(RejectCode::NotVerified),
-			VerificationStatus::RegistrarRemoved(_) => return Err(RejectCode::RegistrarRemoved),
-			VerificationStatus::Expired(_) => return Err(RejectCode::VerificationExpired),
-		}
+		Self::validity_in(state, summary.verification, now)?;
 		if !standing_exempt {
-			match record.standing.effective_at(now) {
+			match summary.standing.effective_at(now) {
 				Standing::Closed => return Err(RejectCode::AccountClosed),
 				Standing::Suspended { .. } => return Err(RejectCode::AccountSuspended),
 				Standing::Restricted { scope: restricted, .. } if scope == Some(restricted) =>
@@ -688,10 +705,26 @@ impl<T: Config> Pallet<T> {
 				_ => {},
 			}
 		}
-		if state.current_convention > record.acknowledged_convention && !convention_exempt {
+		if state.current_convention > summary.acknowledged_convention && !convention_exempt {
 			return Err(RejectCode::ConventionNotAcknowledged);
 		}
 		Ok(())
+	}
+
+	/// `Ok` when `verification` is valid given the global state and the block `now`, else
+	/// why not: `NotVerified`, `RegistrarRemoved` or `VerificationExpired`.
+	fn validity_in(
+		state: &GlobalStateOf<T>,
+		verification: Option<VerificationSummary<BlockNumberFor<T>>>,
+		now: BlockNumberFor<T>,
+	) -> Result<(), RejectCode> {
+		match verification {
+			None => Err(RejectCode::NotVerified),
+			Some(v) if state.registrar_status(v.registrar).is_none() =>
+				Err(RejectCode::RegistrarRemoved),
+			Some(v) if v.expires_at <= now => Err(RejectCode::VerificationExpired),
+			Some(_) => Ok(()),
+		}
 	}
 
 	/// The status of `verification` given the global state and the block `now`.
@@ -700,12 +733,11 @@ impl<T: Config> Pallet<T> {
 		verification: Option<Verification<BlockNumberFor<T>>>,
 		now: BlockNumberFor<T>,
 	) -> VerificationStatus<BlockNumberFor<T>> {
-		match verification {
-			None => VerificationStatus::Unverified,
-			Some(v) if state.registrar_status(v.registrar).is_none() =>
-				VerificationStatus::RegistrarRemoved(v),
-			Some(v) if v.expires_at <= now => VerificationStatus::Expired(v),
-			Some(v) => VerificationStatus::Valid(v),
+		let Some(v) = verification else { return VerificationStatus::Unverified };
+		match Self::validity_in(state, Some(v.summary()), now) {
+			Ok(()) => VerificationStatus::Valid(v),
+			Err(RejectCode::RegistrarRemoved) => VerificationStatus::RegistrarRemoved(v),
+			Err(_) => VerificationStatus::Expired(v),
 		}
 	}
 
@@ -713,7 +745,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_add_registrar(
 		account: T::AccountId,
 		name: Vec<u8>,
-	) -> Result<compliance_primitives::RegistrarId, frame_support::pallet_prelude::DispatchError> {
+	) -> Result<compliance_primitives::RegistrarId, DispatchError> {
 		frame_support::ensure!(!name.is_empty(), Error::<T>::EmptyName);
 		let name: RegistrarNameOf<T> = name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
 		frame_support::ensure!(
@@ -768,10 +800,7 @@ impl<T: Config> Pallet<T> {
 	/// The id of the registrar signed by `signer`, which must be active, and the global state.
 	fn ensure_active_registrar(
 		signer: &T::AccountId,
-	) -> Result<
-		(compliance_primitives::RegistrarId, GlobalStateOf<T>),
-		frame_support::pallet_prelude::DispatchError,
-	> {
+	) -> Result<(compliance_primitives::RegistrarId, GlobalStateOf<T>), DispatchError> {
 		let id = RegistrarOf::<T>::get(signer).ok_or(Error::<T>::NotRegistrar)?;
 		let state = ComplianceState::<T>::get();
 		match state.registrar_status(id) {
@@ -786,8 +815,8 @@ impl<T: Config> Pallet<T> {
 	fn take_verification(
 		who: &T::AccountId,
 		issuer: Option<compliance_primitives::RegistrarId>,
-	) -> Result<compliance_primitives::RegistrarId, frame_support::pallet_prelude::DispatchError> {
-		Accounts::<T>::try_mutate(who, |maybe_record| {
+	) -> Result<compliance_primitives::RegistrarId, DispatchError> {
+		Self::try_mutate_record(who, |maybe_record| {
 			let record = maybe_record.as_mut().ok_or(Error::<T>::NotVerified)?;
 			let verification = record.verification.ok_or(Error::<T>::NotVerified)?;
 			if let Some(issuer) = issuer {
@@ -800,11 +829,36 @@ impl<T: Config> Pallet<T> {
 
 	/// Replaces the standing of `who` (creating its record when it has none) and emits
 	/// `StandingChanged`.
-	fn set_standing(who: &T::AccountId, standing: Standing<BlockNumberFor<T>>) {
-		Accounts::<T>::mutate(who, |maybe_record| {
+	fn set_standing(who: &T::AccountId, standing: Standing<BlockNumberFor<T>>) -> DispatchResult {
+		Self::try_mutate_record(who, |maybe_record| -> DispatchResult {
 			maybe_record.get_or_insert_with(Default::default).standing = standing;
-		});
+			Ok(())
+		})?;
 		Self::deposit_event(Event::StandingChanged { who: who.clone(), standing });
+		Ok(())
+	}
+
+	/// Changes the record of `who` with `f` (given `None` when there is none) and, when `f`
+	/// succeeds, copies the record's summary into `T::SummaryStore`. The first record of an
+	/// account takes a provider reference on it, so that its `System::Account` entry (and the
+	/// summary in it) survives a zero balance. Records are kept for good (R8): `f` must not
+	/// remove one.
+	pub(crate) fn try_mutate_record<R, E: From<DispatchError>>(
+		who: &T::AccountId,
+		f: impl FnOnce(&mut Option<AccountRecordOf<T>>) -> Result<R, E>,
+	) -> Result<R, E> {
+		Accounts::<T>::try_mutate(who, |maybe_record| {
+			let existed = maybe_record.is_some();
+			let result = f(maybe_record)?;
+			debug_assert!(!existed || maybe_record.is_some(), "a record was removed");
+			if let Some(record) = maybe_record {
+				if !existed {
+					frame_system::Pallet::<T>::inc_providers(who);
+				}
+				T::SummaryStore::insert(who, record.summary())?;
+			}
+			Ok(result)
+		})
 	}
 
 	/// Fails with `UntilInPast` unless `until` is after the current block.
@@ -821,7 +875,9 @@ impl<T: Config> Pallet<T> {
 	///   versa; the list is sorted by id without duplicates; every id is below `NextRegistrarId`;
 	/// - `RegistrarOf` is the inverse of `Registrars`;
 	/// - there are at most `MaxRegistrars` registrars;
-	/// - no account acknowledged a convention version above the current one.
+	/// - no account acknowledged a convention version above the current one;
+	/// - every record's summary in `T::SummaryStore` equals the record's, and its account has a
+	///   provider reference (the pallet's).
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use frame_support::ensure;
@@ -850,6 +906,13 @@ impl<T: Config> Pallet<T> {
 				.all(|record| record.acknowledged_convention <= state.current_convention),
 			"an account acknowledged an unpublished convention"
 		);
+		for (who, record) in Accounts::<T>::iter() {
+			ensure!(T::SummaryStore::get(&who) == record.summary(), "summary differs from record");
+			ensure!(
+				frame_system::Pallet::<T>::providers(&who) > 0,
+				"account with a record has no provider"
+			);
+		}
 		Ok(())
 	}
 }
@@ -875,14 +938,14 @@ impl<T: Config> AccountStanding<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 
 	fn warn(who: &T::AccountId) -> DispatchResult {
 		let now = frame_system::Pallet::<T>::block_number();
-		let record = Accounts::<T>::mutate(who, |maybe_record| {
+		let record = Self::try_mutate_record(who, |maybe_record| -> Result<_, DispatchError> {
 			let record = maybe_record.get_or_insert_with(Default::default);
 			record.warnings = record.warnings.saturating_add(1);
 			if record.standing.effective_at(now) == Standing::Good {
 				record.standing = Standing::Warned;
 			}
-			*record
-		});
+			Ok(*record)
+		})?;
 		Self::deposit_event(Event::AccountWarned {
 			who: who.clone(),
 			warnings: record.warnings,
@@ -897,19 +960,16 @@ impl<T: Config> AccountStanding<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 		until: BlockNumberFor<T>,
 	) -> DispatchResult {
 		Self::ensure_future(until)?;
-		Self::set_standing(who, Standing::Restricted { scope, until });
-		Ok(())
+		Self::set_standing(who, Standing::Restricted { scope, until })
 	}
 
 	fn suspend(who: &T::AccountId, until: BlockNumberFor<T>) -> DispatchResult {
 		Self::ensure_future(until)?;
-		Self::set_standing(who, Standing::Suspended { until });
-		Ok(())
+		Self::set_standing(who, Standing::Suspended { until })
 	}
 
 	fn close(who: &T::AccountId) -> DispatchResult {
-		Self::set_standing(who, Standing::Closed);
-		Ok(())
+		Self::set_standing(who, Standing::Closed)
 	}
 
 	fn lift(who: &T::AccountId) -> DispatchResult {
@@ -917,8 +977,7 @@ impl<T: Config> AccountStanding<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 			Self::standing_of(who) != Standing::Good,
 			Error::<T>::NoMeasureInForce
 		);
-		Self::set_standing(who, Standing::Good);
-		Ok(())
+		Self::set_standing(who, Standing::Good)
 	}
 }
 
@@ -965,7 +1024,7 @@ impl<T: Config> ConventionAcknowledgement<T::AccountId> for Pallet<T> {
 	fn acknowledge(who: &T::AccountId, version: ConventionVersion) -> DispatchResult {
 		let current = ComplianceState::<T>::get().current_convention;
 		frame_support::ensure!(version == current && version > 0, Error::<T>::NotCurrentConvention);
-		Accounts::<T>::try_mutate(who, |maybe_record| -> DispatchResult {
+		Self::try_mutate_record(who, |maybe_record| -> DispatchResult {
 			let record = maybe_record
 				.as_mut()
 				.filter(|record| record.verification.is_some())

@@ -94,8 +94,21 @@ impl crate::BenchmarkHelper<Test> for MockBenchmarkHelper {
 	}
 }
 
+/// The mock keeps summaries in a map of their own; the runtime keeps them in `System::Account`
+/// (its tests cover that wiring).
+#[frame_support::storage_alias]
+pub type Summaries = StorageMap<
+	MockSummaries,
+	frame_support::Blake2_128Concat,
+	u64,
+	crate::AccountSummary<u64>,
+	frame_support::pallet_prelude::ValueQuery,
+>;
+
 impl pallet_real_name::Config for Test {
 	type AdminOrigin = EnsureRoot<u64>;
+	type SummaryStore =
+		frame_support::traits::StorageMapShim<Summaries, u64, crate::AccountSummary<u64>>;
 	type Inspector = MockInspector;
 	type StandingExemptCalls = AppealCalls;
 	type ConventionExemptCalls = AcknowledgeCalls;

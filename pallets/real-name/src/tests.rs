@@ -1096,6 +1096,66 @@ fn try_state_detects_broken_invariants() {
 }
 
 #[test]
+fn try_state_catches_a_summary_that_differs_from_its_record() {
+	ExtBuilder::default().build().execute_with(|| {
+		crate::mock::Summaries::mutate(ALICE, |summary| summary.standing = Standing::Closed);
+		assert!(RealName::do_try_state().is_err());
+	});
+}
+
+#[test]
+fn every_record_change_reaches_the_summary_and_the_first_takes_one_provider() {
+	// An account without balance, so that its only provider can be the pallet's.
+	const NOBODY: u64 = 42;
+	ExtBuilder::default().build().execute_with(|| {
+		let summary = || crate::mock::Summaries::get(NOBODY);
+		let record = || Accounts::<Test>::get(NOBODY).expect("record").summary();
+		assert_eq!(System::providers(&NOBODY), 0);
+		assert_eq!(summary(), AccountSummary::default());
+
+		// A measure on an unknown account creates its record, and with it the provider.
+		assert_ok!(<RealName as AccountStanding<_, _>>::warn(&NOBODY));
+		assert_eq!(System::providers(&NOBODY), 1);
+		assert_eq!(summary().standing, Standing::Warned);
+		assert_eq!(summary(), record());
+
+		assert_ok!(RealName::verify(
+			RuntimeOrigin::signed(ALPHA),
+			NOBODY,
+			commitment(3),
+			VerificationLevel::Basic,
+			500
+		));
+		assert_eq!(
+			summary().verification,
+			Some(VerificationSummary { registrar: 0, expires_at: 500 })
+		);
+		assert_ok!(RealName::renew(RuntimeOrigin::signed(ALPHA), NOBODY, 600));
+		assert_eq!(summary().verification.map(|v| v.expires_at), Some(600));
+		assert_ok!(<RealName as ConventionAcknowledgement<_>>::acknowledge(&NOBODY, 1));
+		assert_eq!(summary().acknowledged_convention, 1);
+		assert_ok!(<RealName as AccountStanding<_, _>>::suspend(&NOBODY, 50));
+		assert_eq!(summary().standing, Standing::Suspended { until: 50 });
+		assert_ok!(RealName::revoke(
+			RuntimeOrigin::signed(ALPHA),
+			NOBODY,
+			RevocationReason::HolderRequest
+		));
+		assert_eq!(summary().verification, None);
+		assert_eq!(summary(), record());
+		assert_eq!(System::providers(&NOBODY), 1, "one provider, however many changes");
+
+		// A refused change leaves both as they were.
+		assert_noop!(
+			RealName::renew(RuntimeOrigin::signed(ALPHA), NOBODY, 700),
+			Error::<Test>::NotVerified
+		);
+		assert_eq!(summary(), record());
+		assert_ok!(RealName::do_try_state());
+	});
+}
+
+#[test]
 fn on_initialize_charges_one_read_of_the_global_state_per_block() {
 	use frame_support::traits::{Get, Hooks};
 	ExtBuilder::default().build().execute_with(|| {

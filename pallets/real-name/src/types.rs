@@ -85,7 +85,8 @@ pub struct Verification<BlockNumber> {
 	pub expires_at: BlockNumber,
 }
 
-/// Everything the real-name check needs to know about one account.
+/// Everything the pallet knows about one account. The part the real-name check reads is
+/// copied into the account's [`AccountSummary`].
 #[derive(
 	Clone,
 	Copy,
@@ -106,6 +107,71 @@ pub struct AccountRecord<BlockNumber> {
 	pub standing: Standing<BlockNumber>,
 	/// How many warnings the account has received, ever.
 	pub warnings: u32,
+	/// The last platform convention version the account acknowledged (0: none).
+	pub acknowledged_convention: ConventionVersion,
+}
+
+impl<BlockNumber: Copy> Verification<BlockNumber> {
+	/// The part of the verification the real-name check reads.
+	pub fn summary(&self) -> VerificationSummary<BlockNumber> {
+		VerificationSummary { registrar: self.registrar, expires_at: self.expires_at }
+	}
+}
+
+impl<BlockNumber: Copy> AccountRecord<BlockNumber> {
+	/// The part of the record the real-name check reads.
+	pub fn summary(&self) -> AccountSummary<BlockNumber> {
+		AccountSummary {
+			verification: self.verification.as_ref().map(Verification::summary),
+			standing: self.standing,
+			acknowledged_convention: self.acknowledged_convention,
+		}
+	}
+}
+
+/// The part of a [`Verification`] the real-name check reads.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	Debug,
+	TypeInfo,
+)]
+pub struct VerificationSummary<BlockNumber> {
+	/// The registrar that issued it.
+	pub registrar: RegistrarId,
+	/// The first block at which it is no longer valid.
+	pub expires_at: BlockNumber,
+}
+
+/// The part of an [`AccountRecord`] the real-name check reads, kept in the pallet's
+/// `SummaryStore`. The runtime keeps it inside `System::Account`, beside the balance: every
+/// signed transaction reads its signer's entry there anyway (nonce, fees) and a transfer reads
+/// its destination's, so the check costs no database read of its own. The default is an
+/// account the pallet knows nothing about.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	Debug,
+	TypeInfo,
+)]
+pub struct AccountSummary<BlockNumber> {
+	/// The verification in force, if any.
+	pub verification: Option<VerificationSummary<BlockNumber>>,
+	/// The disposal measure last applied (read it through [`Standing::effective_at`]).
+	pub standing: Standing<BlockNumber>,
 	/// The last platform convention version the account acknowledged (0: none).
 	pub acknowledged_convention: ConventionVersion,
 }

@@ -100,6 +100,7 @@ parameter_types! {
 impl pallet_real_name::Config for Runtime {
 	type AdminOrigin = AdminOrigin;
 	type Inspector = ComplianceCallInspector;
+	type SummaryStore = super::account_data::ComplianceSummaryStore;
 	type StandingExemptCalls = StandingExemptCalls;
 	type ConventionExemptCalls = ConventionExemptCalls;
 	type ServiceSuspensionExemptCalls = ServiceSuspensionExemptCalls;

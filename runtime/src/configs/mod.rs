@@ -1,5 +1,6 @@
 //! Pallet configurations of the runtime.
 
+pub mod account_data;
 pub mod compliance;
 
 use frame_support::{
@@ -28,7 +29,7 @@ use crate::weights::{
 use super::{
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
-	System, EXISTENTIAL_DEPOSIT, SLOT_DURATION, SS58_PREFIX, VERSION,
+	EXISTENTIAL_DEPOSIT, SLOT_DURATION, SS58_PREFIX, VERSION,
 };
 
 /// Share of a block's weight and length that normal (user) transactions may fill.
@@ -89,7 +90,9 @@ impl frame_system::Config for Runtime {
 	type SystemWeightInfo = weights::frame_system::WeightInfo<Runtime>;
 	type ExtensionsWeightInfo = weights::frame_system_extensions::WeightInfo<Runtime>;
 	type Version = Version;
-	type AccountData = pallet_balances::AccountData<Balance>;
+	/// The balance and the real-name summary in one entry, so the real-name check reads
+	/// nothing a transaction does not read anyway (see `account_data`).
+	type AccountData = account_data::AccountData;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
 	/// Every path that replaces the runtime code needs an approved security assessment (R6).
@@ -129,7 +132,7 @@ impl pallet_balances::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type DustRemoval = ();
 	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
-	type AccountStore = System;
+	type AccountStore = account_data::BalanceStore;
 	type WeightInfo = weights::pallet_balances::WeightInfo<Runtime>;
 	type FreezeIdentifier = RuntimeFreezeReason;
 	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;

@@ -371,3 +371,55 @@ fn service_suspension_refuses_users_but_not_the_regulator_or_admin() {
 		assert!(Moderation::content_status(ContentHash::repeat_byte(1)).is_some());
 	});
 }
+
+#[test]
+fn a_verified_account_emptied_to_zero_stays_verified_and_keeps_its_nonce() {
+	dev_chain(|| {
+		let ferdie = Sr25519Keyring::Ferdie.to_account_id();
+		let mut signer = Signer::new(Sr25519Keyring::Ferdie);
+		assert_eq!(System::providers(&ferdie), 2, "balances' and real-name's");
+		assert_accepted(signer.sign(RuntimeCall::Balances(pallet_balances::Call::transfer_all {
+			dest: Sr25519Keyring::Eve.to_account_id().into(),
+			keep_alive: false,
+		})));
+
+		// The balance is gone, the entry (nonce, summary) is not: real-name still provides it.
+		let entry = frame_system::Account::<Runtime>::get(&ferdie);
+		assert_eq!(entry.data.balance(), Default::default());
+		assert_eq!(entry.providers, 1);
+		assert_eq!(entry.nonce, signer.nonce);
+		let record = pallet_real_name::Accounts::<Runtime>::get(&ferdie).expect("a record");
+		assert_eq!(entry.data.compliance(), record.summary());
+		assert!(entry.data.compliance().verification.is_some());
+
+		// Funded again, it transacts without a new verification, and its old transactions
+		// cannot be replayed: the nonce went on.
+		Balances::force_set_balance(RuntimeOrigin::root(), ferdie.clone().into(), 10 * UNIT)
+			.expect("root sets balances");
+		assert_accepted(signer.sign(remark()));
+	});
+}
+
+#[test]
+fn an_account_without_a_record_is_removed_when_emptied() {
+	dev_chain(|| {
+		let one = Sr25519Keyring::One.to_account_id();
+		assert!(frame_system::Account::<Runtime>::contains_key(&one));
+		Balances::force_set_balance(RuntimeOrigin::root(), one.clone().into(), 0)
+			.expect("root sets balances");
+		assert!(!frame_system::Account::<Runtime>::contains_key(&one));
+	});
+}
+
+#[test]
+fn account_data_starts_with_the_balances_encoding() {
+	use crate::configs::account_data::AccountData;
+	dev_chain(|| {
+		let data =
+			frame_system::Account::<Runtime>::get(Sr25519Keyring::Ferdie.to_account_id()).data;
+		assert!(data.free > 0);
+		let encoded = data.encode();
+		assert!(encoded.starts_with(&data.balance().encode()));
+		assert_eq!(AccountData::default().balance(), pallet_balances::AccountData::default());
+	});
+}
