@@ -1,5 +1,7 @@
 //! Benchmarks of the filing pallet: every call at its worst case, and both paths of the block
-//! hook.
+//! hook. The filing and rules are single values with bounded histories, benchmarked full; the
+//! one map that grows, `Assessments` (one entry per assessed runtime), holds [`EXISTING`]
+//! entries before the assessment calls.
 
 use super::*;
 use crate::Pallet as Filing;
@@ -8,6 +10,29 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::Hooks;
 use frame_system::RawOrigin;
 use sp_runtime::traits::One;
+
+/// How many assessments exist before a measured assessment call.
+#[cfg(not(test))]
+const EXISTING: u32 = 100_000;
+/// Fewer in the unit-test run of the benchmarks, which only checks that they work.
+#[cfg(test)]
+const EXISTING: u32 = 1_000;
+
+/// Records `EXISTING` approved assessments of other code.
+fn seed_assessments<T: Config>() {
+	let now = frame_system::Pallet::<T>::block_number();
+	for i in 0..EXISTING {
+		Assessments::<T>::insert(
+			T::Hashing::hash_of(&(b"existing code", i)),
+			Assessment {
+				report_hash: ContentHash::repeat_byte(3),
+				verdict: Verdict::Approved,
+				assessed_at: now,
+				assessor: None,
+			},
+		);
+	}
+}
 
 fn assert_last_event<T: Config>(event: Event<T>) {
 	frame_system::Pallet::<T>::assert_last_event(<T as frame_system::Config>::RuntimeEvent::from(
@@ -190,6 +215,7 @@ mod benchmarks {
 	#[benchmark]
 	fn record_assessment() -> Result<(), BenchmarkError> {
 		let origin = origin::<T::AssessorOrigin, T>()?;
+		seed_assessments::<T>();
 		let code_hash = T::Hashing::hash(b"code");
 
 		#[extrinsic_call]
@@ -202,6 +228,7 @@ mod benchmarks {
 	#[benchmark]
 	fn revoke_assessment() -> Result<(), BenchmarkError> {
 		let origin = origin::<T::AssessorOrigin, T>()?;
+		seed_assessments::<T>();
 		let code_hash = T::Hashing::hash(b"code");
 		Assessments::<T>::insert(
 			code_hash,
