@@ -59,8 +59,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RealName::Registrars` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	fn add_registrar() -> Weight {
 		// Proof size: measured `445`, estimated `3517`.
-		// Minimum execution time: 12_469_000 picoseconds.
-		Weight::from_parts(13_670_000, 3517)
+		// Minimum execution time: 12_699_000 picoseconds.
+		Weight::from_parts(13_610_000, 3517)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -68,8 +68,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RealName::Registrars` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	fn suspend_registrar() -> Weight {
 		// Proof size: measured `607`, estimated `3576`.
-		// Minimum execution time: 9_404_000 picoseconds.
-		Weight::from_parts(10_205_000, 3576)
+		// Minimum execution time: 9_654_000 picoseconds.
+		Weight::from_parts(10_496_000, 3576)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -77,8 +77,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RealName::Registrars` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	fn reactivate_registrar() -> Weight {
 		// Proof size: measured `607`, estimated `3576`.
-		// Minimum execution time: 9_264_000 picoseconds.
-		Weight::from_parts(10_205_000, 3576)
+		// Minimum execution time: 9_855_000 picoseconds.
+		Weight::from_parts(10_796_000, 3576)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -88,8 +88,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RealName::RegistrarOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn remove_registrar() -> Weight {
 		// Proof size: measured `607`, estimated `3576`.
-		// Minimum execution time: 10_546_000 picoseconds.
-		Weight::from_parts(11_417_000, 3576)
+		// Minimum execution time: 10_906_000 picoseconds.
+		Weight::from_parts(11_978_000, 3576)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -97,98 +97,102 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RealName::RegistrarOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `RealName::Accounts` (r:1 w:1)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn verify_account() -> Weight {
-		// Proof size: measured `879`, estimated `3573`.
-		// Minimum execution time: 16_405_000 picoseconds.
-		Weight::from_parts(18_027_000, 3573)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Proof size: measured `4170`, estimated `3612`.
+		// Minimum execution time: 131_387_000 picoseconds.
+		Weight::from_parts(663_801_000, 3612)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `RealName::RegistrarOf` (r:1 w:0)
 	/// Proof: `RealName::RegistrarOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `RealName::Accounts` (r:1 w:1)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn renew() -> Weight {
-		// Proof size: measured `879`, estimated `3573`.
-		// Minimum execution time: 15_313_000 picoseconds.
-		Weight::from_parts(16_735_000, 3573)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Proof size: measured `4170`, estimated `3612`.
+		// Minimum execution time: 142_963_000 picoseconds.
+		Weight::from_parts(744_792_000, 3612)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `RealName::RegistrarOf` (r:1 w:0)
 	/// Proof: `RealName::RegistrarOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `RealName::Accounts` (r:1 w:1)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		// Proof size: measured `879`, estimated `3573`.
-		// Minimum execution time: 13_911_000 picoseconds.
-		Weight::from_parts(15_093_000, 3573)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Proof size: measured `4170`, estimated `3612`.
+		// Minimum execution time: 129_593_000 picoseconds.
+		Weight::from_parts(805_662_000, 3612)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `RealName::Accounts` (r:1 w:1)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn force_revoke() -> Weight {
-		// Proof size: measured `328`, estimated `3573`.
-		// Minimum execution time: 9_124_000 picoseconds.
-		Weight::from_parts(9_945_000, 3573)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	/// Storage: `RealName::Accounts` (r:2 w:0)
-	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
-	fn check_real_name() -> Weight {
-		// Proof size: measured `383`, estimated `6156`.
-		// Minimum execution time: 8_974_000 picoseconds.
-		Weight::from_parts(9_865_000, 6156)
+		// Proof size: measured `3619`, estimated `3612`.
+		// Minimum execution time: 117_636_000 picoseconds.
+		Weight::from_parts(127_460_000, 3612)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	fn check_real_name() -> Weight {
+		// Proof size: measured `0`, estimated `0`.
+		// Minimum execution time: 22_153_000 picoseconds.
+		Weight::from_parts(24_917_000, 0)
 	}
 }
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
 impl WeightInfo for () {
 	fn add_registrar() -> Weight {
-		Weight::from_parts(13_670_000, 3517)
+		Weight::from_parts(13_610_000, 3517)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn suspend_registrar() -> Weight {
-		Weight::from_parts(10_205_000, 3576)
+		Weight::from_parts(10_496_000, 3576)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reactivate_registrar() -> Weight {
-		Weight::from_parts(10_205_000, 3576)
+		Weight::from_parts(10_796_000, 3576)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_registrar() -> Weight {
-		Weight::from_parts(11_417_000, 3576)
+		Weight::from_parts(11_978_000, 3576)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn verify_account() -> Weight {
-		Weight::from_parts(18_027_000, 3573)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		Weight::from_parts(663_801_000, 3612)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn renew() -> Weight {
-		Weight::from_parts(16_735_000, 3573)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		Weight::from_parts(744_792_000, 3612)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(15_093_000, 3573)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		Weight::from_parts(805_662_000, 3612)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn force_revoke() -> Weight {
-		Weight::from_parts(9_945_000, 3573)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		Weight::from_parts(127_460_000, 3612)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn check_real_name() -> Weight {
-		Weight::from_parts(9_865_000, 6156)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
+		Weight::from_parts(24_917_000, 0)
 	}
 }
