@@ -63,8 +63,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Filing::NextDeadline` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
 		// Proof size: measured `161`, estimated `3899`.
-		// Minimum execution time: 13_009_000 picoseconds.
-		Weight::from_parts(14_031_000, 3899)
+		// Minimum execution time: 12_619_000 picoseconds.
+		Weight::from_parts(13_570_000, 3899)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -74,8 +74,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Filing::FilingHistory` (`max_values`: Some(1), `max_size`: Some(77249), added: 77744, mode: `MaxEncodedLen`)
 	fn change() -> Weight {
 		// Proof size: measured `79743`, estimated `78734`.
-		// Minimum execution time: 100_429_000 picoseconds.
-		Weight::from_parts(105_688_000, 78734)
+		// Minimum execution time: 99_498_000 picoseconds.
+		Weight::from_parts(106_429_000, 78734)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -87,8 +87,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Filing::NextDeadline` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `79743`, estimated `78734`.
-		// Minimum execution time: 100_419_000 picoseconds.
-		Weight::from_parts(106_629_000, 78734)
+		// Minimum execution time: 97_275_000 picoseconds.
+		Weight::from_parts(102_293_000, 78734)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -98,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Filing::Filing` (`max_values`: Some(1), `max_size`: Some(2414), added: 2909, mode: `MaxEncodedLen`)
 	fn record_service_start() -> Weight {
 		// Proof size: measured `190`, estimated `3899`.
-		// Minimum execution time: 7_701_000 picoseconds.
-		Weight::from_parts(8_433_000, 3899)
+		// Minimum execution time: 7_351_000 picoseconds.
+		Weight::from_parts(8_193_000, 3899)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -109,8 +109,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Filing::NextDeadline` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
 	fn confirm_review() -> Weight {
 		// Proof size: measured `2603`, estimated `3899`.
-		// Minimum execution time: 13_190_000 picoseconds.
-		Weight::from_parts(14_622_000, 3899)
+		// Minimum execution time: 12_769_000 picoseconds.
+		Weight::from_parts(13_871_000, 3899)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -118,26 +118,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Filing::CurrentRules` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// Storage: `Filing::RulesHistory` (r:1 w:1)
 	/// Proof: `Filing::RulesHistory` (`max_values`: None, `max_size`: Some(9554), added: 12029, mode: `MaxEncodedLen`)
-	/// Storage: `RealName::ComplianceState` (r:1 w:1)
-	/// Proof: `RealName::ComplianceState` (`max_values`: Some(1), `max_size`: Some(166), added: 661, mode: `MaxEncodedLen`)
 	fn publish_rules() -> Weight {
-		// Proof size: measured `10254`, estimated `13019`.
-		// Minimum execution time: 34_281_000 picoseconds.
-		Weight::from_parts(38_187_000, 13019)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Proof size: measured `10115`, estimated `13019`.
+		// Minimum execution time: 31_086_000 picoseconds.
+		Weight::from_parts(33_029_000, 13019)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Filing::CurrentRules` (r:1 w:0)
 	/// Proof: `Filing::CurrentRules` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
-	/// Storage: `RealName::ComplianceState` (r:1 w:0)
-	/// Proof: `RealName::ComplianceState` (`max_values`: Some(1), `max_size`: Some(166), added: 661, mode: `MaxEncodedLen`)
 	/// Storage: `RealName::Accounts` (r:1 w:1)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn acknowledge() -> Weight {
-		// Proof size: measured `1003`, estimated `3780`.
-		// Minimum execution time: 20_921_000 picoseconds.
-		Weight::from_parts(23_224_000, 3780)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `864`, estimated `3780`.
+		// Minimum execution time: 23_245_000 picoseconds.
+		Weight::from_parts(25_258_000, 3780)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Assessors::Members` (r:1 w:0)
@@ -146,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Filing::Assessments` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn record_assessment() -> Weight {
 		// Proof size: measured `173`, estimated `1998`.
-		// Minimum execution time: 9_965_000 picoseconds.
-		Weight::from_parts(10_716_000, 1998)
+		// Minimum execution time: 68_242_000 picoseconds.
+		Weight::from_parts(74_331_000, 1998)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -156,9 +152,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Filing::Assessments` (r:1 w:1)
 	/// Proof: `Filing::Assessments` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn revoke_assessment() -> Weight {
-		// Proof size: measured `379`, estimated `3567`.
-		// Minimum execution time: 12_699_000 picoseconds.
-		Weight::from_parts(13_731_000, 3567)
+		// Proof size: measured `2321`, estimated `3567`.
+		// Minimum execution time: 88_362_000 picoseconds.
+		Weight::from_parts(95_773_000, 3567)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -166,42 +162,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Regulators::Members` (`max_values`: Some(1), `max_size`: Some(513), added: 1008, mode: `MaxEncodedLen`)
 	/// Storage: `Filing::ServiceSuspension` (r:1 w:1)
 	/// Proof: `Filing::ServiceSuspension` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
-	/// Storage: `RealName::ComplianceState` (r:1 w:1)
-	/// Proof: `RealName::ComplianceState` (`max_values`: Some(1), `max_size`: Some(166), added: 661, mode: `MaxEncodedLen`)
 	fn suspend_service() -> Weight {
-		// Proof size: measured `395`, estimated `1998`.
-		// Minimum execution time: 15_473_000 picoseconds.
-		Weight::from_parts(16_705_000, 1998)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `256`, estimated `1998`.
+		// Minimum execution time: 13_369_000 picoseconds.
+		Weight::from_parts(14_522_000, 1998)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Regulators::Members` (r:1 w:0)
 	/// Proof: `Regulators::Members` (`max_values`: Some(1), `max_size`: Some(513), added: 1008, mode: `MaxEncodedLen`)
 	/// Storage: `Filing::ServiceSuspension` (r:1 w:1)
 	/// Proof: `Filing::ServiceSuspension` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
-	/// Storage: `RealName::ComplianceState` (r:1 w:1)
-	/// Proof: `RealName::ComplianceState` (`max_values`: Some(1), `max_size`: Some(166), added: 661, mode: `MaxEncodedLen`)
 	fn resume_service() -> Weight {
-		// Proof size: measured `453`, estimated `1998`.
-		// Minimum execution time: 15_072_000 picoseconds.
-		Weight::from_parts(16_275_000, 1998)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `314`, estimated `1998`.
+		// Minimum execution time: 13_320_000 picoseconds.
+		Weight::from_parts(14_292_000, 1998)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Filing::NextDeadline` (r:1 w:0)
 	/// Proof: `Filing::NextDeadline` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size: measured `194`, estimated `1490`.
-		// Minimum execution time: 4_046_000 picoseconds.
-		Weight::from_parts(4_417_000, 1490)
+		// Minimum execution time: 4_016_000 picoseconds.
+		Weight::from_parts(4_446_000, 1490)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Filing::NextDeadline` (r:1 w:1)
 	/// Proof: `Filing::NextDeadline` (`max_values`: Some(1), `max_size`: Some(5), added: 500, mode: `MaxEncodedLen`)
 	fn on_initialize_deadline() -> Weight {
 		// Proof size: measured `194`, estimated `1490`.
-		// Minimum execution time: 5_989_000 picoseconds.
-		Weight::from_parts(6_470_000, 1490)
+		// Minimum execution time: 6_149_000 picoseconds.
+		Weight::from_parts(6_660_000, 1490)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -210,66 +202,66 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's database weights, for mocks and tests.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(14_031_000, 3899)
+		Weight::from_parts(13_570_000, 3899)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn change() -> Weight {
-		Weight::from_parts(105_688_000, 78734)
+		Weight::from_parts(106_429_000, 78734)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(106_629_000, 78734)
+		Weight::from_parts(102_293_000, 78734)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn record_service_start() -> Weight {
-		Weight::from_parts(8_433_000, 3899)
+		Weight::from_parts(8_193_000, 3899)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn confirm_review() -> Weight {
-		Weight::from_parts(14_622_000, 3899)
+		Weight::from_parts(13_871_000, 3899)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn publish_rules() -> Weight {
-		Weight::from_parts(38_187_000, 13019)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		Weight::from_parts(33_029_000, 13019)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn acknowledge() -> Weight {
-		Weight::from_parts(23_224_000, 3780)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(25_258_000, 3780)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn record_assessment() -> Weight {
-		Weight::from_parts(10_716_000, 1998)
+		Weight::from_parts(74_331_000, 1998)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn revoke_assessment() -> Weight {
-		Weight::from_parts(13_731_000, 3567)
+		Weight::from_parts(95_773_000, 3567)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn suspend_service() -> Weight {
-		Weight::from_parts(16_705_000, 1998)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(14_522_000, 1998)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn resume_service() -> Weight {
-		Weight::from_parts(16_275_000, 1998)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(14_292_000, 1998)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(4_417_000, 1490)
+		Weight::from_parts(4_446_000, 1490)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 	fn on_initialize_deadline() -> Weight {
-		Weight::from_parts(6_470_000, 1490)
+		Weight::from_parts(6_660_000, 1490)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

@@ -35,17 +35,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 148_983, 737_120
-	///   Average:  171_415
-	///   Median:   154_831
-	///   Std-Dev:  59511.47
+	///   Min, Max: 146_078, 489_650
+	///   Average:  167_194
+	///   Median:   148_531
+	///   Std-Dev:  46451.98
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 224_144
-	///   95th: 196_282
-	///   75th: 184_155
+	///   99th: 430_733
+	///   95th: 199_177
+	///   75th: 180_639
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(171_415), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(167_194), 0);
 }
 
 #[cfg(test)]

@@ -35,17 +35,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 90_454, 98_245
-	///   Average:  92_966
-	///   Median:   92_927
-	///   Std-Dev:  1349.71
+	///   Min, Max: 87_617, 95_800
+	///   Average:  91_424
+	///   Median:   91_446
+	///   Std-Dev:  1473.22
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 96_119
-	///   95th: 95_417
-	///   75th: 93_790
+	///   99th: 94_225
+	///   95th: 93_666
+	///   75th: 92_610
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(92_966), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(91_424), 0);
 }
 
 #[cfg(test)]

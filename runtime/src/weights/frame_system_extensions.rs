@@ -45,43 +45,43 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_442_000 picoseconds.
-		Weight::from_parts(1_622_000, 0)
+		// Minimum execution time: 1_472_000 picoseconds.
+		Weight::from_parts(1_632_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_mortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_175_000 picoseconds.
-		Weight::from_parts(3_445_000, 0)
+		// Minimum execution time: 3_165_000 picoseconds.
+		Weight::from_parts(3_565_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_immortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_195_000 picoseconds.
-		Weight::from_parts(3_465_000, 0)
+		// Minimum execution time: 3_215_000 picoseconds.
+		Weight::from_parts(3_525_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_non_zero_sender() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 450_000 picoseconds.
-		Weight::from_parts(531_000, 0)
+		// Minimum execution time: 430_000 picoseconds.
+		Weight::from_parts(521_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn check_nonce() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `101`
-		//  Estimated: `3593`
-		// Minimum execution time: 7_421_000 picoseconds.
-		Weight::from_parts(8_212_000, 0)
-			.saturating_add(Weight::from_parts(0, 3593))
+		//  Measured:  `107`
+		//  Estimated: `3612`
+		// Minimum execution time: 7_281_000 picoseconds.
+		Weight::from_parts(7_952_000, 0)
+			.saturating_add(Weight::from_parts(0, 3612))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -89,32 +89,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 330_000 picoseconds.
-		Weight::from_parts(401_000, 0)
+		// Minimum execution time: 320_000 picoseconds.
+		Weight::from_parts(390_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_tx_version() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 330_000 picoseconds.
-		Weight::from_parts(401_000, 0)
+		// Minimum execution time: 320_000 picoseconds.
+		Weight::from_parts(390_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_weight() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_255_000 picoseconds.
-		Weight::from_parts(3_585_000, 0)
+		// Minimum execution time: 3_245_000 picoseconds.
+		Weight::from_parts(3_565_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn weight_reclaim() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_902_000 picoseconds.
-		Weight::from_parts(2_143_000, 0)
+		// Minimum execution time: 1_842_000 picoseconds.
+		Weight::from_parts(2_103_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

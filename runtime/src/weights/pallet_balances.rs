@@ -42,127 +42,127 @@ use core::marker::PhantomData;
 pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn transfer_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
-		//  Estimated: `3593`
-		// Minimum execution time: 47_211_000 picoseconds.
-		Weight::from_parts(49_163_000, 0)
-			.saturating_add(Weight::from_parts(0, 3593))
+		//  Estimated: `3612`
+		// Minimum execution time: 47_050_000 picoseconds.
+		Weight::from_parts(50_345_000, 0)
+			.saturating_add(Weight::from_parts(0, 3612))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn transfer_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
-		//  Estimated: `3593`
-		// Minimum execution time: 36_494_000 picoseconds.
-		Weight::from_parts(38_798_000, 0)
-			.saturating_add(Weight::from_parts(0, 3593))
+		//  Estimated: `3612`
+		// Minimum execution time: 37_295_000 picoseconds.
+		Weight::from_parts(39_669_000, 0)
+			.saturating_add(Weight::from_parts(0, 3612))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn force_set_balance_creating() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
-		//  Estimated: `3593`
-		// Minimum execution time: 18_237_000 picoseconds.
-		Weight::from_parts(19_589_000, 0)
-			.saturating_add(Weight::from_parts(0, 3593))
+		//  Estimated: `3612`
+		// Minimum execution time: 18_397_000 picoseconds.
+		Weight::from_parts(19_679_000, 0)
+			.saturating_add(Weight::from_parts(0, 3612))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn force_set_balance_killing() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `174`
-		//  Estimated: `3593`
-		// Minimum execution time: 18_457_000 picoseconds.
-		Weight::from_parts(19_879_000, 0)
-			.saturating_add(Weight::from_parts(0, 3593))
+		//  Measured:  `180`
+		//  Estimated: `3612`
+		// Minimum execution time: 18_538_000 picoseconds.
+		Weight::from_parts(19_729_000, 0)
+			.saturating_add(Weight::from_parts(0, 3612))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn force_transfer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `103`
-		//  Estimated: `6196`
-		// Minimum execution time: 48_473_000 picoseconds.
-		Weight::from_parts(50_515_000, 0)
-			.saturating_add(Weight::from_parts(0, 6196))
+		//  Measured:  `109`
+		//  Estimated: `6234`
+		// Minimum execution time: 48_953_000 picoseconds.
+		Weight::from_parts(51_927_000, 0)
+			.saturating_add(Weight::from_parts(0, 6234))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn transfer_all() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
-		//  Estimated: `3593`
-		// Minimum execution time: 45_287_000 picoseconds.
-		Weight::from_parts(47_701_000, 0)
-			.saturating_add(Weight::from_parts(0, 3593))
+		//  Estimated: `3612`
+		// Minimum execution time: 45_658_000 picoseconds.
+		Weight::from_parts(48_242_000, 0)
+			.saturating_add(Weight::from_parts(0, 3612))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn force_unreserve() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `174`
-		//  Estimated: `3593`
-		// Minimum execution time: 14_852_000 picoseconds.
-		Weight::from_parts(16_384_000, 0)
-			.saturating_add(Weight::from_parts(0, 3593))
+		//  Measured:  `180`
+		//  Estimated: `3612`
+		// Minimum execution time: 15_183_000 picoseconds.
+		Weight::from_parts(16_404_000, 0)
+			.saturating_add(Weight::from_parts(0, 3612))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `System::Account` (r:999 w:999)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// The range of component `u` is `[1, 1000]`.
 	fn upgrade_accounts(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
-		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 15_543_000 picoseconds.
-		Weight::from_parts(15_904_000, 0)
+		//  Estimated: `990 + u * (2622 ±0)`
+		// Minimum execution time: 15_043_000 picoseconds.
+		Weight::from_parts(15_474_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 7_511
-			.saturating_add(Weight::from_parts(13_621_905, 0).saturating_mul(u.into()))
+			// Standard Error: 13_621
+			.saturating_add(Weight::from_parts(13_914_629, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
+			.saturating_add(Weight::from_parts(0, 2622).saturating_mul(u.into()))
 	}
 	fn force_adjust_total_issuance() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_547_000 picoseconds.
-		Weight::from_parts(4_997_000, 0)
+		// Minimum execution time: 4_637_000 picoseconds.
+		Weight::from_parts(5_068_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 28_322_000 picoseconds.
-		Weight::from_parts(30_295_000, 0)
+		// Minimum execution time: 29_114_000 picoseconds.
+		Weight::from_parts(31_286_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 19_149_000 picoseconds.
-		Weight::from_parts(20_450_000, 0)
+		// Minimum execution time: 18_868_000 picoseconds.
+		Weight::from_parts(20_240_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

@@ -42,14 +42,14 @@ use core::marker::PhantomData;
 pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> pallet_transaction_payment::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn charge_transaction_payment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `101`
-		//  Estimated: `3593`
-		// Minimum execution time: 40_961_000 picoseconds.
-		Weight::from_parts(43_285_000, 0)
-			.saturating_add(Weight::from_parts(0, 3593))
+		//  Measured:  `107`
+		//  Estimated: `3612`
+		// Minimum execution time: 40_270_000 picoseconds.
+		Weight::from_parts(42_464_000, 0)
+			.saturating_add(Weight::from_parts(0, 3612))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
