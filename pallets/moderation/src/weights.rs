@@ -67,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::CounterForModerators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn add_moderator() -> Weight {
 		// Proof size: measured `162`, estimated `4998`.
-		// Minimum execution time: 13_159_000 picoseconds.
-		Weight::from_parts(14_111_000, 4998)
+		// Minimum execution time: 13_019_000 picoseconds.
+		Weight::from_parts(14_071_000, 4998)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -78,22 +78,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::CounterForModerators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn remove_moderator() -> Weight {
 		// Proof size: measured `200`, estimated `4998`.
-		// Minimum execution time: 13_460_000 picoseconds.
-		Weight::from_parts(14_291_000, 4998)
+		// Minimum execution time: 13_140_000 picoseconds.
+		Weight::from_parts(14_241_000, 4998)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `RealName::Accounts` (r:1 w:0)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
-	/// Storage: `RealName::ComplianceState` (r:1 w:0)
-	/// Proof: `RealName::ComplianceState` (`max_values`: Some(1), `max_size`: Some(166), added: 661, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::ContentOf` (r:1 w:1)
 	/// Proof: `Moderation::ContentOf` (`max_values`: None, `max_size`: Some(365), added: 2840, mode: `MaxEncodedLen`)
 	fn publish() -> Weight {
-		// Proof size: measured `2654`, estimated `3830`.
-		// Minimum execution time: 116_193_000 picoseconds.
-		Weight::from_parts(134_571_000, 3830)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `2515`, estimated `3830`.
+		// Minimum execution time: 115_542_000 picoseconds.
+		Weight::from_parts(124_416_000, 3830)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Moderation::Moderators` (r:1 w:0)
@@ -106,8 +104,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn flag() -> Weight {
 		// Proof size: measured `2715`, estimated `4998`.
-		// Minimum execution time: 129_232_000 picoseconds.
-		Weight::from_parts(142_182_000, 4998)
+		// Minimum execution time: 128_823_000 picoseconds.
+		Weight::from_parts(135_793_000, 4998)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -121,8 +119,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn hide() -> Weight {
 		// Proof size: measured `2716`, estimated `4998`.
-		// Minimum execution time: 128_652_000 picoseconds.
-		Weight::from_parts(135_291_000, 4998)
+		// Minimum execution time: 130_224_000 picoseconds.
+		Weight::from_parts(142_773_000, 4998)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -137,9 +135,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 64]`.
 	fn hide_batch(n: u32, ) -> Weight {
 		// Proof size: measured `491`, estimated `4998`.
-		// Minimum execution time: 18_087_000 picoseconds.
-		Weight::from_parts(7_694_895, 4998)
-			.saturating_add(Weight::from_parts(9_841_539, 0).saturating_mul(n.into()))
+		// Minimum execution time: 18_868_000 picoseconds.
+		Weight::from_parts(8_609_914, 4998)
+			.saturating_add(Weight::from_parts(10_330_922, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -156,8 +154,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn restore() -> Weight {
 		// Proof size: measured `2341`, estimated `4998`.
-		// Minimum execution time: 126_109_000 picoseconds.
-		Weight::from_parts(139_468_000, 4998)
+		// Minimum execution time: 129_353_000 picoseconds.
+		Weight::from_parts(138_176_000, 4998)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -165,6 +163,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::Moderators` (`max_values`: Some(4294967295), `max_size`: Some(48), added: 4008, mode: `MaxEncodedLen`)
 	/// Storage: `RealName::Accounts` (r:1 w:1)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::LatestCaseOf` (r:1 w:1)
 	/// Proof: `Moderation::LatestCaseOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::NextCaseId` (r:1 w:1)
@@ -172,16 +172,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Moderation::Cases` (r:0 w:1)
 	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn warn() -> Weight {
-		// Proof size: measured `754`, estimated `4998`.
-		// Minimum execution time: 26_579_000 picoseconds.
-		Weight::from_parts(28_322_000, 4998)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof size: measured `667`, estimated `4998`.
+		// Minimum execution time: 32_238_000 picoseconds.
+		Weight::from_parts(34_030_000, 4998)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Moderation::Moderators` (r:1 w:0)
 	/// Proof: `Moderation::Moderators` (`max_values`: Some(4294967295), `max_size`: Some(48), added: 4008, mode: `MaxEncodedLen`)
 	/// Storage: `RealName::Accounts` (r:1 w:1)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::LatestCaseOf` (r:1 w:1)
 	/// Proof: `Moderation::LatestCaseOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::NextCaseId` (r:1 w:1)
@@ -189,16 +191,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Moderation::Cases` (r:0 w:1)
 	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn restrict() -> Weight {
-		// Proof size: measured `754`, estimated `4998`.
-		// Minimum execution time: 26_620_000 picoseconds.
-		Weight::from_parts(28_543_000, 4998)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof size: measured `667`, estimated `4998`.
+		// Minimum execution time: 31_978_000 picoseconds.
+		Weight::from_parts(33_981_000, 4998)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Moderation::Moderators` (r:1 w:0)
 	/// Proof: `Moderation::Moderators` (`max_values`: Some(4294967295), `max_size`: Some(48), added: 4008, mode: `MaxEncodedLen`)
 	/// Storage: `RealName::Accounts` (r:1 w:1)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::LatestCaseOf` (r:1 w:1)
 	/// Proof: `Moderation::LatestCaseOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::NextCaseId` (r:1 w:1)
@@ -206,16 +210,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Moderation::Cases` (r:0 w:1)
 	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
-		// Proof size: measured `754`, estimated `4998`.
-		// Minimum execution time: 26_379_000 picoseconds.
-		Weight::from_parts(28_343_000, 4998)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof size: measured `667`, estimated `4998`.
+		// Minimum execution time: 31_517_000 picoseconds.
+		Weight::from_parts(33_410_000, 4998)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Moderation::Moderators` (r:1 w:0)
 	/// Proof: `Moderation::Moderators` (`max_values`: Some(4294967295), `max_size`: Some(48), added: 4008, mode: `MaxEncodedLen`)
 	/// Storage: `RealName::Accounts` (r:1 w:1)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::LatestCaseOf` (r:1 w:1)
 	/// Proof: `Moderation::LatestCaseOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::NextCaseId` (r:1 w:1)
@@ -223,16 +229,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Moderation::Cases` (r:0 w:1)
 	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn close() -> Weight {
-		// Proof size: measured `754`, estimated `4998`.
-		// Minimum execution time: 26_199_000 picoseconds.
-		Weight::from_parts(27_892_000, 4998)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof size: measured `667`, estimated `4998`.
+		// Minimum execution time: 31_077_000 picoseconds.
+		Weight::from_parts(32_869_000, 4998)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Moderation::Moderators` (r:1 w:0)
 	/// Proof: `Moderation::Moderators` (`max_values`: Some(4294967295), `max_size`: Some(48), added: 4008, mode: `MaxEncodedLen`)
 	/// Storage: `RealName::Accounts` (r:1 w:1)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::LatestCaseOf` (r:1 w:1)
 	/// Proof: `Moderation::LatestCaseOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::NextCaseId` (r:1 w:1)
@@ -240,16 +248,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Moderation::Cases` (r:0 w:1)
 	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn lift() -> Weight {
-		// Proof size: measured `754`, estimated `4998`.
-		// Minimum execution time: 30_295_000 picoseconds.
-		Weight::from_parts(31_827_000, 4998)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof size: measured `667`, estimated `4998`.
+		// Minimum execution time: 34_582_000 picoseconds.
+		Weight::from_parts(36_835_000, 4998)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `RealName::Accounts` (r:1 w:0)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
-	/// Storage: `RealName::ComplianceState` (r:1 w:0)
-	/// Proof: `RealName::ComplianceState` (`max_values`: Some(1), `max_size`: Some(166), added: 661, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::OpenReportsOf` (r:1 w:1)
 	/// Proof: `Moderation::OpenReportsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::NextReportId` (r:1 w:1)
@@ -263,10 +269,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Moderation::Reports` (r:0 w:1)
 	/// Proof: `Moderation::Reports` (`max_values`: None, `max_size`: Some(207), added: 2682, mode: `MaxEncodedLen`)
 	fn report() -> Weight {
-		// Proof size: measured `797`, estimated `5527`.
-		// Minimum execution time: 124_877_000 picoseconds.
-		Weight::from_parts(138_336_000, 5527)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Proof size: measured `658`, estimated `5527`.
+		// Minimum execution time: 123_034_000 picoseconds.
+		Weight::from_parts(132_327_000, 5527)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Moderation::Moderators` (r:1 w:0)
@@ -275,6 +281,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::Reports` (`max_values`: None, `max_size`: Some(207), added: 2682, mode: `MaxEncodedLen`)
 	/// Storage: `RealName::Accounts` (r:1 w:1)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::LatestCaseOf` (r:1 w:1)
 	/// Proof: `Moderation::LatestCaseOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::NextCaseId` (r:1 w:1)
@@ -288,11 +296,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Moderation::OverdueReports` (r:0 w:1)
 	/// Proof: `Moderation::OverdueReports` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn resolve() -> Weight {
-		// Proof size: measured `3084`, estimated `4998`.
-		// Minimum execution time: 178_456_000 picoseconds.
-		Weight::from_parts(197_765_000, 4998)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Proof size: measured `2997`, estimated `4998`.
+		// Minimum execution time: 189_072_000 picoseconds.
+		Weight::from_parts(203_153_000, 4998)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Moderation::Cases` (r:1 w:1)
 	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
@@ -300,8 +308,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::ContentOf` (`max_values`: None, `max_size`: Some(365), added: 2840, mode: `MaxEncodedLen`)
 	fn appeal() -> Weight {
 		// Proof size: measured `4255`, estimated `3830`.
-		// Minimum execution time: 129_964_000 picoseconds.
-		Weight::from_parts(141_131_000, 3830)
+		// Minimum execution time: 138_546_000 picoseconds.
+		Weight::from_parts(154_030_000, 3830)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -313,12 +321,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::LatestCaseOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `RealName::Accounts` (r:1 w:1)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn decide_appeal() -> Weight {
-		// Proof size: measured `2942`, estimated `4998`.
-		// Minimum execution time: 162_843_000 picoseconds.
-		Weight::from_parts(172_908_000, 4998)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `2855`, estimated `4998`.
+		// Minimum execution time: 179_898_000 picoseconds.
+		Weight::from_parts(190_795_000, 4998)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Moderation::Cases` (r:1 w:1)
 	/// Proof: `Moderation::Cases` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
@@ -326,8 +336,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::ContentOf` (`max_values`: None, `max_size`: Some(365), added: 2840, mode: `MaxEncodedLen`)
 	fn purge_case() -> Weight {
 		// Proof size: measured `4369`, estimated `3830`.
-		// Minimum execution time: 120_760_000 picoseconds.
-		Weight::from_parts(130_735_000, 3830)
+		// Minimum execution time: 146_518_000 picoseconds.
+		Weight::from_parts(156_814_000, 3830)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -335,8 +345,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Moderation::ResponseTime` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_response_time() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 3_615_000 picoseconds.
-		Weight::from_parts(4_006_000, 0)
+		// Minimum execution time: 3_916_000 picoseconds.
+		Weight::from_parts(4_356_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Moderation::DeadlineQueue` (r:1 w:1)
@@ -348,9 +358,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 256]`.
 	fn on_initialize_overdue(n: u32, ) -> Weight {
 		// Proof size: measured `206`, estimated `5527`.
-		// Minimum execution time: 3_436_000 picoseconds.
-		Weight::from_parts(5_347_507, 5527)
-			.saturating_add(Weight::from_parts(6_402_297, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_667_000 picoseconds.
+		Weight::from_parts(4_817_000, 5527)
+			.saturating_add(Weight::from_parts(7_032_516, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -362,33 +372,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's database weights, for mocks and tests.
 impl WeightInfo for () {
 	fn add_moderator() -> Weight {
-		Weight::from_parts(14_111_000, 4998)
+		Weight::from_parts(14_071_000, 4998)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn remove_moderator() -> Weight {
-		Weight::from_parts(14_291_000, 4998)
+		Weight::from_parts(14_241_000, 4998)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn publish() -> Weight {
-		Weight::from_parts(134_571_000, 3830)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(124_416_000, 3830)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn flag() -> Weight {
-		Weight::from_parts(142_182_000, 4998)
+		Weight::from_parts(135_793_000, 4998)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn hide() -> Weight {
-		Weight::from_parts(135_291_000, 4998)
+		Weight::from_parts(142_773_000, 4998)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn hide_batch(n: u32, ) -> Weight {
-		Weight::from_parts(7_694_895, 4998)
-			.saturating_add(Weight::from_parts(9_841_539, 0).saturating_mul(n.into()))
+		Weight::from_parts(8_609_914, 4998)
+			.saturating_add(Weight::from_parts(10_330_922, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -396,67 +406,67 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2840).saturating_mul(n.into()))
 	}
 	fn restore() -> Weight {
-		Weight::from_parts(139_468_000, 4998)
+		Weight::from_parts(138_176_000, 4998)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn warn() -> Weight {
-		Weight::from_parts(28_322_000, 4998)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(34_030_000, 4998)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn restrict() -> Weight {
-		Weight::from_parts(28_543_000, 4998)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(33_981_000, 4998)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(28_343_000, 4998)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(33_410_000, 4998)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(27_892_000, 4998)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(32_869_000, 4998)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn lift() -> Weight {
-		Weight::from_parts(31_827_000, 4998)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(36_835_000, 4998)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn report() -> Weight {
-		Weight::from_parts(138_336_000, 5527)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
+		Weight::from_parts(132_327_000, 5527)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn resolve() -> Weight {
-		Weight::from_parts(197_765_000, 4998)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+		Weight::from_parts(203_153_000, 4998)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn appeal() -> Weight {
-		Weight::from_parts(141_131_000, 3830)
+		Weight::from_parts(154_030_000, 3830)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn decide_appeal() -> Weight {
-		Weight::from_parts(172_908_000, 4998)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(190_795_000, 4998)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn purge_case() -> Weight {
-		Weight::from_parts(130_735_000, 3830)
+		Weight::from_parts(156_814_000, 3830)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_response_time() -> Weight {
-		Weight::from_parts(4_006_000, 0)
+		Weight::from_parts(4_356_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_overdue(n: u32, ) -> Weight {
-		Weight::from_parts(5_347_507, 5527)
-			.saturating_add(Weight::from_parts(6_402_297, 0).saturating_mul(n.into()))
+		Weight::from_parts(4_817_000, 5527)
+			.saturating_add(Weight::from_parts(7_032_516, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
