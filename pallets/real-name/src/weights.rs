@@ -59,8 +59,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RealName::Registrars` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	fn add_registrar() -> Weight {
 		// Proof size: measured `445`, estimated `3517`.
-		// Minimum execution time: 12_949_000 picoseconds.
-		Weight::from_parts(13_770_000, 3517)
+		// Minimum execution time: 13_160_000 picoseconds.
+		Weight::from_parts(14_161_000, 3517)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -68,8 +68,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RealName::Registrars` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	fn suspend_registrar() -> Weight {
 		// Proof size: measured `607`, estimated `3576`.
-		// Minimum execution time: 9_715_000 picoseconds.
-		Weight::from_parts(10_555_000, 3576)
+		// Minimum execution time: 9_875_000 picoseconds.
+		Weight::from_parts(10_756_000, 3576)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -77,8 +77,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RealName::Registrars` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	fn reactivate_registrar() -> Weight {
 		// Proof size: measured `607`, estimated `3576`.
-		// Minimum execution time: 9_544_000 picoseconds.
-		Weight::from_parts(10_395_000, 3576)
+		// Minimum execution time: 9_905_000 picoseconds.
+		Weight::from_parts(10_997_000, 3576)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -88,8 +88,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RealName::RegistrarOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn remove_registrar() -> Weight {
 		// Proof size: measured `607`, estimated `3576`.
-		// Minimum execution time: 10_746_000 picoseconds.
-		Weight::from_parts(11_618_000, 3576)
+		// Minimum execution time: 11_217_000 picoseconds.
+		Weight::from_parts(12_168_000, 3576)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -101,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn verify_account() -> Weight {
 		// Proof size: measured `4170`, estimated `3612`.
-		// Minimum execution time: 137_195_000 picoseconds.
-		Weight::from_parts(1_391_607_000, 3612)
+		// Minimum execution time: 143_775_000 picoseconds.
+		Weight::from_parts(161_271_000, 3612)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -114,8 +114,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn renew() -> Weight {
 		// Proof size: measured `4170`, estimated `3612`.
-		// Minimum execution time: 132_808_000 picoseconds.
-		Weight::from_parts(1_197_607_000, 3612)
+		// Minimum execution time: 142_673_000 picoseconds.
+		Weight::from_parts(151_095_000, 3612)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -127,8 +127,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
 		// Proof size: measured `4170`, estimated `3612`.
-		// Minimum execution time: 132_017_000 picoseconds.
-		Weight::from_parts(1_254_212_000, 3612)
+		// Minimum execution time: 132_698_000 picoseconds.
+		Weight::from_parts(146_078_000, 3612)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -138,61 +138,61 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn force_revoke() -> Weight {
 		// Proof size: measured `3619`, estimated `3612`.
-		// Minimum execution time: 115_883_000 picoseconds.
-		Weight::from_parts(1_353_761_000, 3612)
+		// Minimum execution time: 121_782_000 picoseconds.
+		Weight::from_parts(132_007_000, 3612)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn check_real_name() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 4_397_000 picoseconds.
-		Weight::from_parts(4_737_000, 0)
+		// Minimum execution time: 4_537_000 picoseconds.
+		Weight::from_parts(4_977_000, 0)
 	}
 }
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
 impl WeightInfo for () {
 	fn add_registrar() -> Weight {
-		Weight::from_parts(13_770_000, 3517)
+		Weight::from_parts(14_161_000, 3517)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn suspend_registrar() -> Weight {
-		Weight::from_parts(10_555_000, 3576)
+		Weight::from_parts(10_756_000, 3576)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reactivate_registrar() -> Weight {
-		Weight::from_parts(10_395_000, 3576)
+		Weight::from_parts(10_997_000, 3576)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_registrar() -> Weight {
-		Weight::from_parts(11_618_000, 3576)
+		Weight::from_parts(12_168_000, 3576)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn verify_account() -> Weight {
-		Weight::from_parts(1_391_607_000, 3612)
+		Weight::from_parts(161_271_000, 3612)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn renew() -> Weight {
-		Weight::from_parts(1_197_607_000, 3612)
+		Weight::from_parts(151_095_000, 3612)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(1_254_212_000, 3612)
+		Weight::from_parts(146_078_000, 3612)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn force_revoke() -> Weight {
-		Weight::from_parts(1_353_761_000, 3612)
+		Weight::from_parts(132_007_000, 3612)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn check_real_name() -> Weight {
-		Weight::from_parts(4_737_000, 0)
+		Weight::from_parts(4_977_000, 0)
 	}
 }
