@@ -701,8 +701,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The first block at which an unregistered filing is overdue, when the service start is
-	/// known.
+	/// known; `None` once a filing is registered (in force or cancelled), when no deadline
+	/// applies any more.
 	pub fn filing_deadline() -> Option<BlockNumberFor<T>> {
+		if Filing::<T>::exists() {
+			return None;
+		}
 		ServiceStart::<T>::get().map(|start| start.saturating_add(T::FilingDeadline::get()))
 	}
 

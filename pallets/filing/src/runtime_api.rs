@@ -27,7 +27,7 @@ sp_api::decl_runtime_apis! {
 		/// The filing status at the current block.
 		fn filing_status() -> FilingStatusView;
 		/// The first block at which an unregistered filing is overdue, when the service start
-		/// is known.
+		/// is known; `None` once a filing is registered.
 		fn filing_deadline() -> Option<BlockNumber>;
 		/// The block at which the next periodic review is due, while the filing is in force.
 		fn next_review_due() -> Option<BlockNumber>;

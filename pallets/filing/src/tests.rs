@@ -118,7 +118,9 @@ fn register_records_the_filing() {
 fn register_keeps_the_recorded_service_start() {
 	ExtBuilder::default().service_start(1).build_and_execute(|| {
 		run_to_block(4);
+		assert_eq!(Filing::filing_deadline(), Some(1 + FILING_DEADLINE));
 		assert_ok!(register());
+		assert_eq!(Filing::filing_deadline(), None, "no deadline once filed");
 		let record = Filing::filing().unwrap();
 		assert_eq!((record.service_start, record.filed_at), (1, 4));
 		assert_eq!(NextDeadline::<Test>::get(), Some((4 + REVIEW_PERIOD, DeadlineKind::Review)));
