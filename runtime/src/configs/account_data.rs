@@ -11,7 +11,7 @@ use frame_support::traits::StoredMap;
 use scale_info::TypeInfo;
 use sp_runtime::DispatchError;
 
-use super::super::{AccountId, Balance, BlockNumber, Runtime, System};
+use super::super::{AccountId, Balance, BlockNumber, Runtime};
 
 /// The real-name summary as kept in [`AccountData`].
 pub type ComplianceSummary = pallet_real_name::AccountSummary<BlockNumber>;
@@ -90,10 +90,11 @@ fn try_mutate_part<Part: PartialEq + Default, R, E: From<DispatchError>>(
 	let part = get(&frame_system::Account::<Runtime>::get(who).data);
 	let mut maybe_part = (part != Part::default()).then_some(part);
 	let result = f(&mut maybe_part)?;
-	if System::providers(who) > 0 || System::sufficients(who) > 0 {
-		frame_system::Account::<Runtime>::mutate(who, |account| {
-			set(&mut account.data, maybe_part.unwrap_or_default())
-		});
+	// Read again: `f` may have changed the reference counts (balances does).
+	let mut account = frame_system::Account::<Runtime>::get(who);
+	if account.providers > 0 || account.sufficients > 0 {
+		set(&mut account.data, maybe_part.unwrap_or_default());
+		frame_system::Account::<Runtime>::insert(who, account);
 	} else {
 		frame_system::Account::<Runtime>::remove(who);
 	}

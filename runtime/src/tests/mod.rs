@@ -98,7 +98,6 @@ fn a_block_fits_at_least_1974_keep_alive_transfers_by_weight() {
 /// `System::Account` entries the transaction reads anyway), so it weighs less than one read.
 #[test]
 fn the_check_weighs_less_than_one_database_read() {
-	use frame_support::traits::Get;
 	use pallet_real_name::WeightInfo as _;
 	let check = <crate::Runtime as pallet_real_name::Config>::WeightInfo::check_real_name();
 	let db = <crate::Runtime as frame_system::Config>::DbWeight::get();
