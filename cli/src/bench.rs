@@ -320,7 +320,7 @@ async fn acknowledge_convention(node: &BenchClient, senders: &[Keypair]) -> Resu
 	let ids: Vec<AccountId32> = senders.iter().map(|k| k.public_key().to_account_id()).collect();
 	let records = read_all(&ids, |who| record(&at, who)).await?;
 	let nonces = read_all(&ids, |who| node.next_nonce(who)).await?;
-	let ack = call("Filing", "acknowledge", vec![num(current)]);
+	let ack = call("RealName", "acknowledge", vec![num(current)]);
 	let mut pending = Vec::new();
 	for ((key, record), nonce) in senders.iter().zip(records).zip(nonces) {
 		let acknowledged = record

@@ -825,7 +825,7 @@ async fn build_call(command: &Command, at: &At) -> Result<Call, CliError> {
 						_ => 0,
 					},
 				};
-				call("Filing", "acknowledge", vec![num(version)])
+				call("RealName", "acknowledge", vec![num(version)])
 			},
 			RulesCmd::Show { .. } => unreachable_read()?,
 		},

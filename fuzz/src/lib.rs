@@ -8,7 +8,10 @@
 //!
 //! - nothing panics;
 //! - a signer that is unverified, suspended or closed gets no call applied, except the calls its
-//!   standing exempts (an appeal);
+//!   standing exempts (an appeal, an acknowledgement);
+//! - no signer changes a measure on its own account or moderates its own content (except
+//!   through sudo, which the governance issue removes);
+//! - a free-text remark is never applied, whoever signs it;
 //! - content the chain hid (and did not restore) is never reported visible by the `ModerationApi`
 //!   view;
 //! - total issuance never rises, and falls only by the fees, burns and dust of the step;
@@ -23,7 +26,8 @@ pub mod seeds;
 use codec::{Decode, DecodeLimit, Encode};
 use compliance_primitives::{ContentHash, Standing};
 use compliance_runtime::{
-	configs::compliance::StandingExemptCalls, Balances, Executive, Header, Moderation, RealName,
+	configs::compliance::{ForbiddenCalls, StandingExemptCalls},
+	Balances, Executive, Header, Moderation, RealName,
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SignedPayload, System,
 	UncheckedExtrinsic, SLOT_DURATION,
 };
@@ -239,6 +243,9 @@ impl Harness {
 			Err(_) => sp_io::storage::rollback_transaction(),
 		}
 
+		if ForbiddenCalls::contains(&step.call) {
+			assert!(applied.is_err(), "{key:?} got free text {:?} applied", step.call);
+		}
 		if applied.is_ok() {
 			assert!(!blocked, "{key:?} ({status:?}) got {:?} applied", step.call);
 			let post = post_info.expect("what the block applied, the dry run applied too");
@@ -257,6 +264,9 @@ impl Harness {
 			.map(|record| record.event)
 			.collect();
 		self.check_issuance(issuance, &events, &step.call);
+		if !matches!(step.call, RuntimeCall::Sudo(_)) {
+			check_no_self_dealing(&who, &events, &step.call);
+		}
 		self.track_hidden(&events);
 		self.check_hidden();
 		#[cfg(feature = "try-runtime")]
@@ -330,6 +340,36 @@ impl Harness {
 				other => panic!("hidden content {hash:?} is reported as {other:?}"),
 			}
 		}
+	}
+}
+
+/// No event of the step changes a measure on the signer's own account or moderates content the
+/// signer authored.
+fn check_no_self_dealing(
+	signer: &compliance_runtime::AccountId,
+	events: &[RuntimeEvent],
+	call: &RuntimeCall,
+) {
+	use pallet_moderation::Event as M;
+	use pallet_real_name::Event as R;
+	for event in events {
+		let subject = match event {
+			RuntimeEvent::RealName(
+				R::AccountWarned { who, .. } |
+				R::StandingChanged { who, .. } |
+				R::MeasureUndone { who, .. },
+			) => Some(who.clone()),
+			RuntimeEvent::Moderation(
+				M::ContentFlagged { hash, .. } |
+				M::ContentHidden { hash, .. } |
+				M::ContentRestored { hash, .. },
+			) => Moderation::content_status(*hash).and_then(|content| content.author),
+			_ => None,
+		};
+		assert!(
+			subject.as_ref() != Some(signer),
+			"{signer:?} changed a measure on its own account or content: {event:?} after {call:?}"
+		);
 	}
 }
 

@@ -71,7 +71,7 @@ pub fn seeds() -> Vec<(&'static str, Vec<Step>)> {
 			"verify-then-transfer",
 			vec![
 				step(Alice, 0, verify(One, 20)),
-				step(One, 0, RuntimeCall::Filing(pallet_filing::Call::acknowledge { version: 1 })),
+				step(One, 0, RuntimeCall::RealName(pallet_real_name::Call::acknowledge { version: 1 })),
 				step(One, 200, transfer(Ferdie, UNIT)),
 				step(One, 255, transfer(Ferdie, UNIT)),
 			],
@@ -189,6 +189,61 @@ pub fn seeds() -> Vec<(&'static str, Vec<Step>)> {
 				),
 				step(Ferdie, 200, hide(content(10))),
 				step(One, 0, hide(content(11))),
+			],
+		),
+		(
+			"self-dealing",
+			vec![
+				step(
+					Charlie,
+					0,
+					RuntimeCall::Moderation(pallet_moderation::Call::restrict {
+						who: Bob.to_account_id(),
+						scope: compliance_primitives::RestrictionScope::Publishing,
+						until: 50,
+						reason: ReasonCode::Fraud,
+					}),
+				),
+				step(
+					Bob,
+					0,
+					RuntimeCall::Moderation(pallet_moderation::Call::lift {
+						who: Bob.to_account_id(),
+						reason: ReasonCode::Other,
+					}),
+				),
+				step(Bob, 0, RuntimeCall::Moderation(pallet_moderation::Call::appeal {
+					case_id: 0,
+					statement_hash: content(12),
+				})),
+				step(
+					Bob,
+					0,
+					RuntimeCall::Moderation(pallet_moderation::Call::decide_appeal {
+						case_id: 0,
+						upheld: true,
+						note_hash: content(13),
+					}),
+				),
+				step(Bob, 0, publish(content(14))),
+				step(Bob, 0, hide(content(14))),
+			],
+		),
+		(
+			"free-text",
+			vec![
+				step(
+					Ferdie,
+					0,
+					RuntimeCall::System(frame_system::Call::remark { remark: b"hello".to_vec() }),
+				),
+				step(
+					Alice,
+					0,
+					RuntimeCall::System(frame_system::Call::remark_with_event {
+						remark: vec![0; 1024],
+					}),
+				),
 			],
 		),
 	]

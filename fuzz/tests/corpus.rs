@@ -36,11 +36,15 @@ fn a_refused_step_changes_nothing_and_a_verified_one_applies() {
 	use compliance_runtime::{RuntimeCall, System};
 	use sp_keyring::Sr25519Keyring::{Ferdie, One};
 	let index = |key| SIGNERS.iter().position(|k| *k == key).unwrap() as u8;
-	let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1, 2, 3] });
+	let publish = RuntimeCall::Moderation(pallet_moderation::Call::publish {
+		hash: sp_core::H256::repeat_byte(1),
+		kind: pallet_moderation::ContentKind::Text,
+		uri: b"ipfs://a".to_vec().try_into().unwrap(),
+	});
 	let (one, ferdie) = run_steps_then(
 		&[
-			Step { signer: index(One), wait: 0, call: remark.clone() },
-			Step { signer: index(Ferdie), wait: 200, call: remark },
+			Step { signer: index(One), wait: 0, call: publish.clone() },
+			Step { signer: index(Ferdie), wait: 200, call: publish },
 		],
 		|| {
 			(
@@ -49,6 +53,6 @@ fn a_refused_step_changes_nothing_and_a_verified_one_applies() {
 			)
 		},
 	);
-	assert_eq!(one, 0, "the unverified signer's remark was refused");
-	assert_eq!(ferdie, 1, "the verified signer's remark was applied");
+	assert_eq!(one, 0, "the unverified signer's publication was refused");
+	assert_eq!(ferdie, 1, "the verified signer's publication was applied");
 }

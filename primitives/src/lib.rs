@@ -5,10 +5,11 @@
 //! runtime wires the implementation (`type Standing = RealName;`).
 //!
 //! - [`AccountStanding`]: verification and disposal measures of an account (implemented by the
-//!   real-name pallet, used by moderation).
-//! - [`OnComplianceChange`]: the filing pallet tells the real-name check that the current platform
-//!   convention or the service status changed, so that the check never reads filing storage.
-//! - [`ConventionAcknowledgement`]: records that an account acknowledged a convention version.
+//!   real-name pallet, used by moderation), on the ladder [`MeasureLevel`] defines once.
+//! - [`OnComplianceChange`]: the filing pallet, which owns the current platform convention and the
+//!   service suspension, tells the real-name check of a change, so that the check never reads
+//!   filing storage; [`ComplianceFacts`] reads the owner's values back, so the check's mirror can
+//!   be proven equal to them.
 //! - [`InspectCall`]: what the real-name check needs to know about a call (restriction scope, value
 //!   destination).
 //! - [`RejectCode`]: the `InvalidTransaction::Custom` codes of the real-name check.
@@ -61,11 +62,16 @@ pub enum RejectCode {
 	DestinationNotVerified = 8,
 	/// 9: the signer is restricted from this kind of call until a later block.
 	AccountRestricted = 9,
+	/// 10: the transfer's destination account is closed.
+	DestinationClosed = 10,
+	/// 11: the call is not open to signed users at all (free-text remarks: text on chain is
+	/// publishing, and only `publish` is moderated).
+	CallNotPermitted = 11,
 }
 
 impl RejectCode {
 	/// Every code, in numeric order.
-	pub const ALL: [RejectCode; 9] = [
+	pub const ALL: [RejectCode; 11] = [
 		RejectCode::NotVerified,
 		RejectCode::VerificationExpired,
 		RejectCode::RegistrarRemoved,
@@ -75,6 +81,8 @@ impl RejectCode {
 		RejectCode::ServiceSuspended,
 		RejectCode::DestinationNotVerified,
 		RejectCode::AccountRestricted,
+		RejectCode::DestinationClosed,
+		RejectCode::CallNotPermitted,
 	];
 
 	/// The number carried in `InvalidTransaction::Custom`.
@@ -113,6 +121,25 @@ impl RejectCode {
 			RejectCode::DestinationNotVerified =>
 				"the destination account has no real-name verification",
 			RejectCode::AccountRestricted => "the signer is restricted from this kind of call",
+			RejectCode::DestinationClosed => "the destination account is closed",
+			RejectCode::CallNotPermitted => "the call is not open to signed users",
+		}
+	}
+
+	/// The variant's name, as the README's table and clients show it.
+	pub const fn name(self) -> &'static str {
+		match self {
+			RejectCode::NotVerified => "NotVerified",
+			RejectCode::VerificationExpired => "VerificationExpired",
+			RejectCode::RegistrarRemoved => "RegistrarRemoved",
+			RejectCode::AccountSuspended => "AccountSuspended",
+			RejectCode::AccountClosed => "AccountClosed",
+			RejectCode::ConventionNotAcknowledged => "ConventionNotAcknowledged",
+			RejectCode::ServiceSuspended => "ServiceSuspended",
+			RejectCode::DestinationNotVerified => "DestinationNotVerified",
+			RejectCode::AccountRestricted => "AccountRestricted",
+			RejectCode::DestinationClosed => "DestinationClosed",
+			RejectCode::CallNotPermitted => "CallNotPermitted",
 		}
 	}
 }
@@ -147,10 +174,105 @@ pub enum RestrictionScope {
 	Reporting,
 }
 
-/// An account's standing: the disposal measure currently applied to it (R3).
+/// The ladder of disposal measures (R3), from none to the harshest: warn < restrict < suspend <
+/// close. Defined here once; the real-name pallet applies measures by it and clients sort by it.
+#[derive(
+	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub enum MeasureLevel {
+	/// No measure is in force.
+	None,
+	/// A warning is on record; it takes nothing away.
+	Warning,
+	/// One or more functions are taken away for a time.
+	Restriction,
+	/// Every transaction but an appeal or an acknowledgement is refused for a time.
+	Suspension,
+	/// Every transaction but an appeal or an acknowledgement is refused for good.
+	Closure,
+}
+
+/// The end of a restriction on each function, `None` where that function is not restricted.
+/// Each end is the first block at which that restriction no longer applies.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	Debug,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct RestrictionEnds<BlockNumber> {
+	/// End of the restriction on publishing content.
+	pub publishing: Option<BlockNumber>,
+	/// End of the restriction on sending value.
+	pub transfers: Option<BlockNumber>,
+	/// End of the restriction on filing reports.
+	pub reporting: Option<BlockNumber>,
+}
+
+// Not derived: no function is restricted whatever the block number type is.
+impl<BlockNumber> Default for RestrictionEnds<BlockNumber> {
+	fn default() -> Self {
+		Self { publishing: None, transfers: None, reporting: None }
+	}
+}
+
+impl<BlockNumber: PartialOrd + Copy> RestrictionEnds<BlockNumber> {
+	/// The end of the restriction on `scope`, if it is restricted.
+	pub fn end(&self, scope: RestrictionScope) -> Option<BlockNumber> {
+		*self.slot(scope)
+	}
+
+	/// Sets (or with `None` clears) the end of the restriction on `scope`.
+	pub fn set(&mut self, scope: RestrictionScope, end: Option<BlockNumber>) {
+		*self.slot_mut(scope) = end;
+	}
+
+	/// Only the restrictions still running at `now`.
+	pub fn running_at(self, now: BlockNumber) -> Self {
+		let keep = |end: Option<BlockNumber>| end.filter(|end| now < *end);
+		Self {
+			publishing: keep(self.publishing),
+			transfers: keep(self.transfers),
+			reporting: keep(self.reporting),
+		}
+	}
+
+	/// Whether no function is restricted.
+	pub fn is_empty(&self) -> bool {
+		self.publishing.is_none() && self.transfers.is_none() && self.reporting.is_none()
+	}
+
+	fn slot(&self, scope: RestrictionScope) -> &Option<BlockNumber> {
+		match scope {
+			RestrictionScope::Publishing => &self.publishing,
+			RestrictionScope::Transfers => &self.transfers,
+			RestrictionScope::Reporting => &self.reporting,
+		}
+	}
+
+	fn slot_mut(&mut self, scope: RestrictionScope) -> &mut Option<BlockNumber> {
+		match scope {
+			RestrictionScope::Publishing => &mut self.publishing,
+			RestrictionScope::Transfers => &mut self.transfers,
+			RestrictionScope::Reporting => &mut self.reporting,
+		}
+	}
+}
+
+/// An account's standing: the disposal measure in force on it (R3).
 ///
-/// Time-boxed measures lapse by themselves: [`Standing::effective_at`] compares `until` with the
-/// current block, so no sweep over accounts is ever needed.
+/// Time-boxed measures lapse by themselves: [`Standing::effective_at`] compares their ends with
+/// the current block, so no sweep over accounts is ever needed. The standing is stored inside
+/// every account's `System::Account` entry: variants are only ever added at the end, so entries
+/// written by earlier runtimes still decode.
 #[derive(
 	Clone,
 	Copy,
@@ -172,41 +294,156 @@ pub enum Standing<BlockNumber> {
 	Good,
 	/// A warning is on record; the account may still do everything.
 	Warned,
-	/// The account may not use `scope` before block `until`.
+	/// The account may not use `scope` before block `until`. Written by runtimes before
+	/// restrictions could hold several scopes; read as [`Standing::RestrictedFrom`] with one
+	/// scope, and never written any more.
 	Restricted {
 		/// What the account may not do.
 		scope: RestrictionScope,
 		/// The first block at which the restriction no longer applies.
 		until: BlockNumber,
 	},
-	/// The account may not transact before block `until`, except to appeal.
+	/// The account may not transact before block `until`, except to appeal or acknowledge.
 	Suspended {
 		/// The first block at which the suspension no longer applies.
 		until: BlockNumber,
 	},
-	/// The account is closed for ever; it may still appeal.
+	/// The account is closed for good; it may still appeal and acknowledge.
 	Closed,
+	/// The account may not use the restricted functions, each until its own end.
+	RestrictedFrom(RestrictionEnds<BlockNumber>),
 }
 
 impl<BlockNumber: PartialOrd + Copy> Standing<BlockNumber> {
-	/// The standing as it applies at block `now`: a time-boxed measure whose `until` has been
-	/// reached reads as [`Standing::Good`].
+	/// The standing as it applies at block `now`: lapsed measures are gone, a restriction keeps
+	/// only its running scopes (in the [`Standing::RestrictedFrom`] form), and one with none left
+	/// reads as [`Standing::Good`].
 	pub fn effective_at(self, now: BlockNumber) -> Self {
 		match self {
-			Standing::Restricted { until, .. } | Standing::Suspended { until } if now >= until =>
-				Standing::Good,
+			Standing::Suspended { until } if now >= until => Standing::Good,
+			Standing::Restricted { .. } | Standing::RestrictedFrom(_) => {
+				let running = self.restrictions().running_at(now);
+				if running.is_empty() {
+					Standing::Good
+				} else {
+					Standing::RestrictedFrom(running)
+				}
+			},
 			other => other,
+		}
+	}
+
+	/// The restriction ends this standing holds (none unless it is a restriction).
+	pub fn restrictions(&self) -> RestrictionEnds<BlockNumber> {
+		let mut ends = RestrictionEnds::default();
+		match self {
+			Standing::Restricted { scope, until } => ends.set(*scope, Some(*until)),
+			Standing::RestrictedFrom(restricted) => ends = *restricted,
+			_ => {},
+		}
+		ends
+	}
+
+	/// Where this standing sits on the ladder (read it on the effective standing).
+	pub fn level(&self) -> MeasureLevel {
+		match self {
+			Standing::Good => MeasureLevel::None,
+			Standing::Warned => MeasureLevel::Warning,
+			Standing::Restricted { .. } | Standing::RestrictedFrom(_) => MeasureLevel::Restriction,
+			Standing::Suspended { .. } => MeasureLevel::Suspension,
+			Standing::Closed => MeasureLevel::Closure,
+		}
+	}
+
+	/// Whether this standing (read it on the effective standing) holds exactly `measure`: the
+	/// warning, the suspension ending at that block, the closure, or among its restrictions the
+	/// one of that function ending at that block.
+	pub fn holds(&self, measure: Measure<BlockNumber>) -> bool
+	where
+		BlockNumber: PartialEq,
+	{
+		match measure {
+			Measure::Warning => *self == Standing::Warned,
+			Measure::Suspension { until } => *self == Standing::Suspended { until },
+			Measure::Closure => *self == Standing::Closed,
+			Measure::Restriction { scope, until } =>
+				self.level() == MeasureLevel::Restriction &&
+					self.restrictions().end(scope) == Some(until),
 		}
 	}
 
 	/// Whether a measure other than a plain warning is in force at `now`.
 	pub fn is_sanctioned_at(self, now: BlockNumber) -> bool {
-		!matches!(self.effective_at(now), Standing::Good | Standing::Warned)
+		self.effective_at(now).level() > MeasureLevel::Warning
+	}
+
+	/// Whether the standing in force at `now` forbids the functions of `scope`: a suspension or
+	/// closure forbids every function, a restriction the scopes it names.
+	pub fn forbids_at(self, scope: RestrictionScope, now: BlockNumber) -> bool {
+		let effective = self.effective_at(now);
+		match effective.level() {
+			MeasureLevel::Suspension | MeasureLevel::Closure => true,
+			MeasureLevel::Restriction => effective.restrictions().end(scope).is_some(),
+			MeasureLevel::None | MeasureLevel::Warning => false,
+		}
+	}
+}
+
+/// One disposal measure, as a moderator (or a motion) takes it and a case records it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	Debug,
+	TypeInfo,
+)]
+pub enum Measure<BlockNumber> {
+	/// A warning.
+	Warning,
+	/// The account may not use `scope` before block `until`.
+	Restriction {
+		/// What the account may not do.
+		scope: RestrictionScope,
+		/// The first block at which the restriction no longer applies.
+		until: BlockNumber,
+	},
+	/// No transactions but appeals and acknowledgements before block `until`.
+	Suspension {
+		/// The first block at which the suspension no longer applies.
+		until: BlockNumber,
+	},
+	/// The account is closed.
+	Closure,
+}
+
+impl<BlockNumber> Measure<BlockNumber> {
+	/// Where the measure sits on the ladder.
+	pub fn level(&self) -> MeasureLevel {
+		match self {
+			Measure::Warning => MeasureLevel::Warning,
+			Measure::Restriction { .. } => MeasureLevel::Restriction,
+			Measure::Suspension { .. } => MeasureLevel::Suspension,
+			Measure::Closure => MeasureLevel::Closure,
+		}
 	}
 }
 
 /// Verification and disposal measures of accounts. The real-name pallet implements it; the
 /// moderation pallet applies measures through it, under its own origins.
+///
+/// The ladder ([`MeasureLevel`]) decides what a new measure does:
+/// - a warning is always recorded (it counts), and becomes the standing only when nothing
+///   harsher is in force;
+/// - any other measure is refused with an error when a measure at least as harsh is in force
+///   (a later closure, a suspension that ends later, a restriction of the same function that
+///   ends later); a harsher measure replaces the lighter ones in force (a suspension or closure
+///   ends the restrictions it covers);
+/// - restrictions of different functions run side by side, each until its own end.
 pub trait AccountStanding<AccountId, BlockNumber> {
 	/// Whether `who` holds a verification that is valid now (issued by a registrar that still
 	/// exists, not expired, not revoked).
@@ -215,44 +452,46 @@ pub trait AccountStanding<AccountId, BlockNumber> {
 	/// The standing of `who` as it applies now (lapsed measures read as `Good`).
 	fn standing(who: &AccountId) -> Standing<BlockNumber>;
 
-	/// Records a warning. Does not weaken a harsher measure in force.
-	fn warn(who: &AccountId) -> DispatchResult;
+	/// Applies `measure` to `who` by the ladder. Errors when a measure at least as harsh is in
+	/// force, or when a time-boxed measure does not end after the current block.
+	fn apply(who: &AccountId, measure: Measure<BlockNumber>) -> DispatchResult;
 
-	/// Restricts `who` from `scope` until block `until` (exclusive), replacing the measure in
-	/// force.
-	fn restrict(who: &AccountId, scope: RestrictionScope, until: BlockNumber) -> DispatchResult;
+	/// Undoes `measure` on `who` if exactly that measure is in force now (for a restriction: the
+	/// restriction of that function, ending at that block); the other restrictions keep running.
+	/// Returns whether it did; changes nothing when it did not.
+	fn undo(who: &AccountId, measure: Measure<BlockNumber>) -> Result<bool, sp_runtime::DispatchError>;
 
-	/// Suspends `who` until block `until` (exclusive), replacing the measure in force.
-	fn suspend(who: &AccountId, until: BlockNumber) -> DispatchResult;
-
-	/// Closes the account of `who` for ever (only `lift` reopens it, e.g. after an appeal).
-	fn close(who: &AccountId) -> DispatchResult;
-
-	/// Lifts the measure in force. Errors when there is none.
+	/// Lifts every measure in force on `who`. Errors when there is none.
 	fn lift(who: &AccountId) -> DispatchResult;
 }
 
 /// Changes in global compliance state that the real-name check must see. The filing pallet
-/// calls it; the real-name pallet keeps the values in the one storage item the check reads.
+/// owns both facts and calls it; the real-name pallet mirrors them in the one storage item the
+/// check reads.
 pub trait OnComplianceChange {
 	/// A new platform convention `version` is now current: every account must acknowledge it.
 	fn convention_published(version: ConventionVersion);
 	/// The service was suspended (`true`) or resumed (`false`) by the regulator.
 	fn service_suspended(suspended: bool);
+	/// The most weight one notification costs, which the caller adds to its own.
+	fn weight() -> sp_runtime::Weight;
 }
 
 impl OnComplianceChange for () {
 	fn convention_published(_: ConventionVersion) {}
 	fn service_suspended(_: bool) {}
+	fn weight() -> sp_runtime::Weight {
+		sp_runtime::Weight::zero()
+	}
 }
 
-/// Records an account's acknowledgement of a platform convention version. Implemented by the
-/// real-name pallet, so that the check reads it from the account's own record.
-pub trait ConventionAcknowledgement<AccountId> {
-	/// Records that `who` acknowledged `version`.
-	fn acknowledge(who: &AccountId, version: ConventionVersion) -> DispatchResult;
-	/// The last version `who` acknowledged (0 when none).
-	fn acknowledged(who: &AccountId) -> ConventionVersion;
+/// The global compliance facts as their owner (the filing pallet) stores them. The real-name
+/// pallet's `try_state` checks that its mirror equals them.
+pub trait ComplianceFacts {
+	/// The platform convention version every account must acknowledge (0: none published).
+	fn current_convention() -> ConventionVersion;
+	/// Whether the regulator has suspended the service.
+	fn service_suspended() -> bool;
 }
 
 /// What the real-name check needs to know about a call. The runtime implements it over its
@@ -292,7 +531,8 @@ mod tests {
 			assert_eq!(RejectCode::from_code(code.code()), Some(code));
 		}
 		assert_eq!(RejectCode::from_code(0), None);
-		assert_eq!(RejectCode::from_code(10), None);
+		assert_eq!(RejectCode::from_code(12), None);
+		assert_eq!(RejectCode::from_code(10), Some(RejectCode::DestinationClosed));
 	}
 
 	#[test]
@@ -305,5 +545,42 @@ mod tests {
 		assert!(!restricted.is_sanctioned_at(5));
 		assert_eq!(Standing::<u32>::Closed.effective_at(u32::MAX), Standing::Closed);
 		assert!(!Standing::<u32>::Warned.is_sanctioned_at(0));
+	}
+
+	#[test]
+	fn restrictions_of_several_functions_lapse_each_at_its_own_end() {
+		let ends = RestrictionEnds { publishing: Some(5u32), transfers: Some(9), reporting: None };
+		let standing = Standing::RestrictedFrom(ends);
+		assert!(standing.forbids_at(RestrictionScope::Publishing, 4));
+		assert!(standing.forbids_at(RestrictionScope::Transfers, 4));
+		assert!(!standing.forbids_at(RestrictionScope::Reporting, 4));
+		let later = standing.effective_at(5);
+		assert_eq!(later.restrictions().end(RestrictionScope::Publishing), None);
+		assert_eq!(later.restrictions().end(RestrictionScope::Transfers), Some(9));
+		assert_eq!(standing.effective_at(9), Standing::Good);
+	}
+
+	#[test]
+	fn a_single_scope_restriction_of_earlier_runtimes_reads_as_a_set() {
+		let legacy = Standing::Restricted { scope: RestrictionScope::Transfers, until: 7u32 };
+		let expected = RestrictionEnds { transfers: Some(7), ..Default::default() };
+		assert_eq!(legacy.effective_at(1), Standing::RestrictedFrom(expected));
+		// The variant index of every earlier standing is kept: old entries decode as before.
+		assert_eq!(legacy.encode()[0], 2);
+		assert_eq!(Standing::<u32>::Closed.encode(), vec![4]);
+		assert_eq!(Standing::<u32>::decode(&mut &[3u8, 9, 0, 0, 0][..]).unwrap(), Standing::Suspended { until: 9 });
+	}
+
+	#[test]
+	fn the_ladder_orders_measures_and_standings_alike() {
+		use MeasureLevel::*;
+		assert!(None < Warning && Warning < Restriction && Restriction < Suspension);
+		assert!(Suspension < Closure);
+		assert_eq!(Measure::<u32>::Closure.level(), Standing::<u32>::Closed.level());
+		assert_eq!(Measure::Suspension { until: 3u32 }.level(), Standing::Suspended { until: 3 }.level());
+		let restriction = Measure::Restriction { scope: RestrictionScope::Reporting, until: 3u32 };
+		assert_eq!(restriction.level(), Standing::RestrictedFrom(RestrictionEnds::<u32>::default()).level());
+		assert!(Standing::<u32>::Closed.forbids_at(RestrictionScope::Reporting, 0));
+		assert!(!Standing::<u32>::Warned.forbids_at(RestrictionScope::Reporting, 0));
 	}
 }

@@ -67,8 +67,13 @@ fn nested_call(pallet: &str, call: &str, fields: Vec<Value>) -> Value {
 	transaction(pallet, call, Composite::unnamed(fields)).into_value()
 }
 
-/// `System.remark`: the smallest ordinary user transaction.
-fn remark(text: &str) -> subxt::transactions::DynamicPayload<(Vec<u8>,)> {
+/// An ordinary user transaction: publishing the hash of `text` (each text once).
+fn remark(text: &str) -> subxt::transactions::DynamicPayload<([u8; 32], Value, Vec<u8>)> {
+	transaction("Moderation", "publish", (hash_of(text), unit("Text"), b"ipfs://post".to_vec()))
+}
+
+/// `System.remark`: free text, which no signed user may send (code 11).
+fn free_text(text: &str) -> subxt::transactions::DynamicPayload<(Vec<u8>,)> {
 	transaction("System", "remark", (text.as_bytes().to_vec(),))
 }
 
@@ -294,7 +299,7 @@ async fn unverified_accounts_are_refused_at_submission_until_verified() {
 	);
 	let convention: u32 = call_api(&client, "FilingApi", "current_convention", ()).await;
 	assert!(convention >= 1, "the development chain has a platform convention");
-	let acknowledge = transaction("Filing", "acknowledge", (convention,));
+	let acknowledge = transaction("RealName", "acknowledge", (convention,));
 	ok(submit_and_wait(&client, &acknowledge, &fresh).await, "acknowledge");
 
 	// The same transfer now goes through.
@@ -451,6 +456,72 @@ async fn overdue_report_is_resolved_and_appeal_goes_to_another_moderator() {
 	assert_eq!(content(&client, hash).await.status.describe(), "Visible");
 }
 
+/// R3, R10: no moderator judges his own case, appeals undo exactly their measure, and value never
+/// reaches a closed account.
+#[tokio::test(flavor = "multi_thread")]
+async fn no_one_judges_their_own_case_and_appeals_undo_exactly_their_measure() {
+	let mut node = TestNode::spawn(&["--dev"]);
+	let client = node.client().await;
+	let (alice, bob, charlie, ferdie) = (dev::alice(), dev::bob(), dev::charlie(), dev::ferdie());
+	let far = u32::try_from(finalized_number(&client).await + 10_000).expect("fits");
+
+	// Charlie restricts Bob from publishing; Bob cannot lift it himself.
+	let restrict_bob = transaction(
+		"Moderation",
+		"restrict",
+		(bob.public_key().to_account_id(), unit("Publishing"), far, unit("Rumour")),
+	);
+	let events = ok(submit_and_wait(&client, &restrict_bob, &charlie).await, "restrict");
+	let bob_case = field(&the_event(&events, "Moderation", "AccountRestricted"), "case_id");
+	let lift_self =
+		transaction("Moderation", "lift", (bob.public_key().to_account_id(), unit("Other")));
+	expect_failed_with(submit_and_wait(&client, &lift_self, &bob).await, "Moderation::OwnAccount");
+	// Bob appeals (he may: the appeal passes the check) but cannot decide his own appeal.
+	let appeal = transaction("Moderation", "appeal", (bob_case, hash_of("appeal: Bob's own")));
+	ok(submit_and_wait(&client, &appeal, &bob).await, "Bob's appeal");
+	let decide = transaction("Moderation", "decide_appeal", (bob_case, true, hash_of("note")));
+	expect_failed_with(submit_and_wait(&client, &decide, &bob).await, "Moderation::OwnCase");
+
+	// Bob closes Ferdie, then warns him: the warning does not lower the closure.
+	let ferdie_id = ferdie.public_key().to_account_id();
+	let close = transaction("Moderation", "close", (ferdie_id.clone(), unit("Fraud")));
+	let events = ok(submit_and_wait(&client, &close, &bob).await, "close");
+	let closure = field(&the_event(&events, "Moderation", "AccountClosed"), "case_id");
+	let warn = transaction("Moderation", "warn", (ferdie_id.clone(), unit("Rumour")));
+	let events = ok(submit_and_wait(&client, &warn, &bob).await, "warn");
+	let warning = field(&the_event(&events, "Moderation", "AccountWarned"), "case_id");
+
+	// Value never reaches the closed account.
+	let transfer = transaction(
+		"Balances",
+		"transfer_keep_alive",
+		(ferdie.public_key().to_address::<()>(), UNIT),
+	);
+	expect_refused_with(
+		submit_and_wait(&client, &transfer, &alice).await,
+		RejectCode::DestinationClosed,
+	);
+
+	// Appealing the warning, upheld, leaves the closure; appealing the closure undoes it.
+	for case in [warning, closure] {
+		let appeal = transaction("Moderation", "appeal", (case, hash_of("appeal: Ferdie")));
+		ok(submit_and_wait(&client, &appeal, &ferdie).await, "Ferdie's appeal");
+		let decide = transaction("Moderation", "decide_appeal", (case, true, hash_of("review")));
+		let events = ok(submit_and_wait(&client, &decide, &charlie).await, "decide");
+		let decided = the_event(&events, "Moderation", "AppealDecided");
+		let undone = decided.at("measure_undone").and_then(Value::as_bool);
+		assert_eq!(undone, Some(case == closure), "case {case}: {decided:?}");
+		if case == warning {
+			expect_refused_with(
+				submit_and_wait(&client, &remark("Ferdie, still closed"), &ferdie).await,
+				RejectCode::AccountClosed,
+			);
+		}
+	}
+	ok(submit_and_wait(&client, &remark("Ferdie, reopened"), &ferdie).await, "publish");
+	ok(submit_and_wait(&client, &transfer, &alice).await, "transfer to the reopened account");
+}
+
 /// R3: a suspended account's transactions are refused at submission until the suspension
 /// lapses by itself.
 #[tokio::test(flavor = "multi_thread")]
@@ -474,6 +545,13 @@ async fn suspension_refuses_transactions_until_it_lapses() {
 		submit_and_wait(&client, &remark("while suspended"), &ferdie).await,
 		RejectCode::AccountSuspended,
 	);
+	// Free text is refused before the pool for anyone, suspended or not.
+	for signer in [&ferdie, &bob] {
+		expect_refused_with(
+			submit_and_wait(&client, &free_text("unmoderated words"), signer).await,
+			RejectCode::CallNotPermitted,
+		);
+	}
 
 	wait_for_finalized(&client, u64::from(until), BLOCKS_TIMEOUT).await;
 	ok(

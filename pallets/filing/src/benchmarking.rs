@@ -8,7 +8,6 @@ use crate::Pallet as Filing;
 use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::Hooks;
-use frame_system::RawOrigin;
 use sp_runtime::traits::One;
 
 /// How many assessments exist before a measured assessment call.
@@ -196,19 +195,6 @@ mod benchmarks {
 			version,
 			doc_hash,
 		});
-		Ok(())
-	}
-
-	#[benchmark]
-	fn acknowledge() -> Result<(), BenchmarkError> {
-		let version = rules_with_full_history::<T>(RulesKind::PlatformConvention)?;
-		let who: T::AccountId = whitelisted_caller();
-		T::BenchmarkHelper::prepare_acknowledger(&who);
-
-		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), version);
-
-		assert_last_event::<T>(Event::ConventionAcknowledged { who, version });
 		Ok(())
 	}
 

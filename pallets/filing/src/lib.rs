@@ -19,9 +19,7 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
-use compliance_primitives::{
-	ContentHash, ConventionAcknowledgement, ConventionVersion, OnComplianceChange,
-};
+use compliance_primitives::{ComplianceFacts, ContentHash, ConventionVersion, OnComplianceChange};
 use frame_support::{
 	dispatch::DispatchResult, ensure, pallet_prelude::*, traits::EnsureOrigin, BoundedVec,
 };
@@ -67,11 +65,9 @@ pub mod pallet {
 		/// The regulator: suspends and resumes the service.
 		type RegulatorOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Told when a new platform convention becomes current and when the service is suspended
-		/// or resumed (the real-name pallet in the runtime).
+		/// or resumed (the real-name pallet in the runtime, whose check mirrors both facts; this
+		/// pallet owns them and emits their events). Its weight is added to those calls'.
 		type OnComplianceChange: OnComplianceChange;
-		/// Records users' acknowledgements of the platform convention (the real-name pallet in
-		/// the runtime, which also refuses unverified accounts).
-		type Acknowledgements: ConventionAcknowledgement<Self::AccountId>;
 		/// Blocks after the service start by which the filing is due (ten working days).
 		#[pallet::constant]
 		type FilingDeadline: Get<BlockNumberFor<Self>>;
@@ -100,9 +96,6 @@ pub mod pallet {
 		/// dropped first.
 		#[pallet::constant]
 		type MaxRulesHistory: Get<u32>;
-		/// Prepares benchmark state that lives in other pallets.
-		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
 		/// The weights of this pallet's calls and hook.
 		type WeightInfo: WeightInfo;
 	}
@@ -276,13 +269,6 @@ pub mod pallet {
 			/// The hash of the document's text.
 			doc_hash: ContentHash,
 		},
-		/// A user acknowledged the current platform convention.
-		ConventionAcknowledged {
-			/// The user.
-			who: T::AccountId,
-			/// The version acknowledged.
-			version: ConventionVersion,
-		},
 		/// A security assessment of runtime code was recorded (replacing any earlier one).
 		AssessmentRecorded {
 			/// The hash of the assessed code.
@@ -351,8 +337,6 @@ pub mod pallet {
 		UriTooLong,
 		/// A hash is zero.
 		ZeroHash,
-		/// The version is not the current platform convention (or none is published).
-		NotCurrentConvention,
 		/// No assessment is recorded for this code hash.
 		NoAssessment,
 		/// The runtime code has no security assessment.
@@ -540,7 +524,7 @@ pub mod pallet {
 		/// that kind, the document's hash and its URI (UTF-8). Emits `RulesPublished`. Errors:
 		/// `VersionNotNewer`, `ZeroHash`, `EmptyUri`, `UriTooLong`, `InvalidUtf8`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::publish_rules())]
+		#[pallet::weight(T::WeightInfo::publish_rules().saturating_add(T::OnComplianceChange::weight()))]
 		pub fn publish_rules(
 			origin: OriginFor<T>,
 			kind: RulesKind,
@@ -552,25 +536,6 @@ pub mod pallet {
 			let now = frame_system::Pallet::<T>::block_number();
 			Self::do_publish_rules(kind, version, doc_hash, uri, now)?;
 			Self::deposit_event(Event::RulesPublished { kind, version, doc_hash });
-			Ok(())
-		}
-
-		/// Acknowledges the current platform convention. The acknowledgement is recorded by
-		/// `Config::Acknowledgements` (the real-name pallet, which refuses unverified accounts).
-		///
-		/// Origin: signed (any user). Parameter: the version, which must be the current one.
-		/// Emits `ConventionAcknowledged`. Errors: `NotCurrentConvention`, and any error of
-		/// `Config::Acknowledgements`.
-		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::acknowledge())]
-		pub fn acknowledge(origin: OriginFor<T>, version: ConventionVersion) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			ensure!(
-				version != 0 && version == Self::current_convention(),
-				Error::<T>::NotCurrentConvention
-			);
-			T::Acknowledgements::acknowledge(&who, version)?;
-			Self::deposit_event(Event::ConventionAcknowledged { who, version });
 			Ok(())
 		}
 
@@ -629,7 +594,7 @@ pub mod pallet {
 		/// Origin: `RegulatorOrigin`. Parameter: the hash of the reasons document. Emits
 		/// `ServiceSuspended`. Errors: `AlreadySuspended`, `ZeroHash`.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::suspend_service())]
+		#[pallet::weight(T::WeightInfo::suspend_service().saturating_add(T::OnComplianceChange::weight()))]
 		pub fn suspend_service(origin: OriginFor<T>, reason: ContentHash) -> DispatchResult {
 			T::RegulatorOrigin::ensure_origin(origin)?;
 			ensure!(!ServiceSuspension::<T>::exists(), Error::<T>::AlreadySuspended);
@@ -646,7 +611,7 @@ pub mod pallet {
 		///
 		/// Origin: `RegulatorOrigin`. Emits `ServiceResumed`. Errors: `NotSuspended`.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::resume_service())]
+		#[pallet::weight(T::WeightInfo::resume_service().saturating_add(T::OnComplianceChange::weight()))]
 		pub fn resume_service(origin: OriginFor<T>) -> DispatchResult {
 			T::RegulatorOrigin::ensure_origin(origin)?;
 			let suspension = ServiceSuspension::<T>::take().ok_or(Error::<T>::NotSuspended)?;
@@ -677,6 +642,19 @@ impl<T: Config> frame_system::SetCode<T> for AssessedCodeGate<T> {
 				Ok(())
 			},
 		}
+	}
+}
+
+/// The filing pallet owns the current platform convention and the service suspension; the
+/// real-name pallet mirrors both for its check and proves the mirror equal to these in
+/// `try_state`.
+impl<T: Config> ComplianceFacts for Pallet<T> {
+	fn current_convention() -> ConventionVersion {
+		Pallet::<T>::current_convention()
+	}
+
+	fn service_suspended() -> bool {
+		ServiceSuspension::<T>::exists()
 	}
 }
 

@@ -2,16 +2,14 @@
 
 use crate as pallet_filing;
 use crate::{GenesisFiling, GenesisRules, ServiceType};
-use compliance_primitives::{
-	ConventionAcknowledgement, ConventionVersion, OnComplianceChange, H256,
-};
+use compliance_primitives::{ConventionVersion, OnComplianceChange, H256};
 use core::cell::RefCell;
 use frame_support::{
 	derive_impl, ord_parameter_types, parameter_types,
 	traits::{ConstU32, ConstU64, Hooks},
 };
 use frame_system::EnsureSignedBy;
-use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
+use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -38,8 +36,6 @@ pub const ASSESSOR: u64 = 3;
 pub const REGULATOR: u64 = 4;
 /// A verified user.
 pub const ALICE: u64 = 10;
-/// An account the fake acknowledgement store refuses (as if unverified).
-pub const UNVERIFIED: u64 = 99;
 
 /// Blocks from service start to the filing deadline in the mock.
 pub const FILING_DEADLINE: u64 = 10;
@@ -69,7 +65,6 @@ pub enum ComplianceCall {
 
 thread_local! {
 	static COMPLIANCE_CALLS: RefCell<Vec<ComplianceCall>> = const { RefCell::new(Vec::new()) };
-	static ACKNOWLEDGED: RefCell<Vec<(u64, ConventionVersion)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Records the pallet's `OnComplianceChange` calls.
@@ -83,33 +78,14 @@ impl OnComplianceChange for FakeComplianceState {
 	fn service_suspended(suspended: bool) {
 		COMPLIANCE_CALLS.with(|c| c.borrow_mut().push(ComplianceCall::ServiceSuspended(suspended)));
 	}
+	fn weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::from_parts(1_000, 0)
+	}
 }
 
 /// The `OnComplianceChange` calls made so far in this test.
 pub fn compliance_calls() -> Vec<ComplianceCall> {
 	COMPLIANCE_CALLS.with(|c| c.borrow().clone())
-}
-
-/// Records acknowledgements; refuses [`UNVERIFIED`].
-pub struct FakeAcknowledgements;
-
-impl ConventionAcknowledgement<u64> for FakeAcknowledgements {
-	fn acknowledge(who: &u64, version: ConventionVersion) -> DispatchResult {
-		if *who == UNVERIFIED {
-			return Err(DispatchError::Other("not verified"));
-		}
-		ACKNOWLEDGED.with(|a| a.borrow_mut().push((*who, version)));
-		Ok(())
-	}
-	fn acknowledged(who: &u64) -> ConventionVersion {
-		ACKNOWLEDGED
-			.with(|a| a.borrow().iter().rev().find(|(w, _)| w == who).map_or(0, |(_, v)| *v))
-	}
-}
-
-/// The acknowledgements recorded so far in this test.
-pub fn acknowledgements() -> Vec<(u64, ConventionVersion)> {
-	ACKNOWLEDGED.with(|a| a.borrow().clone())
 }
 
 impl pallet_filing::Config for Test {
@@ -118,7 +94,6 @@ impl pallet_filing::Config for Test {
 	type AssessorOrigin = EnsureSignedBy<Assessor, u64>;
 	type RegulatorOrigin = EnsureSignedBy<Regulator, u64>;
 	type OnComplianceChange = FakeComplianceState;
-	type Acknowledgements = FakeAcknowledgements;
 	type FilingDeadline = ConstU64<FILING_DEADLINE>;
 	type ReviewPeriod = ConstU64<REVIEW_PERIOD>;
 	type MaxFilingNumberLen = ConstU32<64>;
@@ -128,8 +103,6 @@ impl pallet_filing::Config for Test {
 	type MaxHistory = MaxHistory;
 	type MaxUriLen = ConstU32<32>;
 	type MaxRulesHistory = MaxRulesHistory;
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ();
 	type WeightInfo = ();
 }
 
@@ -196,7 +169,6 @@ impl ExtBuilder {
 	/// The externalities, at block 1.
 	pub fn build(self) -> sp_io::TestExternalities {
 		COMPLIANCE_CALLS.with(|c| c.borrow_mut().clear());
-		ACKNOWLEDGED.with(|a| a.borrow_mut().clear());
 		let storage = RuntimeGenesisConfig {
 			system: Default::default(),
 			filing: pallet_filing::GenesisConfig {

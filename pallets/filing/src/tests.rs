@@ -5,7 +5,7 @@ use crate::{
 	Filing as FilingRecordStorage, FilingHistory, FilingState, FilingStatusView, NextDeadline,
 	RulesHistory, RulesKind, ServiceStart, ServiceStatus, ServiceType, Verdict, WeightInfo,
 };
-use compliance_primitives::{ConventionAcknowledgement, H256};
+use compliance_primitives::H256;
 use frame_support::{assert_noop, assert_ok, traits::Hooks};
 use frame_system::SetCode;
 use sp_core::storage::well_known_keys;
@@ -611,50 +611,46 @@ fn publish_rules_refuses_wrong_origins() {
 }
 
 #[test]
-fn acknowledge_records_the_current_convention() {
-	ExtBuilder::default().convention(1).build_and_execute(|| {
-		assert_ok!(Filing::acknowledge(RuntimeOrigin::signed(ALICE), 1));
-		assert_eq!(acknowledgements(), vec![(ALICE, 1)]);
-		assert_eq!(FakeAcknowledgements::acknowledged(&ALICE), 1);
-		System::assert_last_event(Event::ConventionAcknowledged { who: ALICE, version: 1 }.into());
-	});
-}
-
-#[test]
-fn acknowledging_a_version_that_is_not_current_is_refused() {
+fn the_pallet_owns_the_current_convention_and_the_service_suspension() {
+	use compliance_primitives::ComplianceFacts;
 	ExtBuilder::default().build_and_execute(|| {
-		let ack = |version| Filing::acknowledge(RuntimeOrigin::signed(ALICE), version);
-		// None published: neither 0 nor any version is current.
-		assert_noop!(ack(0), Error::<Test>::NotCurrentConvention);
-		assert_noop!(ack(1), Error::<Test>::NotCurrentConvention);
-		assert_ok!(publish(RulesKind::PlatformConvention, 1));
-		assert_ok!(publish(RulesKind::PlatformConvention, 2));
-		assert_noop!(ack(1), Error::<Test>::NotCurrentConvention);
-		assert_noop!(ack(3), Error::<Test>::NotCurrentConvention);
-		// Management rules versions are not conventions.
+		assert_eq!(<Filing as ComplianceFacts>::current_convention(), 0);
+		assert_ok!(publish(RulesKind::PlatformConvention, 3));
 		assert_ok!(publish(RulesKind::ManagementRules, 7));
-		assert_noop!(ack(7), Error::<Test>::NotCurrentConvention);
-		assert!(acknowledgements().is_empty());
+		assert_eq!(<Filing as ComplianceFacts>::current_convention(), 3);
+		assert!(!<Filing as ComplianceFacts>::service_suspended());
+		assert_ok!(Filing::suspend_service(RuntimeOrigin::signed(REGULATOR), H256::repeat_byte(1)));
+		assert!(<Filing as ComplianceFacts>::service_suspended());
+		assert_ok!(Filing::resume_service(RuntimeOrigin::signed(REGULATOR)));
+		assert!(!<Filing as ComplianceFacts>::service_suspended());
 	});
 }
 
 #[test]
-fn acknowledge_passes_on_the_acknowledgement_store_error() {
-	ExtBuilder::default().convention(1).build_and_execute(|| {
-		assert_noop!(
-			Filing::acknowledge(RuntimeOrigin::signed(UNVERIFIED), 1),
-			DispatchError::Other("not verified")
-		);
-		assert!(acknowledgements().is_empty());
-	});
-}
-
-#[test]
-fn acknowledge_needs_a_signed_origin() {
-	ExtBuilder::default().convention(1).build_and_execute(|| {
-		assert_noop!(Filing::acknowledge(RuntimeOrigin::root(), 1), DispatchError::BadOrigin);
-		assert_noop!(Filing::acknowledge(RuntimeOrigin::none(), 1), DispatchError::BadOrigin);
-	});
+fn the_calls_that_tell_the_mirror_charge_its_weight() {
+	use frame_support::dispatch::GetDispatchInfo;
+	use compliance_primitives::OnComplianceChange;
+	let mirror = <Test as crate::Config>::OnComplianceChange::weight();
+	let publish = crate::Call::<Test>::publish_rules {
+		kind: RulesKind::PlatformConvention,
+		version: 1,
+		doc_hash: H256::repeat_byte(1),
+		uri: b"u".to_vec(),
+	};
+	assert_eq!(
+		publish.get_dispatch_info().call_weight,
+		<() as WeightInfo>::publish_rules().saturating_add(mirror)
+	);
+	let suspend = crate::Call::<Test>::suspend_service { reason: H256::repeat_byte(1) };
+	assert_eq!(
+		suspend.get_dispatch_info().call_weight,
+		<() as WeightInfo>::suspend_service().saturating_add(mirror)
+	);
+	let resume = crate::Call::<Test>::resume_service {};
+	assert_eq!(
+		resume.get_dispatch_info().call_weight,
+		<() as WeightInfo>::resume_service().saturating_add(mirror)
+	);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -947,7 +943,7 @@ fn try_state_detects_broken_invariants() {
 				record.version = 1;
 			}
 		});
-		assert!(Filing::do_try_state().is_err());
+		assert_eq!(Filing::do_try_state(), Err("history version not below current".into()));
 	});
 	ExtBuilder::default().filed().build().execute_with(|| {
 		// A cancelled filing still watched for review.
@@ -956,7 +952,7 @@ fn try_state_detects_broken_invariants() {
 				record.status = FilingState::Cancelled;
 			}
 		});
-		assert!(Filing::do_try_state().is_err());
+		assert_eq!(Filing::do_try_state(), Err("review deadline differs".into()));
 	});
 	ExtBuilder::default().build().execute_with(|| {
 		// History without a record.
@@ -964,7 +960,7 @@ fn try_state_detects_broken_invariants() {
 		let record = Filing::filing().unwrap();
 		FilingRecordStorage::<Test>::kill();
 		FilingHistory::<Test>::put(frame_support::BoundedVec::truncate_from(vec![record]));
-		assert!(Filing::do_try_state().is_err());
+		assert_eq!(Filing::do_try_state(), Err("history without a filing record".into()));
 	});
 }
 

@@ -233,16 +233,3 @@ pub struct GenesisRules {
 	/// Where the document can be read, UTF-8.
 	pub uri: alloc::vec::Vec<u8>,
 }
-
-/// Prepares benchmark state that depends on other pallets of the runtime.
-#[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId> {
-	/// Makes `who` able to acknowledge a convention through `Config::Acknowledgements` (for
-	/// instance: gives it a real-name verification).
-	fn prepare_acknowledger(who: &AccountId);
-}
-
-#[cfg(feature = "runtime-benchmarks")]
-impl<AccountId> BenchmarkHelper<AccountId> for () {
-	fn prepare_acknowledger(_: &AccountId) {}
-}

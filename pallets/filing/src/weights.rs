@@ -43,7 +43,6 @@ pub trait WeightInfo {
 	fn record_service_start() -> Weight;
 	fn confirm_review() -> Weight;
 	fn publish_rules() -> Weight;
-	fn acknowledge() -> Weight;
 	fn record_assessment() -> Weight;
 	fn revoke_assessment() -> Weight;
 	fn suspend_service() -> Weight;
@@ -124,17 +123,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(33_029_000, 13019)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
-	}
-	/// Storage: `Filing::CurrentRules` (r:1 w:0)
-	/// Proof: `Filing::CurrentRules` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
-	/// Storage: `RealName::Accounts` (r:1 w:1)
-	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
-	fn acknowledge() -> Weight {
-		// Proof size: measured `864`, estimated `3780`.
-		// Minimum execution time: 23_245_000 picoseconds.
-		Weight::from_parts(25_258_000, 3780)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Assessors::Members` (r:1 w:0)
 	/// Proof: `Assessors::Members` (`max_values`: Some(1), `max_size`: Some(513), added: 1008, mode: `MaxEncodedLen`)
@@ -230,11 +218,6 @@ impl WeightInfo for () {
 		Weight::from_parts(33_029_000, 13019)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
-	}
-	fn acknowledge() -> Weight {
-		Weight::from_parts(25_258_000, 3780)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn record_assessment() -> Weight {
 		Weight::from_parts(74_331_000, 1998)

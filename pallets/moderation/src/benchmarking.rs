@@ -134,7 +134,25 @@ fn file_report<T: Config>(
 	Ok(NextReportId::<T>::get().saturating_sub(1))
 }
 
-/// Applies a measure on `who` by moderator `by`; returns the case id.
+/// Restricts `who` from `scope` by moderator `by`; returns the case id.
+fn restricted<T: Config>(
+	who: &T::AccountId,
+	by: &T::AccountId,
+	scope: RestrictionScope,
+) -> Result<CaseId, BenchmarkError> {
+	let until = now::<T>().saturating_add(blocks::<T>(1_000));
+	Moderation::<T>::restrict(
+		RawOrigin::Signed(by.clone()).into(),
+		who.clone(),
+		scope,
+		until,
+		ReasonCode::Fraud,
+	)
+	.map_err(|_| BenchmarkError::Stop("restrict failed"))?;
+	Ok(NextCaseId::<T>::get().saturating_sub(1))
+}
+
+/// Suspends `who` by moderator `by`; returns the case id.
 fn suspended<T: Config>(who: &T::AccountId, by: &T::AccountId) -> Result<CaseId, BenchmarkError> {
 	let until = now::<T>().saturating_add(blocks::<T>(1_000));
 	Moderation::<T>::suspend(
@@ -259,7 +277,8 @@ mod benchmarks {
 	fn restrict() -> Result<(), BenchmarkError> {
 		let moderator = moderator::<T>(0);
 		let who = verified::<T>("target");
-		suspended::<T>(&who, &moderator)?;
+		// A suspension would refuse it; a restriction of another function runs beside it.
+		restricted::<T>(&who, &moderator, RestrictionScope::Transfers)?;
 		let until = BlockNumberFor::<T>::max_value();
 		#[extrinsic_call]
 		_(

@@ -18,7 +18,7 @@ mod types;
 pub mod weights;
 
 use alloc::vec::Vec;
-use compliance_primitives::{AccountStanding, ContentHash, RestrictionScope, Standing};
+use compliance_primitives::{AccountStanding, ContentHash, MeasureLevel, RestrictionScope};
 use frame_support::{dispatch::DispatchResult, pallet_prelude::*, traits::Get};
 use frame_system::pallet_prelude::{BlockNumberFor, OriginFor};
 use sp_runtime::{
@@ -187,6 +187,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type LatestCaseOf<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, CaseId, OptionQuery>;
+
+	/// The case that last imposed each measure on an account, while one may be in force: what
+	/// an upheld appeal checks, so that it undoes its own measure and never a later one.
+	/// Removed by `lift`.
+	#[pallet::storage]
+	pub type MeasuresInForce<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, MeasureCases, OptionQuery>;
 
 	/// How many blocks moderators have to resolve a report: the operator's published response
 	/// time. `Config::ResponseDeadline` until set.
@@ -463,6 +470,15 @@ pub mod pallet {
 		AppealPending,
 		/// A report or case id counter overflowed.
 		Overflow,
+		/// A moderator may not take or lift a measure on his own account.
+		OwnAccount,
+		/// A moderator may not flag, hide or restore content he authored.
+		OwnContent,
+		/// A moderator may not decide the appeal of a case about his own account or content.
+		OwnCase,
+		/// A moderator may not resolve a report he filed, or one about his own account or
+		/// content.
+		OwnReport,
 	}
 
 	#[pallet::hooks]
@@ -569,13 +585,14 @@ pub mod pallet {
 
 		/// Flags recorded content for attention; it stays visible.
 		///
-		/// Origin: a moderator. Emits `ContentFlagged`. Errors: `NotModerator`,
-		/// `ContentNotFound`, `AlreadyHidden`, `AlreadyFlagged`.
+		/// Origin: a moderator who is not its author. Emits `ContentFlagged`. Errors:
+		/// `NotModerator`, `ContentNotFound`, `OwnContent`, `AlreadyHidden`, `AlreadyFlagged`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::flag())]
 		pub fn flag(origin: OriginFor<T>, hash: ContentHash, reason: ReasonCode) -> DispatchResult {
 			let moderator = Self::ensure_moderator(origin)?;
 			let mut record = ContentOf::<T>::get(hash).ok_or(Error::<T>::ContentNotFound)?;
+			Self::ensure_not_author(&record, &moderator)?;
 			match record.status {
 				ContentStatus::Hidden { .. } => return Err(Error::<T>::AlreadyHidden.into()),
 				ContentStatus::Flagged { .. } => return Err(Error::<T>::AlreadyFlagged.into()),
@@ -602,8 +619,9 @@ pub mod pallet {
 		/// Hides content by `hash`. Any 32-byte hash can be hidden, also one never published
 		/// here: that block-lists it. A hidden hash cannot be published.
 		///
-		/// Origin: a moderator. `note_hash` is the hash of the moderator's off-chain note.
-		/// Emits `ContentHidden`. Errors: `NotModerator`, `AlreadyHidden`.
+		/// Origin: a moderator who is not its author. `note_hash` is the hash of the moderator's
+		/// off-chain note. Emits `ContentHidden`. Errors: `NotModerator`, `OwnContent`,
+		/// `AlreadyHidden`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::hide())]
 		pub fn hide(
@@ -618,11 +636,11 @@ pub mod pallet {
 		}
 
 		/// Hides every hash in `hashes` (at most `MaxBatch`), one case each, with the same
-		/// reason and note. All or nothing: if any hash is already hidden (or appears twice),
-		/// nothing is hidden.
+		/// reason and note. All or nothing: if any hash is already hidden (or appears twice), or
+		/// is the moderator's own content, nothing is hidden.
 		///
 		/// Origin: a moderator. Emits `ContentHidden` per hash. Errors: `NotModerator`,
-		/// `EmptyBatch`, `AlreadyHidden`.
+		/// `EmptyBatch`, `OwnContent`, `AlreadyHidden`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::hide_batch(hashes.len() as u32))]
 		pub fn hide_batch(
@@ -642,8 +660,8 @@ pub mod pallet {
 
 		/// Makes hidden or flagged content visible again.
 		///
-		/// Origin: a moderator. Emits `ContentRestored`. Errors: `NotModerator`,
-		/// `ContentNotFound`, `AlreadyVisible`.
+		/// Origin: a moderator who is not its author. Emits `ContentRestored`. Errors:
+		/// `NotModerator`, `ContentNotFound`, `OwnContent`, `AlreadyVisible`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::restore())]
 		pub fn restore(
@@ -653,6 +671,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let moderator = Self::ensure_moderator(origin)?;
 			let mut record = ContentOf::<T>::get(hash).ok_or(Error::<T>::ContentNotFound)?;
+			Self::ensure_not_author(&record, &moderator)?;
 			ensure!(record.status != ContentStatus::Visible, Error::<T>::AlreadyVisible);
 			let case_id = Self::record_case(Case {
 				subject: CaseSubject::Content(hash),
@@ -672,24 +691,34 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Warns `who`.
+		/// Warns `who`. The warning is recorded even when a harsher measure is in force, which it
+		/// leaves as it is.
 		///
-		/// Origin: a moderator. Emits `AccountWarned`. Errors: `NotModerator`, or the error of
-		/// `T::Standing::warn`.
+		/// Origin: a moderator other than `who`. Emits `AccountWarned`. Errors: `NotModerator`,
+		/// `OwnAccount`, or the error of `T::Standing::apply`.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::warn())]
+		#[pallet::weight(
+			// MeasuresInForce, until the weights are measured again
+			T::WeightInfo::warn().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+		)]
 		pub fn warn(origin: OriginFor<T>, who: T::AccountId, reason: ReasonCode) -> DispatchResult {
 			let moderator = Self::ensure_moderator(origin)?;
 			Self::do_measure(&who, CaseAction::AccountWarned, reason, &moderator, None, None)?;
 			Ok(())
 		}
 
-		/// Restricts `who` from `scope` until block `until` (exclusive).
+		/// Restricts `who` from `scope` until block `until` (exclusive). Restrictions of other
+		/// scopes keep running; a lighter measure in force is replaced.
 		///
-		/// Origin: a moderator. Emits `AccountRestricted`. Errors: `NotModerator`,
-		/// `EndNotInFuture`, or the error of `T::Standing::restrict`.
+		/// Origin: a moderator other than `who`. Emits `AccountRestricted`. Errors:
+		/// `NotModerator`, `OwnAccount`, `EndNotInFuture`, or the error of `T::Standing::apply`
+		/// (e.g. a suspension, a closure, or a restriction of `scope` ending no earlier is in
+		/// force).
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::restrict())]
+		#[pallet::weight(
+			// MeasuresInForce, until the weights are measured again
+			T::WeightInfo::restrict().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+		)]
 		pub fn restrict(
 			origin: OriginFor<T>,
 			who: T::AccountId,
@@ -703,12 +732,17 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Suspends `who` until block `until` (exclusive): no transactions except appeals.
+		/// Suspends `who` until block `until` (exclusive): no transactions except appeals. It
+		/// replaces the restrictions in force.
 		///
-		/// Origin: a moderator. Emits `AccountSuspended`. Errors: `NotModerator`,
-		/// `EndNotInFuture`, or the error of `T::Standing::suspend`.
+		/// Origin: a moderator other than `who`. Emits `AccountSuspended`. Errors:
+		/// `NotModerator`, `OwnAccount`, `EndNotInFuture`, or the error of `T::Standing::apply`
+		/// (e.g. a closure, or a suspension ending no earlier, is in force).
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::suspend())]
+		#[pallet::weight(
+			// MeasuresInForce, until the weights are measured again
+			T::WeightInfo::suspend().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+		)]
 		pub fn suspend(
 			origin: OriginFor<T>,
 			who: T::AccountId,
@@ -721,12 +755,16 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Closes the account of `who` (only `lift`, e.g. after an appeal, reopens it).
+		/// Closes the account of `who` (only `lift` or an upheld appeal reopens it). It replaces
+		/// the lighter measures in force.
 		///
-		/// Origin: a moderator. Emits `AccountClosed`. Errors: `NotModerator`, or the error of
-		/// `T::Standing::close`.
+		/// Origin: a moderator other than `who`. Emits `AccountClosed`. Errors: `NotModerator`,
+		/// `OwnAccount`, or the error of `T::Standing::apply` (e.g. the account is closed).
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::close())]
+		#[pallet::weight(
+			// MeasuresInForce, until the weights are measured again
+			T::WeightInfo::close().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+		)]
 		pub fn close(
 			origin: OriginFor<T>,
 			who: T::AccountId,
@@ -737,12 +775,15 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Lifts the measure in force on `who` (a warning, restriction, suspension or closure).
+		/// Lifts every measure in force on `who` (warning, restrictions, suspension or closure).
 		///
-		/// Origin: a moderator. Emits `MeasureLifted`. Errors: `NotModerator`,
-		/// `NoMeasureInForce`, or the error of `T::Standing::lift`.
+		/// Origin: a moderator other than `who`. Emits `MeasureLifted`. Errors: `NotModerator`,
+		/// `OwnAccount`, `NoMeasureInForce`, or the error of `T::Standing::lift`.
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::lift())]
+		#[pallet::weight(
+			// MeasuresInForce, until the weights are measured again
+			T::WeightInfo::lift().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+		)]
 		pub fn lift(origin: OriginFor<T>, who: T::AccountId, reason: ReasonCode) -> DispatchResult {
 			let moderator = Self::ensure_moderator(origin)?;
 			Self::do_measure(&who, CaseAction::MeasureLifted, reason, &moderator, None, None)?;
@@ -809,11 +850,16 @@ pub mod pallet {
 		/// moderator call would, creating a case that names the report; `ContentHidden` on
 		/// content that is already hidden, and `None`, link the target's latest case instead.
 		///
-		/// Origin: a moderator. Emits `ReportResolved` (and the event of the measure applied).
-		/// Errors: `NotModerator`, `ReportNotFound`, `AlreadyResolved`, `ActionMismatch`, and the
-		/// errors of the measure applied (`EndNotInFuture`, ...).
+		/// Origin: a moderator who did not file the report and is not its target (the account, or
+		/// the author of the content). Emits `ReportResolved` (and the event of the measure
+		/// applied). Errors: `NotModerator`, `ReportNotFound`, `AlreadyResolved`, `OwnReport`,
+		/// `ActionMismatch`, and the errors of the measure applied (`EndNotInFuture`, or the error
+		/// of `T::Standing::apply`).
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::resolve())]
+		#[pallet::weight(
+			// MeasuresInForce, until the weights are measured again
+			T::WeightInfo::resolve().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+		)]
 		pub fn resolve(
 			origin: OriginFor<T>,
 			report_id: ReportId,
@@ -823,6 +869,12 @@ pub mod pallet {
 			let moderator = Self::ensure_moderator(origin)?;
 			let mut report = Reports::<T>::get(report_id).ok_or(Error::<T>::ReportNotFound)?;
 			ensure!(report.is_open(), Error::<T>::AlreadyResolved);
+			let own = report.reporter == moderator ||
+				match &report.target {
+					ReportTarget::Account(who) => *who == moderator,
+					ReportTarget::Content(hash) => Self::is_author(hash, &moderator),
+				};
+			ensure!(!own, Error::<T>::OwnReport);
 			let case_id = match outcome {
 				ReportOutcome::Dismissed => None,
 				ReportOutcome::Upheld { action } => Self::apply_action(
@@ -871,9 +923,7 @@ pub mod pallet {
 			ensure!(case.action.is_appealable(), Error::<T>::NotAppealable);
 			let is_subject = match &case.subject {
 				CaseSubject::Account(who) => *who == appellant,
-				CaseSubject::Content(hash) => ContentOf::<T>::get(hash)
-					.and_then(|record| record.author)
-					.is_some_and(|author| author == appellant),
+				CaseSubject::Content(hash) => Self::is_author(hash, &appellant),
 			};
 			ensure!(is_subject, Error::<T>::NotCaseSubject);
 			ensure!(case.appeal.is_none(), Error::<T>::AlreadyAppealed);
@@ -888,15 +938,21 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Decides the appeal of a case. If `upheld`, the measure is undone: hidden content is
-		/// restored, or the measure on the account is lifted through `T::Standing::lift`, as long
-		/// as this case is still the one in force (otherwise the decision is recorded only).
+		/// Decides the appeal of a case. If `upheld`, exactly the case's measure is undone, and
+		/// only while it is in force: content is restored if this case hid it; a measure on an
+		/// account is undone through `T::Standing::undo` if this case is still the one recorded
+		/// for that measure in `MeasuresInForce` and the measure itself is still in force (other
+		/// measures stay). Otherwise the decision is recorded only.
 		///
-		/// Origin: a moderator other than the one who acted in the case. Emits `AppealDecided`.
-		/// Errors: `NotModerator`, `CaseNotFound`, `NoAppeal`, `AppealAlreadyDecided`,
-		/// `SameModerator`, or the error of `T::Standing::lift`.
+		/// Origin: a moderator other than the one who acted in the case, and not its subject
+		/// (the account, or the author of the content). Emits `AppealDecided`. Errors:
+		/// `NotModerator`, `CaseNotFound`, `NoAppeal`, `AppealAlreadyDecided`, `OwnCase`,
+		/// `SameModerator`, or the error of `T::Standing::undo`.
 		#[pallet::call_index(15)]
-		#[pallet::weight(T::WeightInfo::decide_appeal())]
+		#[pallet::weight(
+			// MeasuresInForce, until the weights are measured again
+			T::WeightInfo::decide_appeal().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+		)]
 		pub fn decide_appeal(
 			origin: OriginFor<T>,
 			case_id: CaseId,
@@ -907,8 +963,13 @@ pub mod pallet {
 			let mut case = Cases::<T>::get(case_id).ok_or(Error::<T>::CaseNotFound)?;
 			let mut appeal = case.appeal.take().ok_or(Error::<T>::NoAppeal)?;
 			ensure!(appeal.decision.is_none(), Error::<T>::AppealAlreadyDecided);
+			let own = match &case.subject {
+				CaseSubject::Account(who) => *who == moderator,
+				CaseSubject::Content(hash) => Self::is_author(hash, &moderator),
+			};
+			ensure!(!own, Error::<T>::OwnCase);
 			ensure!(case.moderator != moderator, Error::<T>::SameModerator);
-			let measure_undone = if upheld { Self::undo(case_id, &case.subject)? } else { false };
+			let measure_undone = if upheld { Self::undo(case_id, &case)? } else { false };
 			appeal.decision = Some(AppealDecision {
 				moderator: moderator.clone(),
 				upheld,
@@ -926,14 +987,19 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Removes a case older than `RetentionPeriod`. A subject's latest case and a case with
-		/// an undecided appeal are kept. Older cases in the subject's history stay readable
-		/// until purged themselves; a link to a purged case ends the history walk.
+		/// Removes a case older than `RetentionPeriod`. A subject's latest case, a case whose
+		/// measure is still in force, and a case with an undecided appeal are kept (a lapsed or
+		/// replaced measure's case is forgotten in `MeasuresInForce` and purged). Older cases in
+		/// the subject's history stay readable until purged themselves; a link to a purged case
+		/// ends the history walk.
 		///
 		/// Origin: `AdminOrigin`. Emits `CasePurged`. Errors: `CaseNotFound`,
 		/// `RetentionNotElapsed`, `AppealPending`, `CaseInForce`.
 		#[pallet::call_index(16)]
-		#[pallet::weight(T::WeightInfo::purge_case())]
+		#[pallet::weight(
+			// MeasuresInForce, until the weights are measured again
+			T::WeightInfo::purge_case().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+		)]
 		pub fn purge_case(origin: OriginFor<T>, case_id: CaseId) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			let case = Cases::<T>::get(case_id).ok_or(Error::<T>::CaseNotFound)?;
@@ -942,10 +1008,11 @@ pub mod pallet {
 				Error::<T>::RetentionNotElapsed
 			);
 			ensure!(
-				case.appeal.is_none_or(|appeal| appeal.decision.is_some()),
+				case.appeal.as_ref().is_none_or(|appeal| appeal.decision.is_some()),
 				Error::<T>::AppealPending
 			);
 			ensure!(Self::latest_case(&case.subject) != Some(case_id), Error::<T>::CaseInForce);
+			Self::forget_lapsed_measure(case_id, &case)?;
 			Cases::<T>::remove(case_id);
 			Self::deposit_event(Event::CasePurged { case_id });
 			Ok(())
@@ -983,11 +1050,18 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `who` may use the functions of `scope` now, by the standing in force.
 	fn may_use(who: &T::AccountId, scope: RestrictionScope) -> bool {
-		match T::Standing::standing(who).effective_at(Self::now()) {
-			Standing::Good | Standing::Warned => true,
-			Standing::Restricted { scope: restricted, .. } => restricted != scope,
-			Standing::Suspended { .. } | Standing::Closed => false,
-		}
+		!T::Standing::standing(who).forbids_at(scope, Self::now())
+	}
+
+	/// Whether `who` is the recorded author of content `hash`.
+	fn is_author(hash: &ContentHash, who: &T::AccountId) -> bool {
+		ContentOf::<T>::get(hash).and_then(|record| record.author).as_ref() == Some(who)
+	}
+
+	/// A moderator must not judge his own content.
+	fn ensure_not_author(record: &ContentRecordOf<T>, moderator: &T::AccountId) -> DispatchResult {
+		ensure!(record.author.as_ref() != Some(moderator), Error::<T>::OwnContent);
+		Ok(())
 	}
 
 	fn blank_record() -> ContentRecordOf<T> {
@@ -1026,6 +1100,7 @@ impl<T: Config> Pallet<T> {
 		report: Option<ReportId>,
 	) -> Result<CaseId, DispatchError> {
 		let mut record = ContentOf::<T>::get(hash).unwrap_or_else(Self::blank_record);
+		Self::ensure_not_author(&record, moderator)?;
 		ensure!(!matches!(record.status, ContentStatus::Hidden { .. }), Error::<T>::AlreadyHidden);
 		let case_id = Self::record_case(Case {
 			subject: CaseSubject::Content(hash),
@@ -1050,7 +1125,8 @@ impl<T: Config> Pallet<T> {
 		Ok(case_id)
 	}
 
-	/// Applies a disposal measure to `who` through `T::Standing` and records its case.
+	/// Applies a disposal measure to `who` through `T::Standing`, records its case, and notes
+	/// the case in `MeasuresInForce` (or, for a lift, forgets them all).
 	fn do_measure(
 		who: &T::AccountId,
 		action: CaseAction<BlockNumberFor<T>>,
@@ -1059,28 +1135,27 @@ impl<T: Config> Pallet<T> {
 		note_hash: Option<ContentHash>,
 		report: Option<ReportId>,
 	) -> Result<CaseId, DispatchError> {
+		ensure!(who != moderator, Error::<T>::OwnAccount);
 		let now = Self::now();
-		match action {
-			CaseAction::AccountWarned => T::Standing::warn(who)?,
-			CaseAction::AccountRestricted { scope, until } => {
-				ensure!(until > now, Error::<T>::EndNotInFuture);
-				T::Standing::restrict(who, scope, until)?
-			},
-			CaseAction::AccountSuspended { until } => {
-				ensure!(until > now, Error::<T>::EndNotInFuture);
-				T::Standing::suspend(who, until)?
-			},
-			CaseAction::AccountClosed => T::Standing::close(who)?,
-			CaseAction::MeasureLifted => {
+		match (action, action.measure()) {
+			(CaseAction::MeasureLifted, _) => {
 				ensure!(
-					T::Standing::standing(who).effective_at(now) != Standing::Good,
+					T::Standing::standing(who).effective_at(now).level() != MeasureLevel::None,
 					Error::<T>::NoMeasureInForce
 				);
 				T::Standing::lift(who)?
 			},
-			CaseAction::ContentFlagged |
-			CaseAction::ContentHidden |
-			CaseAction::ContentRestored => return Err(Error::<T>::ActionMismatch.into()),
+			(_, Some(measure)) => {
+				// Checked here too, so that callers get this pallet's error whatever the
+				// implementation of `T::Standing` calls it.
+				if let CaseAction::AccountRestricted { until, .. } |
+				CaseAction::AccountSuspended { until } = action
+				{
+					ensure!(until > now, Error::<T>::EndNotInFuture);
+				}
+				T::Standing::apply(who, measure)?
+			},
+			(_, None) => return Err(Error::<T>::ActionMismatch.into()),
 		}
 		let case_id = Self::record_case(Case {
 			subject: CaseSubject::Account(who.clone()),
@@ -1094,6 +1169,12 @@ impl<T: Config> Pallet<T> {
 			appeal: None,
 		})?;
 		LatestCaseOf::<T>::insert(who, case_id);
+		match MeasureSlot::of(&action) {
+			Some(slot) => MeasuresInForce::<T>::mutate(who, |cases| {
+				cases.get_or_insert_with(Default::default).record(slot, case_id)
+			}),
+			None => MeasuresInForce::<T>::remove(who),
+		}
 		let (who, moderator) = (who.clone(), moderator.clone());
 		Self::deposit_event(match action {
 			CaseAction::AccountRestricted { scope, until } =>
@@ -1149,10 +1230,10 @@ impl<T: Config> Pallet<T> {
 			.map(Some)
 	}
 
-	/// Undoes the measure of case `case_id` if it is still the one in force; returns whether it
+	/// Undoes exactly the measure of case `case_id` if it is still in force; returns whether it
 	/// did.
-	fn undo(case_id: CaseId, subject: &CaseSubject<T::AccountId>) -> Result<bool, DispatchError> {
-		match subject {
+	fn undo(case_id: CaseId, case: &CaseOf<T>) -> Result<bool, DispatchError> {
+		match &case.subject {
 			CaseSubject::Content(hash) => {
 				let Some(mut record) = ContentOf::<T>::get(hash) else { return Ok(false) };
 				if !matches!(record.status, ContentStatus::Hidden { case, .. } if case == case_id) {
@@ -1163,14 +1244,55 @@ impl<T: Config> Pallet<T> {
 				Ok(true)
 			},
 			CaseSubject::Account(who) => {
-				let in_force = LatestCaseOf::<T>::get(who) == Some(case_id) &&
-					T::Standing::standing(who).effective_at(Self::now()) != Standing::Good;
-				if in_force {
-					T::Standing::lift(who)?;
+				let (Some(slot), Some(measure)) =
+					(MeasureSlot::of(&case.action), case.action.measure())
+				else {
+					return Ok(false)
+				};
+				let mut cases = MeasuresInForce::<T>::get(who).unwrap_or_default();
+				// A later case of the same measure replaced this one: undoing would undo the
+				// later case's measure.
+				if cases.get(slot) != Some(case_id) {
+					return Ok(false);
 				}
-				Ok(in_force)
+				// The real-name side knows whether exactly this measure is still in force (not
+				// lapsed, not replaced by a harsher one).
+				if !T::Standing::undo(who, measure)? {
+					return Ok(false);
+				}
+				cases.set(slot, None);
+				if cases.is_empty() {
+					MeasuresInForce::<T>::remove(who);
+				} else {
+					MeasuresInForce::<T>::insert(who, cases);
+				}
+				Ok(true)
 			},
 		}
+	}
+
+	/// Before case `case_id` is purged: fails with `CaseInForce` while `MeasuresInForce` names it
+	/// and its measure is still in force; forgets it there once the measure lapsed or was
+	/// replaced, so that no case stays unpurgeable for ever.
+	fn forget_lapsed_measure(case_id: CaseId, case: &CaseOf<T>) -> DispatchResult {
+		let (CaseSubject::Account(who), Some(slot), Some(measure)) =
+			(&case.subject, MeasureSlot::of(&case.action), case.action.measure())
+		else {
+			return Ok(())
+		};
+		let Some(mut cases) = MeasuresInForce::<T>::get(who) else { return Ok(()) };
+		if cases.get(slot) != Some(case_id) {
+			return Ok(());
+		}
+		let standing = T::Standing::standing(who).effective_at(Self::now());
+		ensure!(!standing.holds(measure), Error::<T>::CaseInForce);
+		cases.set(slot, None);
+		if cases.is_empty() {
+			MeasuresInForce::<T>::remove(who);
+		} else {
+			MeasuresInForce::<T>::insert(who, cases);
+		}
+		Ok(())
 	}
 
 	/// Marks an open report overdue, once.
@@ -1186,14 +1308,19 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// The status and metadata of content `hash`, if it was published or moderated.
+	/// The status and metadata of content `hash`, if it was published or moderated. The URI of
+	/// hidden content is left out (empty): the read API must not point anyone to content that
+	/// must not be shown. Storage keeps it, for the record and for a restore.
 	pub fn content_status(
 		hash: ContentHash,
 	) -> Option<ContentView<T::AccountId, BlockNumberFor<T>>> {
 		ContentOf::<T>::get(hash).map(|r| ContentRecord {
 			author: r.author,
 			kind: r.kind,
-			uri: r.uri.into_inner(),
+			uri: match r.status {
+				ContentStatus::Hidden { .. } => Vec::new(),
+				ContentStatus::Visible | ContentStatus::Flagged { .. } => r.uri.into_inner(),
+			},
 			published_at: r.published_at,
 			status: r.status,
 			last_case: r.last_case,
@@ -1247,7 +1374,9 @@ impl<T: Config> Pallet<T> {
 	///   ones, and `OpenReportsOf` counts each account's unresolved reports;
 	/// - every id in `DeadlineQueue` is a stored report, queued at its deadline;
 	/// - hidden content references an existing case that hid it, and every latest-case pointer
-	///   references an existing case about the same subject.
+	///   references an existing case about the same subject;
+	/// - no `MeasuresInForce` entry is empty, and each of its slots names a case id below
+	///   `NextCaseId` that, unless purged, is about that account and imposed that slot's measure.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -1321,6 +1450,27 @@ impl<T: Config> Pallet<T> {
 		for (who, last) in LatestCaseOf::<T>::iter() {
 			let case = Cases::<T>::get(last).ok_or("account names a missing latest case")?;
 			ensure!(case.subject == CaseSubject::Account(who), "latest case of another account");
+		}
+		for (who, cases) in MeasuresInForce::<T>::iter() {
+			ensure!(!cases.is_empty(), "an empty MeasuresInForce entry");
+			for slot in MeasureSlot::ALL {
+				let Some(id) = cases.get(slot) else { continue };
+				ensure!(
+					id < next_case,
+					"a MeasuresInForce slot names a case id not below NextCaseId"
+				);
+				// Tolerated like a purged history link: retention, not this map, decides how
+				// long a record lives (today `purge_case` keeps the cases named here).
+				let Some(case) = Cases::<T>::get(id) else { continue };
+				ensure!(
+					case.subject == CaseSubject::Account(who.clone()),
+					"a MeasuresInForce slot names a case about another subject"
+				);
+				ensure!(
+					MeasureSlot::of(&case.action) == Some(slot),
+					"a MeasuresInForce slot names a case of another measure"
+				);
+			}
 		}
 		Ok(())
 	}

@@ -1,7 +1,7 @@
 //! A mock runtime with an in-memory fake of the real-name pallet's `AccountStanding`.
 
 use crate as pallet_moderation;
-use compliance_primitives::{AccountStanding, RestrictionScope, Standing};
+use compliance_primitives::{AccountStanding, Measure, MeasureLevel, Standing};
 use core::cell::RefCell;
 use frame_support::{derive_impl, parameter_types, traits::Hooks};
 use frame_system::EnsureRoot;
@@ -52,24 +52,26 @@ parameter_types! {
 	pub storage RetentionPeriod: BlockNumber = 1830;
 }
 
-/// One call the fake standing received, so tests can assert what was applied.
+/// One change the fake standing made, so tests can assert what was applied.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Measure {
-	Warn(AccountId),
-	Restrict(AccountId, RestrictionScope, BlockNumber),
-	Suspend(AccountId, BlockNumber),
-	Close(AccountId),
-	Lift(AccountId),
+pub enum Change {
+	Applied(AccountId, Measure<BlockNumber>),
+	Undone(AccountId, Measure<BlockNumber>),
+	Lifted(AccountId),
 }
+
+/// The error of the fake standing when a measure at least as harsh is in force.
+pub const AS_HARSH: DispatchError = DispatchError::Other("AsHarshMeasureInForce");
 
 thread_local! {
 	static VERIFIED: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
 	static STANDINGS: RefCell<BTreeMap<AccountId, Standing<BlockNumber>>> =
 		const { RefCell::new(BTreeMap::new()) };
-	static MEASURES: RefCell<Vec<Measure>> = const { RefCell::new(Vec::new()) };
+	static CHANGES: RefCell<Vec<Change>> = const { RefCell::new(Vec::new()) };
 }
 
-/// An in-memory stand-in for the real-name pallet.
+/// An in-memory stand-in for the real-name pallet, with the ladder rules of
+/// `compliance_primitives::AccountStanding`.
 pub struct FakeStanding;
 
 impl FakeStanding {
@@ -82,17 +84,21 @@ impl FakeStanding {
 	pub fn raw(who: AccountId) -> Standing<BlockNumber> {
 		STANDINGS.with(|s| s.borrow().get(&who).copied().unwrap_or_default())
 	}
-	/// The measures applied so far, in order.
-	pub fn measures() -> Vec<Measure> {
-		MEASURES.with(|m| m.borrow().clone())
+	/// The standing in force now.
+	pub fn effective(who: AccountId) -> Standing<BlockNumber> {
+		Self::raw(who).effective_at(System::block_number())
 	}
-	fn log(measure: Measure) {
-		MEASURES.with(|m| m.borrow_mut().push(measure));
+	/// The changes made so far, in order.
+	pub fn changes() -> Vec<Change> {
+		CHANGES.with(|m| m.borrow().clone())
+	}
+	fn log(change: Change) {
+		CHANGES.with(|m| m.borrow_mut().push(change));
 	}
 	fn reset() {
 		VERIFIED.with(|v| v.borrow_mut().clear());
 		STANDINGS.with(|s| s.borrow_mut().clear());
-		MEASURES.with(|m| m.borrow_mut().clear());
+		CHANGES.with(|m| m.borrow_mut().clear());
 	}
 }
 
@@ -104,34 +110,62 @@ impl AccountStanding<AccountId, BlockNumber> for FakeStanding {
 		// Returns the stored value (not the lapsed view): the pallet must apply `effective_at`.
 		Self::raw(*who)
 	}
-	fn warn(who: &AccountId) -> DispatchResult {
-		if Self::raw(*who) == Standing::Good {
-			Self::set(*who, Standing::Warned);
-		}
-		Self::log(Measure::Warn(*who));
+	fn apply(who: &AccountId, measure: Measure<BlockNumber>) -> DispatchResult {
+		let now = System::block_number();
+		let current = Self::effective(*who);
+		let level = current.level();
+		let next = match measure {
+			Measure::Warning if level > MeasureLevel::Warning => current,
+			Measure::Warning => Standing::Warned,
+			Measure::Restriction { until, .. } | Measure::Suspension { until } if until <= now =>
+				return Err(DispatchError::Other("EndNotInFuture")),
+			Measure::Restriction { scope, until } => {
+				let mut ends = current.restrictions();
+				if level > MeasureLevel::Restriction || ends.end(scope).is_some_and(|e| e >= until)
+				{
+					return Err(AS_HARSH);
+				}
+				ends.set(scope, Some(until));
+				Standing::RestrictedFrom(ends)
+			},
+			Measure::Suspension { until } => match current {
+				Standing::Closed => return Err(AS_HARSH),
+				Standing::Suspended { until: end } if end >= until => return Err(AS_HARSH),
+				_ => Standing::Suspended { until },
+			},
+			Measure::Closure if level == MeasureLevel::Closure => return Err(AS_HARSH),
+			Measure::Closure => Standing::Closed,
+		};
+		Self::set(*who, next);
+		Self::log(Change::Applied(*who, measure));
 		Ok(())
 	}
-	fn restrict(who: &AccountId, scope: RestrictionScope, until: BlockNumber) -> DispatchResult {
-		Self::set(*who, Standing::Restricted { scope, until });
-		Self::log(Measure::Restrict(*who, scope, until));
-		Ok(())
-	}
-	fn suspend(who: &AccountId, until: BlockNumber) -> DispatchResult {
-		Self::set(*who, Standing::Suspended { until });
-		Self::log(Measure::Suspend(*who, until));
-		Ok(())
-	}
-	fn close(who: &AccountId) -> DispatchResult {
-		Self::set(*who, Standing::Closed);
-		Self::log(Measure::Close(*who));
-		Ok(())
+	fn undo(who: &AccountId, measure: Measure<BlockNumber>) -> Result<bool, DispatchError> {
+		let current = Self::effective(*who);
+		let next = match (measure, current) {
+			(Measure::Warning, Standing::Warned) | (Measure::Closure, Standing::Closed) =>
+				Standing::Good,
+			(Measure::Suspension { until }, Standing::Suspended { until: end }) if until == end =>
+				Standing::Good,
+			(Measure::Restriction { scope, until }, _)
+				if current.restrictions().end(scope) == Some(until) =>
+			{
+				let mut ends = current.restrictions();
+				ends.set(scope, None);
+				Standing::RestrictedFrom(ends).effective_at(System::block_number())
+			},
+			_ => return Ok(false),
+		};
+		Self::set(*who, next);
+		Self::log(Change::Undone(*who, measure));
+		Ok(true)
 	}
 	fn lift(who: &AccountId) -> DispatchResult {
-		if Self::raw(*who) == Standing::Good {
-			return Err(DispatchError::Other("no measure"));
+		if Self::effective(*who) == Standing::Good {
+			return Err(DispatchError::Other("NoMeasureInForce"));
 		}
 		Self::set(*who, Standing::Good);
-		Self::log(Measure::Lift(*who));
+		Self::log(Change::Lifted(*who));
 		Ok(())
 	}
 }

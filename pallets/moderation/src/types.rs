@@ -1,7 +1,7 @@
 //! The records and call parameters of the moderation pallet.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use compliance_primitives::{ContentHash, RestrictionScope};
+use compliance_primitives::{ContentHash, Measure, RestrictionScope};
 use scale_info::TypeInfo;
 
 /// The chain-assigned identifier of a complaint report.
@@ -310,6 +310,156 @@ impl<BlockNumber> CaseAction<BlockNumber> {
 			self,
 			CaseAction::ContentFlagged | CaseAction::ContentRestored | CaseAction::MeasureLifted
 		)
+	}
+}
+
+impl<BlockNumber: Copy> CaseAction<BlockNumber> {
+	/// The disposal measure the action imposes on an account, if it imposes one.
+	pub fn measure(&self) -> Option<Measure<BlockNumber>> {
+		match *self {
+			CaseAction::AccountWarned => Some(Measure::Warning),
+			CaseAction::AccountRestricted { scope, until } =>
+				Some(Measure::Restriction { scope, until }),
+			CaseAction::AccountSuspended { until } => Some(Measure::Suspension { until }),
+			CaseAction::AccountClosed => Some(Measure::Closure),
+			CaseAction::ContentFlagged |
+			CaseAction::ContentHidden |
+			CaseAction::ContentRestored |
+			CaseAction::MeasureLifted => None,
+		}
+	}
+}
+
+/// The slots of [`MeasureCases`]: one per measure that can be in force beside the others.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum MeasureSlot {
+	/// A warning.
+	Warning,
+	/// A restriction from publishing.
+	Publishing,
+	/// A restriction from sending value.
+	Transfers,
+	/// A restriction from filing reports.
+	Reporting,
+	/// A suspension.
+	Suspension,
+	/// A closure.
+	Closure,
+}
+
+impl MeasureSlot {
+	/// Every slot.
+	pub const ALL: [MeasureSlot; 6] = [
+		MeasureSlot::Warning,
+		MeasureSlot::Publishing,
+		MeasureSlot::Transfers,
+		MeasureSlot::Reporting,
+		MeasureSlot::Suspension,
+		MeasureSlot::Closure,
+	];
+
+	/// The slot of the measure `action` imposes; `None` for an action that imposes none.
+	pub fn of<BlockNumber>(action: &CaseAction<BlockNumber>) -> Option<Self> {
+		Some(match action {
+			CaseAction::AccountWarned => MeasureSlot::Warning,
+			CaseAction::AccountRestricted { scope, .. } => match scope {
+				RestrictionScope::Publishing => MeasureSlot::Publishing,
+				RestrictionScope::Transfers => MeasureSlot::Transfers,
+				RestrictionScope::Reporting => MeasureSlot::Reporting,
+			},
+			CaseAction::AccountSuspended { .. } => MeasureSlot::Suspension,
+			CaseAction::AccountClosed => MeasureSlot::Closure,
+			CaseAction::ContentFlagged |
+			CaseAction::ContentHidden |
+			CaseAction::ContentRestored |
+			CaseAction::MeasureLifted => return None,
+		})
+	}
+}
+
+/// The case that last imposed each measure on an account. An upheld appeal undoes a measure
+/// only while its case is still the one recorded here, so that it never undoes a measure a later
+/// case imposed.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	Debug,
+	TypeInfo,
+)]
+pub struct MeasureCases {
+	/// The case of the last warning.
+	pub warning: Option<CaseId>,
+	/// The case of the last restriction from publishing.
+	pub publishing: Option<CaseId>,
+	/// The case of the last restriction from sending value.
+	pub transfers: Option<CaseId>,
+	/// The case of the last restriction from filing reports.
+	pub reporting: Option<CaseId>,
+	/// The case of the last suspension.
+	pub suspension: Option<CaseId>,
+	/// The case of the last closure.
+	pub closure: Option<CaseId>,
+}
+
+impl MeasureCases {
+	/// The case recorded in `slot`.
+	pub fn get(&self, slot: MeasureSlot) -> Option<CaseId> {
+		*self.slot(slot)
+	}
+
+	/// Sets (or with `None` clears) the case recorded in `slot`.
+	pub fn set(&mut self, slot: MeasureSlot, case: Option<CaseId>) {
+		*self.slot_mut(slot) = case;
+	}
+
+	/// Records that case `case_id` imposed the measure of `slot`. A suspension or closure ends
+	/// the restrictions in force (the ladder replaces them), so their slots are cleared.
+	pub fn record(&mut self, slot: MeasureSlot, case_id: CaseId) {
+		// A harsher measure ends the lighter ones it replaces (but a warning, which is recorded
+		// under any measure).
+		if matches!(slot, MeasureSlot::Suspension | MeasureSlot::Closure) {
+			self.publishing = None;
+			self.transfers = None;
+			self.reporting = None;
+		}
+		if slot == MeasureSlot::Closure {
+			self.suspension = None;
+		}
+		self.set(slot, Some(case_id));
+	}
+
+	/// Whether no slot names a case.
+	pub fn is_empty(&self) -> bool {
+		*self == Self::default()
+	}
+
+	fn slot(&self, slot: MeasureSlot) -> &Option<CaseId> {
+		match slot {
+			MeasureSlot::Warning => &self.warning,
+			MeasureSlot::Publishing => &self.publishing,
+			MeasureSlot::Transfers => &self.transfers,
+			MeasureSlot::Reporting => &self.reporting,
+			MeasureSlot::Suspension => &self.suspension,
+			MeasureSlot::Closure => &self.closure,
+		}
+	}
+
+	fn slot_mut(&mut self, slot: MeasureSlot) -> &mut Option<CaseId> {
+		match slot {
+			MeasureSlot::Warning => &mut self.warning,
+			MeasureSlot::Publishing => &mut self.publishing,
+			MeasureSlot::Transfers => &mut self.transfers,
+			MeasureSlot::Reporting => &mut self.reporting,
+			MeasureSlot::Suspension => &mut self.suspension,
+			MeasureSlot::Closure => &mut self.closure,
+		}
 	}
 }
 

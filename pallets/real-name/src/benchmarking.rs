@@ -290,5 +290,23 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// An acknowledgement by one of `EXISTING` verified accounts of a convention published after
+	/// it acknowledged the previous one.
+	#[benchmark]
+	fn acknowledge() -> Result<(), BenchmarkError> {
+		let (_, id) = last_of_full_list::<T>()?;
+		seed::<T>(id);
+		let caller: T::AccountId = whitelisted_caller();
+		verified::<T>(&caller, id);
+		let version = ComplianceState::<T>::get().current_convention.saturating_add(1);
+		<Pallet<T> as OnComplianceChange>::convention_published(version);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), version);
+
+		assert_last_event::<T>(Event::ConventionAcknowledged { who: caller, version });
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

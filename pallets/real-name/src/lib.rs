@@ -22,7 +22,7 @@ pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
 use compliance_primitives::{
-	AccountStanding, ConventionAcknowledgement, ConventionVersion, OnComplianceChange, RejectCode,
+	AccountStanding, ConventionVersion, Measure, MeasureLevel, OnComplianceChange, RejectCode,
 	RestrictionScope, Standing,
 };
 use frame_support::{
@@ -96,13 +96,24 @@ pub mod pallet {
 		/// Tells the real-name check the restriction scope and value destination of a call.
 		type Inspector: compliance_primitives::InspectCall<RuntimeCallOf<Self>, Self::AccountId>;
 
-		/// Calls a sanctioned (suspended, closed or restricted) account may still make, such as
-		/// an appeal. They still need a valid verification.
+		/// Calls a sanctioned (suspended, closed or restricted) account may still make: at least
+		/// its appeal and the acknowledgement of a new convention. They still need a valid
+		/// verification.
 		type StandingExemptCalls: Contains<RuntimeCallOf<Self>>;
 
 		/// Calls an account may make before it acknowledged the current platform convention:
-		/// at least the call that acknowledges it.
+		/// at least the acknowledgement itself and an appeal.
 		type ConventionExemptCalls: Contains<RuntimeCallOf<Self>>;
+
+		/// Calls no signed transaction may make at all, refused with `CallNotPermitted` before
+		/// they reach the pool: free text such as `System::remark`, which would put content on
+		/// chain that no moderator can hide.
+		type ForbiddenCalls: Contains<RuntimeCallOf<Self>>;
+
+		/// The owner of the current platform convention and the service suspension (the filing
+		/// pallet). `ComplianceState` mirrors both for the check; `try_state` proves the mirror
+		/// equal to the owner's values.
+		type Facts: compliance_primitives::ComplianceFacts;
 
 		/// Calls that pass while the service is suspended, such as the regulator's and the
 		/// operator's calls that resume it.
@@ -139,14 +150,15 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	/// Everything the real-name check needs about one account: verification, standing,
-	/// warnings and the convention version it acknowledged.
+	/// Everything the pallet knows about one account: verification, standing, warnings and the
+	/// convention version it acknowledged. The check reads its summary (`Config::SummaryStore`).
 	#[pallet::storage]
 	pub type Accounts<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, AccountRecordOf<T>, OptionQuery>;
 
 	/// Everything global the real-name check needs: the registrars that exist and their status,
-	/// whether the service is suspended, the current convention version.
+	/// and mirrors of whether the service is suspended and of the current convention version
+	/// (owned by `Config::Facts`; `try_state` checks the mirror).
 	// Whitelisted: `on_initialize` reads it once per block, so every transaction's check after
 	// that reads it from the block's storage cache, not from the database.
 	#[pallet::storage]
@@ -321,15 +333,14 @@ pub mod pallet {
 			/// The version it acknowledged.
 			version: ConventionVersion,
 		},
-		/// A new platform convention version became current.
-		ConventionPublished {
-			/// The version.
-			version: ConventionVersion,
-		},
-		/// The service was suspended or resumed.
-		ServiceSuspensionChanged {
-			/// Whether it is now suspended.
-			suspended: bool,
+		/// An upheld appeal undid one measure on an account.
+		MeasureUndone {
+			/// The account.
+			who: T::AccountId,
+			/// The measure undone.
+			measure: Measure<BlockNumberFor<T>>,
+			/// Its standing afterwards.
+			standing: Standing<BlockNumberFor<T>>,
 		},
 	}
 
@@ -372,6 +383,9 @@ pub mod pallet {
 		NoMeasureInForce,
 		/// The version is not the current platform convention.
 		NotCurrentConvention,
+		/// A measure at least as harsh is in force on the account (a closure; a suspension
+		/// that ends later; a restriction of the same function that ends later). Lift it first.
+		AsHarshMeasureInForce,
 	}
 
 	#[pallet::hooks]
@@ -400,7 +414,7 @@ pub mod pallet {
 		/// Emits `RegistrarAdded`. Errors: `EmptyName`, `NameTooLong`, `AlreadyRegistrar`,
 		/// `TooManyRegistrars`, `RegistrarIdsExhausted`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::add_registrar())]
+		#[pallet::weight(T::WeightInfo::add_registrar().saturating_add(Pallet::<T>::state_write()))]
 		pub fn add_registrar(
 			origin: OriginFor<T>,
 			account: AccountIdLookupOf<T>,
@@ -421,7 +435,7 @@ pub mod pallet {
 		///
 		/// Emits `RegistrarSuspended`. Errors: `UnknownRegistrar`, `AlreadySuspended`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::suspend_registrar())]
+		#[pallet::weight(T::WeightInfo::suspend_registrar().saturating_add(Pallet::<T>::state_write()))]
 		pub fn suspend_registrar(origin: OriginFor<T>, id: RegistrarId) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			Self::set_registrar_status(id, RegistrarStatus::Suspended)?;
@@ -436,7 +450,7 @@ pub mod pallet {
 		///
 		/// Emits `RegistrarReactivated`. Errors: `UnknownRegistrar`, `NotSuspended`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::reactivate_registrar())]
+		#[pallet::weight(T::WeightInfo::reactivate_registrar().saturating_add(Pallet::<T>::state_write()))]
 		pub fn reactivate_registrar(origin: OriginFor<T>, id: RegistrarId) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			Self::set_registrar_status(id, RegistrarStatus::Active)?;
@@ -452,7 +466,7 @@ pub mod pallet {
 		///
 		/// Emits `RegistrarRemoved`. Errors: `UnknownRegistrar`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::remove_registrar())]
+		#[pallet::weight(T::WeightInfo::remove_registrar().saturating_add(Pallet::<T>::state_write()))]
 		pub fn remove_registrar(origin: OriginFor<T>, id: RegistrarId) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			let info = Registrars::<T>::take(id).ok_or(Error::<T>::UnknownRegistrar)?;
@@ -591,6 +605,33 @@ pub mod pallet {
 			Self::deposit_event(Event::VerificationForceRevoked { who, registrar, reason });
 			Ok(())
 		}
+
+		/// Acknowledges the current platform convention (R4). An account under a disposal
+		/// measure may acknowledge too (the runtime exempts this call from the standing check):
+		/// accepting new rules is never taken away. Acknowledging again is allowed.
+		///
+		/// - Origin: signed by an account that holds a verification (an expired one counts: the
+		///   check reports expiry itself).
+		/// - `version`: the current convention version (not 0).
+		///
+		/// Emits `ConventionAcknowledged`. Errors: `NotCurrentConvention`, `NotVerified`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::acknowledge())]
+		pub fn acknowledge(origin: OriginFor<T>, version: ConventionVersion) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let current = ComplianceState::<T>::get().current_convention;
+			ensure!(version == current && version > 0, Error::<T>::NotCurrentConvention);
+			Self::try_mutate_record(&who, |maybe_record| -> DispatchResult {
+				let record = maybe_record
+					.as_mut()
+					.filter(|record| record.verification.is_some())
+					.ok_or(Error::<T>::NotVerified)?;
+				record.acknowledged_convention = version;
+				Ok(())
+			})?;
+			Self::deposit_event(Event::ConventionAcknowledged { who, version });
+			Ok(())
+		}
 	}
 }
 
@@ -661,6 +702,9 @@ impl<T: Config> Pallet<T> {
 	/// `dest` when the call sends value to `dest`.
 	pub fn check(who: &T::AccountId, call: &RuntimeCallOf<T>) -> Result<(), RejectCode> {
 		use compliance_primitives::InspectCall;
+		if T::ForbiddenCalls::contains(call) {
+			return Err(RejectCode::CallNotPermitted);
+		}
 		let state = ComplianceState::<T>::get();
 		let summary = T::SummaryStore::get(who);
 		let now = frame_system::Pallet::<T>::block_number();
@@ -674,9 +718,12 @@ impl<T: Config> Pallet<T> {
 			T::ConventionExemptCalls::contains(call),
 		)?;
 		if let Some(dest) = T::Inspector::value_destination(call) {
-			let verification = T::SummaryStore::get(&dest).verification;
-			if Self::validity_in(&state, verification, now).is_err() {
+			let dest = T::SummaryStore::get(&dest);
+			if Self::validity_in(&state, dest.verification, now).is_err() {
 				return Err(RejectCode::DestinationNotVerified);
+			}
+			if dest.standing == Standing::Closed {
+				return Err(RejectCode::DestinationClosed);
 			}
 		}
 		Ok(())
@@ -697,10 +744,12 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::validity_in(state, summary.verification, now)?;
 		if !standing_exempt {
-			match summary.standing.effective_at(now) {
-				Standing::Closed => return Err(RejectCode::AccountClosed),
-				Standing::Suspended { .. } => return Err(RejectCode::AccountSuspended),
-				Standing::Restricted { scope: restricted, .. } if scope == Some(restricted) =>
+			let standing = summary.standing.effective_at(now);
+			match standing.level() {
+				MeasureLevel::Closure => return Err(RejectCode::AccountClosed),
+				MeasureLevel::Suspension => return Err(RejectCode::AccountSuspended),
+				MeasureLevel::Restriction
+					if scope.is_some_and(|scope| standing.restrictions().end(scope).is_some()) =>
 					return Err(RejectCode::AccountRestricted),
 				_ => {},
 			}
@@ -827,15 +876,10 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Replaces the standing of `who` (creating its record when it has none) and emits
-	/// `StandingChanged`.
-	fn set_standing(who: &T::AccountId, standing: Standing<BlockNumberFor<T>>) -> DispatchResult {
-		Self::try_mutate_record(who, |maybe_record| -> DispatchResult {
-			maybe_record.get_or_insert_with(Default::default).standing = standing;
-			Ok(())
-		})?;
-		Self::deposit_event(Event::StandingChanged { who: who.clone(), standing });
-		Ok(())
+	/// The weight of one write of `ComplianceState` beyond a call's measured weight: the
+	/// benchmarks cannot see it, because the value is whitelisted for its per-block read.
+	fn state_write() -> frame_support::weights::Weight {
+		T::DbWeight::get().writes(1)
 	}
 
 	/// Changes the record of `who` with `f` (given `None` when there is none) and, when `f`
@@ -875,6 +919,7 @@ impl<T: Config> Pallet<T> {
 	///   versa; the list is sorted by id without duplicates; every id is below `NextRegistrarId`;
 	/// - `RegistrarOf` is the inverse of `Registrars`;
 	/// - there are at most `MaxRegistrars` registrars;
+	/// - the current convention and the service suspension equal their owner's (`Config::Facts`);
 	/// - no account acknowledged a convention version above the current one;
 	/// - every record's summary in `T::SummaryStore` equals the record's, and its account has a
 	///   provider reference (the pallet's).
@@ -901,6 +946,17 @@ impl<T: Config> Pallet<T> {
 			ensure!(info.account == account, "RegistrarOf not inverse of Registrars");
 		}
 		ensure!(stored <= T::MaxRegistrars::get() as usize, "more registrars than MaxRegistrars");
+		{
+			use compliance_primitives::ComplianceFacts;
+			ensure!(
+				state.current_convention == T::Facts::current_convention(),
+				"current convention mirror differs from its owner"
+			);
+			ensure!(
+				state.service_suspended == T::Facts::service_suspended(),
+				"service suspension mirror differs from its owner"
+			);
+		}
 		ensure!(
 			Accounts::<T>::iter_values()
 				.all(|record| record.acknowledged_convention <= state.current_convention),
@@ -917,16 +973,21 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-/// Disposal measures (R3), applied by the moderation pallet under its own origins.
+/// Disposal measures (R3), applied by the moderation pallet under its own origins, on the
+/// ladder of [`MeasureLevel`] (see [`AccountStanding`] for the rules).
 ///
 /// - A measure on an account without a record creates the record (unverified, so it still cannot
 ///   transact): a measure must survive a later verification.
-/// - `warn` counts the warning and sets `Warned` when no harsher measure is in force.
-/// - `restrict`, `suspend` and `close` replace the measure in force, whatever it is; `until` must
-///   be after the current block (`UntilInPast`).
+/// - `apply(Warning)` counts the warning and sets `Warned` when nothing harsher is in force: a
+///   warning is recorded, never refused. Any other measure fails with `AsHarshMeasureInForce`
+///   when one at least as harsh is in force, and with `UntilInPast` unless its end is after the
+///   current block. A suspension or closure ends the restrictions in force.
+/// - `undo(measure)` restores `Good` when exactly that measure is in force (for a restriction:
+///   only that function's, the others keep running), else changes nothing and returns `false`.
 /// - `lift` sets `Good`. It also lifts a plain warning (the warning count stays as history); it
-///   fails with `NoMeasureInForce` when the effective standing is already `Good` (no measure or a
-///   lapsed one).
+///   fails with `NoMeasureInForce` when the effective standing is already `Good`.
+///
+/// Each change emits one event: `AccountWarned`, `StandingChanged` or `MeasureUndone`.
 impl<T: Config> AccountStanding<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 	fn is_verified(who: &T::AccountId) -> bool {
 		Self::verification_status(who).is_valid()
@@ -936,40 +997,81 @@ impl<T: Config> AccountStanding<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 		Self::standing_of(who)
 	}
 
-	fn warn(who: &T::AccountId) -> DispatchResult {
+	fn apply(who: &T::AccountId, measure: Measure<BlockNumberFor<T>>) -> DispatchResult {
 		let now = frame_system::Pallet::<T>::block_number();
+		if let Measure::Restriction { until, .. } | Measure::Suspension { until } = measure {
+			Self::ensure_future(until)?;
+		}
 		let record = Self::try_mutate_record(who, |maybe_record| -> Result<_, DispatchError> {
 			let record = maybe_record.get_or_insert_with(Default::default);
-			record.warnings = record.warnings.saturating_add(1);
-			if record.standing.effective_at(now) == Standing::Good {
-				record.standing = Standing::Warned;
-			}
+			let current = record.standing.effective_at(now);
+			record.standing = match measure {
+				Measure::Warning => {
+					record.warnings = record.warnings.saturating_add(1);
+					if current.level() < MeasureLevel::Warning { Standing::Warned } else { current }
+				},
+				Measure::Restriction { scope, until } => {
+					let as_harsh = current.level() > MeasureLevel::Restriction ||
+						current.restrictions().end(scope).is_some_and(|end| end >= until);
+					frame_support::ensure!(!as_harsh, Error::<T>::AsHarshMeasureInForce);
+					let mut ends = current.restrictions();
+					ends.set(scope, Some(until));
+					Standing::RestrictedFrom(ends)
+				},
+				Measure::Suspension { until } => {
+					let as_harsh = match current {
+						Standing::Closed => true,
+						Standing::Suspended { until: end } => end >= until,
+						_ => false,
+					};
+					frame_support::ensure!(!as_harsh, Error::<T>::AsHarshMeasureInForce);
+					Standing::Suspended { until }
+				},
+				Measure::Closure => {
+					frame_support::ensure!(
+						current != Standing::Closed,
+						Error::<T>::AsHarshMeasureInForce
+					);
+					Standing::Closed
+				},
+			};
 			Ok(*record)
 		})?;
-		Self::deposit_event(Event::AccountWarned {
-			who: who.clone(),
-			warnings: record.warnings,
-			standing: record.standing,
+		let who = who.clone();
+		Self::deposit_event(match measure {
+			Measure::Warning => Event::AccountWarned {
+				who,
+				warnings: record.warnings,
+				standing: record.standing,
+			},
+			_ => Event::StandingChanged { who, standing: record.standing },
 		});
 		Ok(())
 	}
 
-	fn restrict(
+	fn undo(
 		who: &T::AccountId,
-		scope: RestrictionScope,
-		until: BlockNumberFor<T>,
-	) -> DispatchResult {
-		Self::ensure_future(until)?;
-		Self::set_standing(who, Standing::Restricted { scope, until })
-	}
-
-	fn suspend(who: &T::AccountId, until: BlockNumberFor<T>) -> DispatchResult {
-		Self::ensure_future(until)?;
-		Self::set_standing(who, Standing::Suspended { until })
-	}
-
-	fn close(who: &T::AccountId) -> DispatchResult {
-		Self::set_standing(who, Standing::Closed)
+		measure: Measure<BlockNumberFor<T>>,
+	) -> Result<bool, DispatchError> {
+		let now = frame_system::Pallet::<T>::block_number();
+		let current = Self::standing_of(who);
+		if !current.holds(measure) {
+			return Ok(false);
+		}
+		let standing = match measure {
+			Measure::Restriction { scope, .. } => {
+				let mut ends = current.restrictions();
+				ends.set(scope, None);
+				Standing::RestrictedFrom(ends).effective_at(now)
+			},
+			Measure::Warning | Measure::Suspension { .. } | Measure::Closure => Standing::Good,
+		};
+		Self::try_mutate_record(who, |maybe_record| -> DispatchResult {
+			maybe_record.get_or_insert_with(Default::default).standing = standing;
+			Ok(())
+		})?;
+		Self::deposit_event(Event::MeasureUndone { who: who.clone(), measure, standing });
+		Ok(true)
 	}
 
 	fn lift(who: &T::AccountId) -> DispatchResult {
@@ -977,68 +1079,36 @@ impl<T: Config> AccountStanding<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 			Self::standing_of(who) != Standing::Good,
 			Error::<T>::NoMeasureInForce
 		);
-		Self::set_standing(who, Standing::Good)
+		Self::try_mutate_record(who, |maybe_record| -> DispatchResult {
+			maybe_record.get_or_insert_with(Default::default).standing = Standing::Good;
+			Ok(())
+		})?;
+		Self::deposit_event(Event::StandingChanged { who: who.clone(), standing: Standing::Good });
+		Ok(())
 	}
 }
 
-/// Global changes from the filing pallet, kept in `ComplianceState` for the check.
+/// Global changes from the filing pallet, which owns both facts and emits the events for them;
+/// mirrored in `ComplianceState` for the check.
 ///
 /// - `convention_published(version)`: `version` becomes current and every account must acknowledge
-///   it; a version not above the current one is ignored (versions only grow). Emits
-///   `ConventionPublished`.
-/// - `service_suspended(suspended)`: sets the flag. Emits `ServiceSuspensionChanged` when it
-///   changes.
+///   it; a version not above the current one is ignored (versions only grow).
+/// - `service_suspended(suspended)`: sets the flag.
+/// - `weight()`: one read and one write of `ComplianceState`.
 impl<T: Config> OnComplianceChange for Pallet<T> {
 	fn convention_published(version: ConventionVersion) {
-		let published = ComplianceState::<T>::mutate(|state| {
-			let newer = version > state.current_convention;
-			if newer {
+		ComplianceState::<T>::mutate(|state| {
+			if version > state.current_convention {
 				state.current_convention = version;
 			}
-			newer
 		});
-		if published {
-			Self::deposit_event(Event::ConventionPublished { version });
-		}
 	}
 
 	fn service_suspended(suspended: bool) {
-		let changed = ComplianceState::<T>::mutate(|state| {
-			let changed = state.service_suspended != suspended;
-			state.service_suspended = suspended;
-			changed
-		});
-		if changed {
-			Self::deposit_event(Event::ServiceSuspensionChanged { suspended });
-		}
-	}
-}
-
-/// Acknowledgements of the platform convention, kept in the account's record.
-///
-/// `acknowledge(who, version)` fails with `NotCurrentConvention` unless `version` is the
-/// current version (and not 0), and with `NotVerified` unless `who` holds a verification
-/// (expired ones count: the check reports expiry itself). Acknowledging again is allowed.
-/// Emits `ConventionAcknowledged`.
-impl<T: Config> ConventionAcknowledgement<T::AccountId> for Pallet<T> {
-	fn acknowledge(who: &T::AccountId, version: ConventionVersion) -> DispatchResult {
-		let current = ComplianceState::<T>::get().current_convention;
-		frame_support::ensure!(version == current && version > 0, Error::<T>::NotCurrentConvention);
-		Self::try_mutate_record(who, |maybe_record| -> DispatchResult {
-			let record = maybe_record
-				.as_mut()
-				.filter(|record| record.verification.is_some())
-				.ok_or(Error::<T>::NotVerified)?;
-			record.acknowledged_convention = version;
-			Ok(())
-		})?;
-		Self::deposit_event(Event::ConventionAcknowledged { who: who.clone(), version });
-		Ok(())
+		ComplianceState::<T>::mutate(|state| state.service_suspended = suspended);
 	}
 
-	fn acknowledged(who: &T::AccountId) -> ConventionVersion {
-		Accounts::<T>::get(who)
-			.map(|record| record.acknowledged_convention)
-			.unwrap_or_default()
+	fn weight() -> frame_support::weights::Weight {
+		T::DbWeight::get().reads_writes(1, 1)
 	}
 }

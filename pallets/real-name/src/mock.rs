@@ -61,27 +61,74 @@ impl InspectCall<RuntimeCall, u64> for MockInspector {
 }
 
 /// `System::remark_with_event` stands for filing an appeal.
+fn is_appeal(call: &RuntimeCall) -> bool {
+	matches!(call, RuntimeCall::System(frame_system::Call::remark_with_event { .. }))
+}
+
+fn is_acknowledgement(call: &RuntimeCall) -> bool {
+	matches!(call, RuntimeCall::RealName(crate::Call::acknowledge { .. }))
+}
+
+/// An appeal and the acknowledgement pass whatever the signer's standing, as in the runtime.
 pub struct AppealCalls;
 impl Contains<RuntimeCall> for AppealCalls {
 	fn contains(call: &RuntimeCall) -> bool {
-		matches!(call, RuntimeCall::System(frame_system::Call::remark_with_event { .. }))
+		is_appeal(call) || is_acknowledgement(call)
 	}
 }
 
-/// `System::set_heap_pages` stands for acknowledging the platform convention.
+/// The acknowledgement and an appeal pass before the current convention is acknowledged.
 pub struct AcknowledgeCalls;
 impl Contains<RuntimeCall> for AcknowledgeCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		is_appeal(call) || is_acknowledgement(call)
+	}
+}
+
+/// `System::set_heap_pages` stands for a free-text remark, which no signed user may send.
+pub struct ForbiddenCalls;
+impl Contains<RuntimeCall> for ForbiddenCalls {
 	fn contains(call: &RuntimeCall) -> bool {
 		matches!(call, RuntimeCall::System(frame_system::Call::set_heap_pages { .. }))
 	}
 }
 
-/// The pallet's own (operator and registrar) calls pass while the service is suspended.
+/// The pallet's own operator and registrar calls pass while the service is suspended; users'
+/// acknowledgements wait.
 pub struct OperatorCalls;
 impl Contains<RuntimeCall> for OperatorCalls {
 	fn contains(call: &RuntimeCall) -> bool {
-		matches!(call, RuntimeCall::RealName(_))
+		matches!(call, RuntimeCall::RealName(_)) && !is_acknowledgement(call)
 	}
+}
+
+/// The owner's copy of the current convention and the service suspension (the filing pallet's
+/// in the runtime). Tests change both facts through [`publish_convention`] and
+/// [`set_service_suspended`], as the owner does.
+#[frame_support::storage_alias]
+pub type OwnedFacts = StorageValue<MockFacts, (u32, bool), frame_support::pallet_prelude::ValueQuery>;
+
+/// Reads [`OwnedFacts`].
+pub struct MockFacts;
+impl compliance_primitives::ComplianceFacts for MockFacts {
+	fn current_convention() -> u32 {
+		OwnedFacts::get().0
+	}
+	fn service_suspended() -> bool {
+		OwnedFacts::get().1
+	}
+}
+
+/// Publishes convention `version` as its owner does: stores it, then tells the pallet.
+pub fn publish_convention(version: u32) {
+	OwnedFacts::mutate(|facts| facts.0 = facts.0.max(version));
+	<RealName as compliance_primitives::OnComplianceChange>::convention_published(version);
+}
+
+/// Suspends or resumes the service as its owner does: stores it, then tells the pallet.
+pub fn set_service_suspended(suspended: bool) {
+	OwnedFacts::mutate(|facts| facts.1 = suspended);
+	<RealName as compliance_primitives::OnComplianceChange>::service_suspended(suspended);
 }
 
 /// Builds a balance transfer for the extension benchmark.
@@ -113,6 +160,8 @@ impl pallet_real_name::Config for Test {
 	type StandingExemptCalls = AppealCalls;
 	type ConventionExemptCalls = AcknowledgeCalls;
 	type ServiceSuspensionExemptCalls = OperatorCalls;
+	type ForbiddenCalls = ForbiddenCalls;
+	type Facts = MockFacts;
 	type MaxRegistrars = ConstU32<4>;
 	type MaxNameLength = ConstU32<16>;
 	#[cfg(feature = "runtime-benchmarks")]
@@ -202,7 +251,11 @@ impl ExtBuilder {
 		.assimilate_storage(&mut storage)
 		.unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);
-		ext.execute_with(|| System::set_block_number(1));
+		let current = self.current_convention;
+		ext.execute_with(|| {
+			OwnedFacts::put((current, false));
+			System::set_block_number(1);
+		});
 		ext
 	}
 

@@ -2,8 +2,7 @@
 
 use crate::{mock::*, *};
 use compliance_primitives::{
-	AccountStanding, ConventionAcknowledgement, OnComplianceChange, RejectCode, RestrictionScope,
-	Standing,
+	AccountStanding, Measure, RejectCode, RestrictionEnds, RestrictionScope, Standing,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -34,7 +33,24 @@ fn appeal() -> RuntimeCall {
 }
 
 fn acknowledge_call() -> RuntimeCall {
+	RuntimeCall::RealName(crate::Call::acknowledge { version: 2 })
+}
+
+/// The mock's stand-in for a free-text remark.
+fn remark() -> RuntimeCall {
 	RuntimeCall::System(frame_system::Call::set_heap_pages { pages: 64 })
+}
+
+/// The convention version `who` acknowledged last (0: none).
+fn acknowledged(who: u64) -> u32 {
+	Accounts::<Test>::get(who).map(|record| record.acknowledged_convention).unwrap_or_default()
+}
+
+/// A restriction of one function, as the standing holds it.
+fn restricted(scope: RestrictionScope, until: u64) -> Standing<u64> {
+	let mut ends = RestrictionEnds::default();
+	ends.set(scope, Some(until));
+	Standing::RestrictedFrom(ends)
 }
 
 /// A call with no scope, no destination and no exemption.
@@ -426,7 +442,7 @@ fn verify_errors() {
 #[test]
 fn verify_replaces_expired_or_orphaned_verification_and_keeps_the_record() {
 	ExtBuilder::default().build_and_execute(|| {
-		<RealName as AccountStanding<_, _>>::warn(&DAVE).unwrap();
+		<RealName as AccountStanding<_, _>>::apply(&DAVE, Measure::Warning).unwrap();
 		run_to(DAVE_EXPIRY);
 		assert!(matches!(RealName::verification_status(&DAVE), VerificationStatus::Expired(_)));
 		assert_ok!(verify(BETA, DAVE, 500));
@@ -481,7 +497,7 @@ fn renew_errors() {
 #[test]
 fn revoke_works_and_keeps_the_record() {
 	ExtBuilder::default().build_and_execute(|| {
-		<RealName as AccountStanding<_, _>>::suspend(&ALICE, 50).unwrap();
+		<RealName as AccountStanding<_, _>>::apply(&ALICE, Measure::Suspension { until: 50 }).unwrap();
 		assert_ok!(RealName::revoke(RuntimeOrigin::signed(ALPHA), ALICE, RevocationReason::Fraud));
 		System::assert_last_event(
 			Event::VerificationRevoked {
@@ -542,14 +558,14 @@ fn standing_of(who: u64) -> Standing<u64> {
 #[test]
 fn warn_counts_and_does_not_weaken_harsher_measures() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(<Standings as AccountStanding<_, _>>::warn(&ALICE));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Warning));
 		System::assert_last_event(
 			Event::AccountWarned { who: ALICE, warnings: 1, standing: Standing::Warned }.into(),
 		);
 		assert_eq!(standing_of(ALICE), Standing::Warned);
 
-		assert_ok!(<Standings as AccountStanding<_, _>>::suspend(&ALICE, 10));
-		assert_ok!(<Standings as AccountStanding<_, _>>::warn(&ALICE));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Suspension { until: 10 }));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Warning));
 		System::assert_last_event(
 			Event::AccountWarned {
 				who: ALICE,
@@ -562,41 +578,119 @@ fn warn_counts_and_does_not_weaken_harsher_measures() {
 
 		// After the suspension lapsed, a warning sets Warned.
 		run_to(10);
-		assert_ok!(<Standings as AccountStanding<_, _>>::warn(&ALICE));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Warning));
 		assert_eq!(record(ALICE).standing, Standing::Warned);
 		assert_eq!(record(ALICE).warnings, 3);
 	});
 }
 
 #[test]
-fn restrict_suspend_close_replace_the_measure() {
+fn harsher_measures_replace_lighter_ones() {
 	ExtBuilder::default().build_and_execute(|| {
-		let restricted = Standing::Restricted { scope: RestrictionScope::Publishing, until: 30 };
-		assert_ok!(<Standings as AccountStanding<_, _>>::restrict(
-			&ALICE,
-			RestrictionScope::Publishing,
-			30
-		));
-		System::assert_last_event(
-			Event::StandingChanged { who: ALICE, standing: restricted }.into(),
-		);
-		assert_eq!(standing_of(ALICE), restricted);
+		let apply = |measure| <Standings as AccountStanding<_, _>>::apply(&ALICE, measure);
+		assert_ok!(apply(Measure::Restriction { scope: RestrictionScope::Publishing, until: 30 }));
+		let publishing = restricted(RestrictionScope::Publishing, 30);
+		System::assert_last_event(Event::StandingChanged { who: ALICE, standing: publishing }.into());
+		assert_eq!(standing_of(ALICE), publishing);
 
-		assert_ok!(<Standings as AccountStanding<_, _>>::close(&ALICE));
+		// A suspension ends the restriction; a closure ends the suspension.
+		assert_ok!(apply(Measure::Suspension { until: 20 }));
+		assert_eq!(standing_of(ALICE), Standing::Suspended { until: 20 });
+		assert_ok!(apply(Measure::Closure));
 		System::assert_last_event(
 			Event::StandingChanged { who: ALICE, standing: Standing::Closed }.into(),
 		);
 		assert_eq!(standing_of(ALICE), Standing::Closed);
+	});
+}
 
-		// A milder measure replaces closure (e.g. after an appeal).
-		assert_ok!(<Standings as AccountStanding<_, _>>::suspend(&ALICE, 20));
-		System::assert_last_event(
-			Event::StandingChanged { who: ALICE, standing: Standing::Suspended { until: 20 } }
-				.into(),
-		);
-		assert_eq!(standing_of(ALICE), Standing::Suspended { until: 20 });
+#[test]
+fn no_measure_silently_replaces_an_as_harsh_one() {
+	ExtBuilder::default().build_and_execute(|| {
+		let apply = |measure| <Standings as AccountStanding<_, _>>::apply(&ALICE, measure);
+		let transfers = |until| Measure::Restriction { scope: RestrictionScope::Transfers, until };
+		assert_ok!(apply(transfers(30)));
+		assert_noop!(apply(transfers(30)), Error::<Test>::AsHarshMeasureInForce);
+		assert_noop!(apply(transfers(29)), Error::<Test>::AsHarshMeasureInForce);
+		assert_ok!(apply(transfers(31)));
+
+		assert_ok!(apply(Measure::Suspension { until: 40 }));
+		assert_noop!(apply(transfers(50)), Error::<Test>::AsHarshMeasureInForce);
+		assert_noop!(apply(Measure::Suspension { until: 40 }), Error::<Test>::AsHarshMeasureInForce);
+		assert_noop!(apply(Measure::Suspension { until: 39 }), Error::<Test>::AsHarshMeasureInForce);
+		assert_ok!(apply(Measure::Suspension { until: 41 }));
+
+		assert_ok!(apply(Measure::Closure));
+		assert_noop!(apply(Measure::Closure), Error::<Test>::AsHarshMeasureInForce);
+		assert_noop!(apply(Measure::Suspension { until: 90 }), Error::<Test>::AsHarshMeasureInForce);
+		assert_noop!(apply(transfers(90)), Error::<Test>::AsHarshMeasureInForce);
+		// A warning is recorded without lowering the standing.
+		assert_ok!(apply(Measure::Warning));
+		assert_eq!((standing_of(ALICE), record(ALICE).warnings), (Standing::Closed, 1));
+		// A lapsed suspension is no obstacle.
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&BOB, Measure::Suspension { until: 5 }));
+		run_to(5);
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&BOB, Measure::Suspension { until: 6 }));
+	});
+}
+
+#[test]
+fn restrictions_hold_several_functions_each_with_its_own_end() {
+	ExtBuilder::default().build_and_execute(|| {
+		let apply = |measure| <Standings as AccountStanding<_, _>>::apply(&ALICE, measure);
+		assert_ok!(apply(Measure::Restriction { scope: RestrictionScope::Publishing, until: 10 }));
+		assert_ok!(apply(Measure::Restriction { scope: RestrictionScope::Transfers, until: 20 }));
+		let both = RestrictionEnds { publishing: Some(10), transfers: Some(20), reporting: None };
+		assert_eq!(standing_of(ALICE), Standing::RestrictedFrom(both));
+		assert_check(ALICE, &publish(), Err(RejectCode::AccountRestricted));
+		assert_check(ALICE, &transfer(BOB), Err(RejectCode::AccountRestricted));
+		assert_check(ALICE, &plain(), Ok(()));
+		run_to(10);
+		assert_check(ALICE, &publish(), Ok(()));
+		assert_check(ALICE, &transfer(BOB), Err(RejectCode::AccountRestricted));
 		run_to(20);
 		assert_eq!(standing_of(ALICE), Standing::Good);
+		assert_check(ALICE, &transfer(BOB), Ok(()));
+	});
+}
+
+#[test]
+fn undo_undoes_exactly_the_measure_in_force() {
+	ExtBuilder::default().build_and_execute(|| {
+		let apply = |measure| <Standings as AccountStanding<_, _>>::apply(&ALICE, measure);
+		let undo = |measure| <Standings as AccountStanding<_, _>>::undo(&ALICE, measure);
+		let publishing = Measure::Restriction { scope: RestrictionScope::Publishing, until: 10 };
+		let transfers = Measure::Restriction { scope: RestrictionScope::Transfers, until: 20 };
+		assert_ok!(apply(publishing));
+		assert_ok!(apply(transfers));
+		// Not the measure in force: nothing changes.
+		assert_eq!(undo(Measure::Restriction { scope: RestrictionScope::Publishing, until: 11 }), Ok(false));
+		assert_eq!(undo(Measure::Closure), Ok(false));
+		assert_eq!(undo(Measure::Warning), Ok(false));
+		// The publishing restriction goes; the transfer restriction keeps running.
+		assert_eq!(undo(publishing), Ok(true));
+		let left = restricted(RestrictionScope::Transfers, 20);
+		System::assert_last_event(
+			Event::MeasureUndone { who: ALICE, measure: publishing, standing: left }.into(),
+		);
+		assert_eq!(standing_of(ALICE), left);
+		assert_eq!(undo(publishing), Ok(false));
+		assert_eq!(undo(transfers), Ok(true));
+		assert_eq!(standing_of(ALICE), Standing::Good);
+
+		// Closed, then warned: undoing the warning leaves the closure; undoing the closure works.
+		assert_ok!(apply(Measure::Closure));
+		assert_ok!(apply(Measure::Warning));
+		assert_eq!(undo(Measure::Warning), Ok(false));
+		assert_eq!(standing_of(ALICE), Standing::Closed);
+		assert_eq!(undo(Measure::Closure), Ok(true));
+		assert_eq!(standing_of(ALICE), Standing::Good);
+
+		// A suspension is undone only with its own end, and not once it lapsed.
+		assert_ok!(apply(Measure::Suspension { until: 30 }));
+		assert_eq!(undo(Measure::Suspension { until: 31 }), Ok(false));
+		run_to(30);
+		assert_eq!(undo(Measure::Suspension { until: 30 }), Ok(false));
 	});
 }
 
@@ -605,21 +699,21 @@ fn measures_must_end_in_the_future() {
 	ExtBuilder::default().build_and_execute(|| {
 		run_to(7);
 		assert_noop!(
-			<Standings as AccountStanding<_, _>>::suspend(&ALICE, 7),
+			<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Suspension { until: 7 }),
 			Error::<Test>::UntilInPast
 		);
 		assert_noop!(
-			<Standings as AccountStanding<_, _>>::restrict(&ALICE, RestrictionScope::Transfers, 3),
+			<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Restriction { scope: RestrictionScope::Transfers, until: 3 }),
 			Error::<Test>::UntilInPast
 		);
-		assert_ok!(<Standings as AccountStanding<_, _>>::suspend(&ALICE, 8));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Suspension { until: 8 }));
 	});
 }
 
 #[test]
 fn measures_on_unknown_accounts_create_the_record() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(<Standings as AccountStanding<_, _>>::close(&CHARLIE));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&CHARLIE, Measure::Closure));
 		assert_eq!(
 			Accounts::<Test>::get(CHARLIE),
 			Some(AccountRecord { standing: Standing::Closed, ..Default::default() })
@@ -643,21 +737,21 @@ fn lift_works_and_needs_a_measure_in_force() {
 			Error::<Test>::NoMeasureInForce
 		);
 		// A lapsed measure is not in force.
-		assert_ok!(<Standings as AccountStanding<_, _>>::suspend(&ALICE, 5));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Suspension { until: 5 }));
 		run_to(5);
 		assert_noop!(
 			<Standings as AccountStanding<_, _>>::lift(&ALICE),
 			Error::<Test>::NoMeasureInForce
 		);
 		// A warning is lifted, its count stays.
-		assert_ok!(<Standings as AccountStanding<_, _>>::warn(&ALICE));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Warning));
 		assert_ok!(<Standings as AccountStanding<_, _>>::lift(&ALICE));
 		System::assert_last_event(
 			Event::StandingChanged { who: ALICE, standing: Standing::Good }.into(),
 		);
 		assert_eq!((record(ALICE).standing, record(ALICE).warnings), (Standing::Good, 1));
 		// Closure is lifted.
-		assert_ok!(<Standings as AccountStanding<_, _>>::close(&ALICE));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Closure));
 		assert_ok!(<Standings as AccountStanding<_, _>>::lift(&ALICE));
 		assert_eq!(standing_of(ALICE), Standing::Good);
 		assert_check(ALICE, &plain(), Ok(()));
@@ -681,46 +775,78 @@ fn is_verified_follows_expiry_revocation_and_registrar_removal() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// OnComplianceChange and ConventionAcknowledgement.
+// OnComplianceChange, the mirror of the owner's facts, and acknowledgements.
 
 #[test]
-fn convention_published_only_moves_forward() {
+fn convention_published_only_moves_forward_and_emits_nothing() {
 	ExtBuilder::default().build_and_execute(|| {
-		<RealName as OnComplianceChange>::convention_published(3);
-		System::assert_last_event(Event::ConventionPublished { version: 3 }.into());
+		// The owner (the filing pallet) emits the one event of a publication.
+		publish_convention(3);
 		assert_eq!(ComplianceState::<Test>::get().current_convention, 3);
-		System::reset_events();
-		<RealName as OnComplianceChange>::convention_published(2);
-		<RealName as OnComplianceChange>::convention_published(3);
+		publish_convention(2);
+		publish_convention(3);
 		assert_eq!(ComplianceState::<Test>::get().current_convention, 3);
 		assert!(System::events().is_empty());
 	});
 }
 
 #[test]
-fn service_suspension_is_recorded() {
+fn service_suspension_is_mirrored_and_emits_nothing() {
 	ExtBuilder::default().build_and_execute(|| {
-		<RealName as OnComplianceChange>::service_suspended(true);
-		System::assert_last_event(Event::ServiceSuspensionChanged { suspended: true }.into());
+		set_service_suspended(true);
 		assert!(ComplianceState::<Test>::get().service_suspended);
-		System::reset_events();
-		<RealName as OnComplianceChange>::service_suspended(true);
-		assert!(System::events().is_empty());
-		<RealName as OnComplianceChange>::service_suspended(false);
-		System::assert_last_event(Event::ServiceSuspensionChanged { suspended: false }.into());
+		set_service_suspended(false);
 		assert!(!ComplianceState::<Test>::get().service_suspended);
+		assert!(System::events().is_empty());
+	});
+}
+
+#[test]
+fn try_state_proves_the_mirror_equal_to_its_owner() {
+	ExtBuilder::default().build().execute_with(|| {
+		<RealName as compliance_primitives::OnComplianceChange>::convention_published(5);
+		assert_eq!(
+			RealName::do_try_state(),
+			Err("current convention mirror differs from its owner".into())
+		);
+		OwnedFacts::mutate(|facts| facts.0 = 5);
+		<RealName as compliance_primitives::OnComplianceChange>::service_suspended(true);
+		assert_eq!(
+			RealName::do_try_state(),
+			Err("service suspension mirror differs from its owner".into())
+		);
+		OwnedFacts::mutate(|facts| facts.1 = true);
+		assert_ok!(RealName::do_try_state());
+	});
+}
+
+#[test]
+fn acknowledge_passes_the_check_under_any_measure() {
+	ExtBuilder::default().build_and_execute(|| {
+		publish_convention(2);
+		for measure in [
+			Measure::Restriction { scope: RestrictionScope::Publishing, until: 50 },
+			Measure::Suspension { until: 50 },
+			Measure::Closure,
+		] {
+			assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, measure));
+			assert_check(ALICE, &acknowledge_call(), Ok(()));
+			assert_check(ALICE, &appeal(), Ok(()));
+		}
+		assert_ok!(RealName::acknowledge(RuntimeOrigin::signed(ALICE), 2));
+		assert_eq!(acknowledged(ALICE), 2);
 	});
 }
 
 #[test]
 fn acknowledge_works() {
 	ExtBuilder::default().build_and_execute(|| {
-		<RealName as OnComplianceChange>::convention_published(2);
-		assert_eq!(<RealName as ConventionAcknowledgement<_>>::acknowledged(&ALICE), 1);
-		assert_ok!(<RealName as ConventionAcknowledgement<_>>::acknowledge(&ALICE, 2));
+		publish_convention(2);
+		assert_eq!(acknowledged(ALICE), 1);
+		assert_ok!(RealName::acknowledge(RuntimeOrigin::signed(ALICE), 2));
 		System::assert_last_event(Event::ConventionAcknowledged { who: ALICE, version: 2 }.into());
-		assert_eq!(<RealName as ConventionAcknowledgement<_>>::acknowledged(&ALICE), 2);
-		assert_eq!(<RealName as ConventionAcknowledgement<_>>::acknowledged(&CHARLIE), 0);
+		assert_eq!(acknowledged(ALICE), 2);
+		assert_eq!(acknowledged(CHARLIE), 0);
 	});
 }
 
@@ -728,8 +854,8 @@ fn acknowledge_works() {
 fn acknowledge_errors() {
 	ExtBuilder::default().build_and_execute(|| {
 		let ack =
-			|who, version| <RealName as ConventionAcknowledgement<_>>::acknowledge(&who, version);
-		<RealName as OnComplianceChange>::convention_published(2);
+			|who, version| RealName::acknowledge(RuntimeOrigin::signed(who), version);
+		publish_convention(2);
 		assert_noop!(ack(ALICE, 1), Error::<Test>::NotCurrentConvention);
 		assert_noop!(ack(ALICE, 3), Error::<Test>::NotCurrentConvention);
 		assert_noop!(ack(CHARLIE, 2), Error::<Test>::NotVerified);
@@ -738,7 +864,7 @@ fn acknowledge_errors() {
 	});
 	ExtBuilder::default().current_convention(0).build_and_execute(|| {
 		assert_noop!(
-			<RealName as ConventionAcknowledgement<_>>::acknowledge(&ALICE, 0),
+			RealName::acknowledge(RuntimeOrigin::signed(ALICE), 0),
 			Error::<Test>::NotCurrentConvention
 		);
 	});
@@ -833,7 +959,7 @@ fn suspended_registrar_keeps_old_verifications_but_issues_no_new_ones() {
 #[test]
 fn suspension_lapses_at_its_block() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(<Standings as AccountStanding<_, _>>::suspend(&ALICE, 10));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Suspension { until: 10 }));
 		run_to(9);
 		assert_check(ALICE, &plain(), Err(RejectCode::AccountSuspended));
 		assert_check(ALICE, &transfer(BOB), Err(RejectCode::AccountSuspended));
@@ -846,7 +972,7 @@ fn suspension_lapses_at_its_block() {
 fn closure_is_for_ever() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(RealName::renew(RuntimeOrigin::signed(ALPHA), ALICE, u64::MAX));
-		assert_ok!(<Standings as AccountStanding<_, _>>::close(&ALICE));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Closure));
 		assert_check(ALICE, &plain(), Err(RejectCode::AccountClosed));
 		run_to(1_000_000_000_000);
 		assert_check(ALICE, &plain(), Err(RejectCode::AccountClosed));
@@ -856,24 +982,68 @@ fn closure_is_for_ever() {
 }
 
 #[test]
+fn value_to_a_closed_account_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&BOB, Measure::Closure));
+		assert_check(ALICE, &transfer(BOB), Err(RejectCode::DestinationClosed));
+		assert_eq!(pool(ALICE, &transfer(BOB)), Err(InvalidTransaction::Custom(10).into()));
+		// A suspended destination still receives: only closure ends an account.
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&DAVE, Measure::Suspension { until: 9 }));
+		assert_check(ALICE, &transfer(DAVE), Ok(()));
+		assert_ok!(<Standings as AccountStanding<_, _>>::lift(&BOB));
+		assert_check(ALICE, &transfer(BOB), Ok(()));
+	});
+}
+
+#[test]
+fn free_text_is_refused_for_every_signer() {
+	ExtBuilder::default().build_and_execute(|| {
+		for who in [ALICE, ALPHA, CHARLIE] {
+			assert_check(who, &remark(), Err(RejectCode::CallNotPermitted));
+		}
+		assert_eq!(pool(ALICE, &remark()), Err(InvalidTransaction::Custom(11).into()));
+	});
+}
+
+#[test]
+fn a_restriction_written_by_an_earlier_runtime_is_still_enforced() {
+	ExtBuilder::default().build_and_execute(|| {
+		let legacy = Standing::Restricted { scope: RestrictionScope::Publishing, until: 10 };
+		assert_ok!(RealName::try_mutate_record(&ALICE, |record| -> frame_support::dispatch::DispatchResult {
+			record.as_mut().unwrap().standing = legacy;
+			Ok(())
+		}));
+		assert_check(ALICE, &publish(), Err(RejectCode::AccountRestricted));
+		assert_check(ALICE, &transfer(BOB), Ok(()));
+		// A new restriction joins it in the set form.
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(
+			&ALICE,
+			Measure::Restriction { scope: RestrictionScope::Transfers, until: 20 }
+		));
+		let both = RestrictionEnds { publishing: Some(10), transfers: Some(20), reporting: None };
+		assert_eq!(record(ALICE).standing, Standing::RestrictedFrom(both));
+		assert_eq!(
+			<Standings as AccountStanding<_, _>>::undo(
+				&ALICE,
+				Measure::Restriction { scope: RestrictionScope::Publishing, until: 10 }
+			),
+			Ok(true)
+		);
+		assert_check(ALICE, &publish(), Ok(()));
+	});
+}
+
+#[test]
 fn restriction_refuses_only_its_scope_until_it_lapses() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(<Standings as AccountStanding<_, _>>::restrict(
-			&ALICE,
-			RestrictionScope::Publishing,
-			10
-		));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Restriction { scope: RestrictionScope::Publishing, until: 10 }));
 		assert_check(ALICE, &publish(), Err(RejectCode::AccountRestricted));
 		assert_check(ALICE, &transfer(BOB), Ok(()));
 		assert_check(ALICE, &plain(), Ok(()));
 		run_to(10);
 		assert_check(ALICE, &publish(), Ok(()));
 
-		assert_ok!(<Standings as AccountStanding<_, _>>::restrict(
-			&BOB,
-			RestrictionScope::Transfers,
-			20
-		));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&BOB, Measure::Restriction { scope: RestrictionScope::Transfers, until: 20 }));
 		assert_check(BOB, &transfer(ALICE), Err(RejectCode::AccountRestricted));
 		assert_check(BOB, &publish(), Ok(()));
 	});
@@ -882,7 +1052,7 @@ fn restriction_refuses_only_its_scope_until_it_lapses() {
 #[test]
 fn warned_account_may_transact() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(<Standings as AccountStanding<_, _>>::warn(&ALICE));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Warning));
 		assert_check(ALICE, &transfer(BOB), Ok(()));
 	});
 }
@@ -890,14 +1060,14 @@ fn warned_account_may_transact() {
 #[test]
 fn appeal_is_exempt_from_standing_but_not_from_verification() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(<Standings as AccountStanding<_, _>>::suspend(&ALICE, 50));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Suspension { until: 50 }));
 		assert_check(ALICE, &appeal(), Ok(()));
-		assert_ok!(<Standings as AccountStanding<_, _>>::close(&BOB));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&BOB, Measure::Closure));
 		assert_check(BOB, &appeal(), Ok(()));
 		assert_check(BOB, &plain(), Err(RejectCode::AccountClosed));
 		// Not for an unverified or expired signer.
 		assert_check(CHARLIE, &appeal(), Err(RejectCode::NotVerified));
-		assert_ok!(<Standings as AccountStanding<_, _>>::close(&DAVE));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&DAVE, Measure::Closure));
 		run_to(DAVE_EXPIRY);
 		assert_check(DAVE, &appeal(), Err(RejectCode::VerificationExpired));
 	});
@@ -906,14 +1076,14 @@ fn appeal_is_exempt_from_standing_but_not_from_verification() {
 #[test]
 fn service_suspension_refuses_all_but_exempt_calls() {
 	ExtBuilder::default().build_and_execute(|| {
-		<RealName as OnComplianceChange>::service_suspended(true);
+		set_service_suspended(true);
 		assert_check(ALICE, &plain(), Err(RejectCode::ServiceSuspended));
 		assert_check(ALICE, &appeal(), Err(RejectCode::ServiceSuspended));
 		assert_check(CHARLIE, &plain(), Err(RejectCode::ServiceSuspended));
 		assert_check(ALPHA, &operator_call(), Ok(()));
 		// Exempt from suspension, not from verification.
 		assert_check(CHARLIE, &operator_call(), Err(RejectCode::NotVerified));
-		<RealName as OnComplianceChange>::service_suspended(false);
+		set_service_suspended(false);
 		assert_check(ALICE, &plain(), Ok(()));
 	});
 }
@@ -921,11 +1091,11 @@ fn service_suspension_refuses_all_but_exempt_calls() {
 #[test]
 fn unacknowledged_convention_refuses_all_but_the_acknowledgement() {
 	ExtBuilder::default().build_and_execute(|| {
-		<RealName as OnComplianceChange>::convention_published(2);
+		publish_convention(2);
 		assert_check(ALICE, &plain(), Err(RejectCode::ConventionNotAcknowledged));
 		assert_check(ALICE, &transfer(BOB), Err(RejectCode::ConventionNotAcknowledged));
 		assert_check(ALICE, &acknowledge_call(), Ok(()));
-		assert_ok!(<RealName as ConventionAcknowledgement<_>>::acknowledge(&ALICE, 2));
+		assert_ok!(RealName::acknowledge(RuntimeOrigin::signed(ALICE), 2));
 		assert_check(ALICE, &plain(), Ok(()));
 		// A destination need not have acknowledged.
 		assert_check(ALICE, &transfer(BOB), Ok(()));
@@ -935,10 +1105,11 @@ fn unacknowledged_convention_refuses_all_but_the_acknowledgement() {
 #[test]
 fn standing_is_checked_before_the_convention() {
 	ExtBuilder::default().build_and_execute(|| {
-		<RealName as OnComplianceChange>::convention_published(2);
-		assert_ok!(<Standings as AccountStanding<_, _>>::close(&ALICE));
+		publish_convention(2);
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Closure));
 		assert_check(ALICE, &plain(), Err(RejectCode::AccountClosed));
-		assert_check(ALICE, &acknowledge_call(), Err(RejectCode::AccountClosed));
+		// Accepting new rules is never taken away by a measure.
+		assert_check(ALICE, &acknowledge_call(), Ok(()));
 	});
 }
 
@@ -969,7 +1140,7 @@ fn transfer_needs_a_verified_destination() {
 #[test]
 fn unsigned_origin_passes_untouched() {
 	ExtBuilder::default().build_and_execute(|| {
-		<RealName as OnComplianceChange>::service_suspended(true);
+		set_service_suspended(true);
 		let call = transfer(CHARLIE);
 		let info = call.get_dispatch_info();
 		let (valid, (), origin) = CheckRealName::<Test>::new()
@@ -1028,7 +1199,7 @@ fn account_status_reports_what_the_check_would_say() {
 			(charlie.verified, charlie.reject, charlie.record),
 			(false, Some(RejectCode::NotVerified.code()), None)
 		);
-		assert_ok!(<Standings as AccountStanding<_, _>>::suspend(&ALICE, 10));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Suspension { until: 10 }));
 		let alice = RealName::account_status(&ALICE);
 		assert_eq!(alice.standing, Standing::Suspended { until: 10 });
 		assert_eq!(alice.reject, Some(RejectCode::AccountSuspended.code()));
@@ -1057,7 +1228,7 @@ fn registrar_list_and_service_status() {
 				},
 			]
 		);
-		<RealName as OnComplianceChange>::service_suspended(true);
+		set_service_suspended(true);
 		assert_eq!(
 			RealName::service_status(),
 			ServiceStatus { service_suspended: true, current_convention: 1, registrars: 2 }
@@ -1071,11 +1242,11 @@ fn try_state_detects_broken_invariants() {
 		assert_ok!(RealName::do_try_state());
 
 		ComplianceState::<Test>::mutate(|s| s.registrars.retain(|(id, _)| *id != 1));
-		assert!(RealName::do_try_state().is_err());
+		assert_eq!(RealName::do_try_state(), Err("stored registrar missing from state".into()));
 	});
 	ExtBuilder::default().build().execute_with(|| {
 		RegistrarOf::<Test>::insert(99, 0);
-		assert!(RealName::do_try_state().is_err());
+		assert_eq!(RealName::do_try_state(), Err("RegistrarOf has extra entries".into()));
 	});
 	ExtBuilder::default().build().execute_with(|| {
 		Registrars::<Test>::mutate(0, |info| {
@@ -1083,7 +1254,7 @@ fn try_state_detects_broken_invariants() {
 				info.status = RegistrarStatus::Suspended;
 			}
 		});
-		assert!(RealName::do_try_state().is_err());
+		assert_eq!(RealName::do_try_state(), Err("registrar status differs".into()));
 	});
 	ExtBuilder::default().build().execute_with(|| {
 		Accounts::<Test>::mutate(ALICE, |r| {
@@ -1091,7 +1262,7 @@ fn try_state_detects_broken_invariants() {
 				r.acknowledged_convention = 2;
 			}
 		});
-		assert!(RealName::do_try_state().is_err());
+		assert_eq!(RealName::do_try_state(), Err("an account acknowledged an unpublished convention".into()));
 	});
 }
 
@@ -1099,7 +1270,7 @@ fn try_state_detects_broken_invariants() {
 fn try_state_catches_a_summary_that_differs_from_its_record() {
 	ExtBuilder::default().build().execute_with(|| {
 		crate::mock::Summaries::mutate(ALICE, |summary| summary.standing = Standing::Closed);
-		assert!(RealName::do_try_state().is_err());
+		assert_eq!(RealName::do_try_state(), Err("summary differs from record".into()));
 	});
 }
 
@@ -1114,7 +1285,7 @@ fn every_record_change_reaches_the_summary_and_the_first_takes_one_provider() {
 		assert_eq!(summary(), AccountSummary::default());
 
 		// A measure on an unknown account creates its record, and with it the provider.
-		assert_ok!(<RealName as AccountStanding<_, _>>::warn(&NOBODY));
+		assert_ok!(<RealName as AccountStanding<_, _>>::apply(&NOBODY, Measure::Warning));
 		assert_eq!(System::providers(&NOBODY), 1);
 		assert_eq!(summary().standing, Standing::Warned);
 		assert_eq!(summary(), record());
@@ -1132,9 +1303,9 @@ fn every_record_change_reaches_the_summary_and_the_first_takes_one_provider() {
 		);
 		assert_ok!(RealName::renew(RuntimeOrigin::signed(ALPHA), NOBODY, 600));
 		assert_eq!(summary().verification.map(|v| v.expires_at), Some(600));
-		assert_ok!(<RealName as ConventionAcknowledgement<_>>::acknowledge(&NOBODY, 1));
+		assert_ok!(RealName::acknowledge(RuntimeOrigin::signed(NOBODY), 1));
 		assert_eq!(summary().acknowledged_convention, 1);
-		assert_ok!(<RealName as AccountStanding<_, _>>::suspend(&NOBODY, 50));
+		assert_ok!(<RealName as AccountStanding<_, _>>::apply(&NOBODY, Measure::Suspension { until: 50 }));
 		assert_eq!(summary().standing, Standing::Suspended { until: 50 });
 		assert_ok!(RealName::revoke(
 			RuntimeOrigin::signed(ALPHA),

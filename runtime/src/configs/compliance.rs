@@ -18,8 +18,8 @@ use sp_runtime::traits::StaticLookup;
 use compliance_primitives::{InspectCall, RestrictionScope};
 
 use super::super::{
-	AccountId, Assessors, BlockNumber, FilingOperators, RealName, Regulators, Runtime, RuntimeCall,
-	RuntimeEvent, DAYS, HOURS, RECORD_RETENTION_PERIOD,
+	AccountId, Assessors, BlockNumber, Filing, FilingOperators, RealName, Regulators, Runtime,
+	RuntimeCall, RuntimeEvent, DAYS, HOURS, RECORD_RETENTION_PERIOD,
 };
 
 /// The chain operator's admin origin.
@@ -58,33 +58,64 @@ impl InspectCall<RuntimeCall, AccountId> for ComplianceCallInspector {
 	}
 }
 
-/// Calls a suspended, restricted or closed account may still make: its appeal (R3, R10).
+/// Whether `call` appeals a moderation case.
+fn is_appeal(call: &RuntimeCall) -> bool {
+	matches!(call, RuntimeCall::Moderation(pallet_moderation::Call::appeal { .. }))
+}
+
+/// Whether `call` acknowledges the platform convention.
+fn is_acknowledgement(call: &RuntimeCall) -> bool {
+	matches!(call, RuntimeCall::RealName(pallet_real_name::Call::acknowledge { .. }))
+}
+
+/// Calls a suspended, restricted or closed account may still make: its appeal (R3, R10) and
+/// the acknowledgement of new rules (R4). Neither may be taken away by a measure.
 pub struct StandingExemptCalls;
 impl Contains<RuntimeCall> for StandingExemptCalls {
 	fn contains(call: &RuntimeCall) -> bool {
-		matches!(call, RuntimeCall::Moderation(pallet_moderation::Call::appeal { .. }))
+		is_appeal(call) || is_acknowledgement(call)
 	}
 }
 
 /// Calls an account may make before acknowledging the current platform convention: the
-/// acknowledgement itself (R4).
+/// acknowledgement itself (R4), and an appeal, so that a user under a measure never loses the
+/// right to appeal because new rules were published.
 pub struct ConventionExemptCalls;
 impl Contains<RuntimeCall> for ConventionExemptCalls {
 	fn contains(call: &RuntimeCall) -> bool {
-		matches!(call, RuntimeCall::Filing(pallet_filing::Call::acknowledge { .. }))
+		is_acknowledgement(call) || is_appeal(call)
+	}
+}
+
+/// Calls no signed transaction may make: free-text remarks. Text on chain is publishing (R2),
+/// which goes through `Moderation.publish` by hash, where a moderator can hide it; a remark's
+/// text would sit in a block body for every node to keep, beyond any moderator's reach. Refused
+/// by the real-name check, so it never enters the pool or a block.
+pub struct ForbiddenCalls;
+impl Contains<RuntimeCall> for ForbiddenCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(
+			call,
+			RuntimeCall::System(
+				frame_system::Call::remark { .. } | frame_system::Call::remark_with_event { .. }
+			)
+		)
 	}
 }
 
 /// Calls that still go through while the regulator has suspended the service (R7): the admin's,
 /// the regulator's, the operator's and the assessor's, registrars' and moderators' (who rectify
-/// the service). Users' own calls (transfers, publishing, reports, appeals) wait.
+/// the service). Users' own calls (transfers, publishing, reports, appeals, acknowledgements)
+/// wait.
 pub struct ServiceSuspensionExemptCalls;
 impl Contains<RuntimeCall> for ServiceSuspensionExemptCalls {
 	fn contains(call: &RuntimeCall) -> bool {
 		use pallet_moderation::Call as M;
 		match call {
-			RuntimeCall::Sudo(_) | RuntimeCall::RealName(_) => true,
-			RuntimeCall::Filing(call) => !matches!(call, pallet_filing::Call::acknowledge { .. }),
+			RuntimeCall::Sudo(_) => true,
+			// The registrars' and the operator's calls, not the users' acknowledgement.
+			RuntimeCall::RealName(_) => !is_acknowledgement(call),
+			RuntimeCall::Filing(_) => true,
 			RuntimeCall::Moderation(call) =>
 				!matches!(call, M::publish { .. } | M::report { .. } | M::appeal { .. }),
 			_ => false,
@@ -104,6 +135,8 @@ impl pallet_real_name::Config for Runtime {
 	type StandingExemptCalls = StandingExemptCalls;
 	type ConventionExemptCalls = ConventionExemptCalls;
 	type ServiceSuspensionExemptCalls = ServiceSuspensionExemptCalls;
+	type ForbiddenCalls = ForbiddenCalls;
+	type Facts = Filing;
 	type MaxRegistrars = MaxRegistrars;
 	type MaxNameLength = ConstU32<64>;
 	#[cfg(feature = "runtime-benchmarks")]
@@ -149,7 +182,6 @@ impl pallet_filing::Config for Runtime {
 	type AssessorOrigin = EnsureSignedBy<Assessors, AccountId>;
 	type RegulatorOrigin = EnsureSignedBy<Regulators, AccountId>;
 	type OnComplianceChange = RealName;
-	type Acknowledgements = RealName;
 	type FilingDeadline = FilingDeadline;
 	type ReviewPeriod = ReviewPeriod;
 	type MaxFilingNumberLen = ConstU32<64>;
@@ -159,8 +191,6 @@ impl pallet_filing::Config for Runtime {
 	type MaxHistory = ConstU32<32>;
 	type MaxUriLen = ConstU32<256>;
 	type MaxRulesHistory = ConstU32<32>;
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = benchmark_helpers::Helper;
 	type WeightInfo = pallet_filing::weights::SubstrateWeight<Runtime>;
 }
 
@@ -191,40 +221,60 @@ role_membership!(pallet_membership::Instance3);
 mod benchmark_helpers {
 	use super::*;
 	use compliance_primitives::IdentityCommitment;
-	use pallet_real_name::{AccountRecord, Verification, VerificationLevel};
+	use frame_support::traits::EnsureOrigin;
+	use pallet_real_name::{RegistrarStatus, VerificationLevel};
 
-	/// Sets up the state the compliance pallets' benchmarks need, through the real-name pallet.
+	/// Sets up the state the compliance pallets' benchmarks need, through the calls a registrar
+	/// and a user make, so that every record, summary and provider reference is what the chain
+	/// itself would write (`try_state` holds on benchmark state).
 	pub struct Helper;
 
-	/// Gives `who` a valid verification from a registrar that exists.
-	fn verify(who: &AccountId) {
-		let registrar = pallet_real_name::ComplianceState::<Runtime>::get()
+	/// The account of the registrar the benchmarks add when none can verify `who`.
+	fn benchmark_registrar() -> AccountId {
+		AccountId::new([0xbe; 32])
+	}
+
+	/// An active registrar's account other than `who`, added through the admin origin's
+	/// successful origin when there is none.
+	fn registrar_for(who: &AccountId) -> AccountId {
+		let state = pallet_real_name::ComplianceState::<Runtime>::get();
+		let existing = state
 			.registrars
-			.first()
-			.map(|(id, _)| *id);
-		let registrar = match registrar {
-			Some(id) => id,
-			None => {
-				let admin = frame_system::RawOrigin::Root.into();
-				let account = <Runtime as frame_system::Config>::Lookup::unlookup(who.clone());
-				let _ = RealName::add_registrar(admin, account, b"benchmark".to_vec());
-				pallet_real_name::NextRegistrarId::<Runtime>::get().saturating_sub(1)
-			},
-		};
+			.iter()
+			.filter(|(_, status)| *status == RegistrarStatus::Active)
+			.filter_map(|(id, _)| pallet_real_name::Registrars::<Runtime>::get(id))
+			.map(|info| info.account)
+			.find(|account| account != who);
+		existing.unwrap_or_else(|| {
+			let account = benchmark_registrar();
+			let admin = AdminOrigin::try_successful_origin()
+				.expect("the admin origin has a successful origin for benchmarks");
+			let lookup = <Runtime as frame_system::Config>::Lookup::unlookup(account.clone());
+			RealName::add_registrar(admin, lookup, b"benchmark".to_vec())
+				.expect("the benchmark registrar is added");
+			account
+		})
+	}
+
+	/// Gives `who` a valid verification by an active registrar and acknowledges the current
+	/// convention for it, through the registrar's `verify` and the user's `acknowledge`.
+	fn verify(who: &AccountId) {
+		if !<RealName as compliance_primitives::AccountStanding<_, _>>::is_verified(who) {
+			let registrar = registrar_for(who);
+			RealName::verify(
+				frame_system::RawOrigin::Signed(registrar).into(),
+				<Runtime as frame_system::Config>::Lookup::unlookup(who.clone()),
+				IdentityCommitment::repeat_byte(1),
+				VerificationLevel::Basic,
+				BlockNumber::MAX,
+			)
+			.expect("an active registrar verifies an unverified account");
+		}
 		let current = pallet_real_name::ComplianceState::<Runtime>::get().current_convention;
-		pallet_real_name::Accounts::<Runtime>::mutate(who, |record| {
-			*record = Some(AccountRecord {
-				verification: Some(Verification {
-					registrar,
-					commitment: IdentityCommitment::repeat_byte(1),
-					level: VerificationLevel::Basic,
-					verified_at: 0,
-					expires_at: BlockNumber::MAX,
-				}),
-				acknowledged_convention: current,
-				..record.unwrap_or_default()
-			})
-		});
+		if current > 0 {
+			RealName::acknowledge(frame_system::RawOrigin::Signed(who.clone()).into(), current)
+				.expect("a verified account acknowledges the current convention");
+		}
 	}
 
 	impl pallet_real_name::BenchmarkHelper<Runtime> for Helper {
@@ -238,12 +288,6 @@ mod benchmark_helpers {
 
 	impl pallet_moderation::BenchmarkHelper<AccountId> for Helper {
 		fn make_verified(who: &AccountId) {
-			verify(who)
-		}
-	}
-
-	impl pallet_filing::BenchmarkHelper<AccountId> for Helper {
-		fn prepare_acknowledger(who: &AccountId) {
 			verify(who)
 		}
 	}

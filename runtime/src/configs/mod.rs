@@ -10,7 +10,7 @@ use frame_support::{
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		IdentityFee, Weight,
+		ConstantMultiplier, IdentityFee, Weight,
 	},
 };
 use frame_system::{
@@ -39,6 +39,19 @@ const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 const MAXIMUM_BLOCK_WEIGHT: Weight =
 	Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
 
+/// Bytes per block: five MiB.
+const MAXIMUM_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
+
+/// The fee of one byte of an extrinsic, in planks. Weight costs one plank per picosecond, so a
+/// block filled to its weight limit costs about `MAXIMUM_BLOCK_WEIGHT` planks; a byte costs what
+/// a block's compute costs per byte of half its length. A block filled to its length limit with
+/// the largest extrinsics then costs at least what one filled with transfers costs, their own
+/// length fees included (`runtime/src/tests`: a full block of block space is not cheaper than a
+/// full block of work), so storing text or data in block bodies is never the cheap way to fill
+/// blocks that every node keeps for six months.
+pub const LENGTH_FEE_PER_BYTE: Balance =
+	(MAXIMUM_BLOCK_WEIGHT.ref_time() / (MAXIMUM_BLOCK_LENGTH as u64 / 2)) as Balance + 1;
+
 parameter_types! {
 	/// Number of recent block hashes kept for mortal transactions.
 	pub const BlockHashCount: BlockNumber = 2400;
@@ -65,7 +78,7 @@ parameter_types! {
 	/// Five MiB per block.
 	pub RuntimeBlockLength: BlockLength =
 		BlockLength::builder()
-			.max_length(5 * 1024 * 1024)
+			.max_length(MAXIMUM_BLOCK_LENGTH)
 			.modify_max_length_for_class(DispatchClass::Normal, |max| {
 				*max = NORMAL_DISPATCH_RATIO * *max
 			})
@@ -142,8 +155,10 @@ impl pallet_balances::Config for Runtime {
 }
 
 parameter_types! {
-	/// Fees do not float with congestion: a permissioned chain prices by weight alone.
+	/// Fees do not float with congestion: a permissioned chain prices by weight and length.
 	pub FeeMultiplier: Multiplier = Multiplier::one();
+	/// See [`LENGTH_FEE_PER_BYTE`].
+	pub const LengthFeePerByte: Balance = LENGTH_FEE_PER_BYTE;
 }
 
 impl pallet_transaction_payment::Config for Runtime {
@@ -151,7 +166,7 @@ impl pallet_transaction_payment::Config for Runtime {
 	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightToFee = IdentityFee<Balance>;
-	type LengthToFee = IdentityFee<Balance>;
+	type LengthToFee = ConstantMultiplier<Balance, LengthFeePerByte>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
 	type WeightInfo = weights::pallet_transaction_payment::WeightInfo<Runtime>;
 }

@@ -1,7 +1,7 @@
 //! Runtime tests: every genesis preset builds, every pallet's `integrity_test` passes, and the
 //! compliance duties hold for real signed extrinsics through the real `TxExtension`.
 
-mod real_name_check;
+pub(crate) mod real_name_check;
 mod upgrade_gate;
 
 use crate::{genesis_config_presets, AllPalletsWithSystem};
@@ -90,6 +90,54 @@ fn a_block_fits_at_least_1974_keep_alive_transfers_by_weight() {
 		assert!(
 			gated * 100 >= ungated * 97,
 			"the check leaves {gated} of {ungated} transfers per block: under 97 %"
+		);
+	});
+}
+
+/// Block space costs what it uses: a block filled to its length limit with the largest
+/// extrinsics a user can send (one call's worth of bytes each, the least weight possible) costs
+/// at least what a block filled to its weight limit with verified keep-alive transfers costs,
+/// their length fees included.
+#[test]
+fn a_full_block_of_bytes_costs_at_least_a_full_block_of_transfers() {
+	use crate::{configs::RuntimeBlockWeights, Runtime, RuntimeCall, TransactionPayment, UNIT};
+	use codec::Encode;
+	use frame_support::dispatch::{DispatchClass, DispatchInfo, GetDispatchInfo};
+	use sp_runtime::traits::TransactionExtension;
+
+	preset_ext(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice = sp_keyring::Sr25519Keyring::Alice;
+		let call = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: sp_keyring::Sr25519Keyring::Bob.to_account_id().into(),
+			value: UNIT,
+		});
+		let extension = crate::tx_extension(sp_runtime::generic::Era::Immortal, 0, 0);
+		let transfer = real_name_check::Signer::new(alice).sign(call.clone());
+		let transfer_len = transfer.encoded_size() as u32;
+		let mut info = call.get_dispatch_info();
+		info.extension_weight = extension.weight(&call);
+		let normal = RuntimeBlockWeights::get().get(DispatchClass::Normal).clone();
+		let per_transfer = normal.base_extrinsic.saturating_add(info.total_weight());
+		let weight_limit = normal.max_total.expect("normal transactions have a limit");
+		let length_limit =
+			*<Runtime as frame_system::Config>::BlockLength::get().max.get(DispatchClass::Normal);
+		let transfers = (weight_limit.ref_time() / per_transfer.ref_time())
+			.min(u64::from(length_limit / transfer_len));
+		let transfer_fee = TransactionPayment::compute_fee(transfer_len, &info, 0);
+		let transfers_block = u128::from(transfers) * transfer_fee;
+
+		// The cheapest way to fill the block's bytes: extrinsics of no call weight, each as long
+		// as a block takes; the base weight of each is charged too.
+		let bytes_block = TransactionPayment::compute_fee(length_limit, &DispatchInfo::default(), 0);
+		println!(
+			"a block of {transfers} transfers ({transfer_len} bytes, {transfer_fee} planks each) \
+			 costs {transfers_block} planks; a block of {length_limit} bytes costs {bytes_block} \
+			 planks ({} planks per byte)",
+			crate::configs::LENGTH_FEE_PER_BYTE
+		);
+		assert!(
+			bytes_block >= transfers_block,
+			"a full block of bytes costs {bytes_block}, of transfers {transfers_block}"
 		);
 	});
 }

@@ -21,19 +21,19 @@ use sp_runtime::{
 };
 
 /// Signed, fee-paying transactions of one account in a test; tracks its nonce.
-struct Signer {
+pub(super) struct Signer {
 	key: Sr25519Keyring,
 	nonce: u32,
 }
 
 impl Signer {
-	fn new(key: Sr25519Keyring) -> Self {
+	pub(super) fn new(key: Sr25519Keyring) -> Self {
 		let nonce = System::account_nonce(key.to_account_id());
 		Self { key, nonce }
 	}
 
 	/// `call` signed by this account, with the runtime's transaction extensions.
-	fn sign(&mut self, call: RuntimeCall) -> UncheckedExtrinsic {
+	pub(super) fn sign(&mut self, call: RuntimeCall) -> UncheckedExtrinsic {
 		let tx_ext = crate::tx_extension(Era::Immortal, self.nonce, 0);
 		let payload = SignedPayload::new(call.clone(), tx_ext.clone())
 			.expect("the extensions' implicit data is available");
@@ -115,7 +115,21 @@ fn assert_accepted(xt: UncheckedExtrinsic) {
 		.expect("the call succeeds");
 }
 
+/// An ordinary user call: publishing a content hash not published before. Refused by every
+/// measure but a restriction of another function.
 fn remark() -> RuntimeCall {
+	use core::sync::atomic::{AtomicU64, Ordering};
+	static NEXT: AtomicU64 = AtomicU64::new(1);
+	let hash = ContentHash::from_low_u64_be(NEXT.fetch_add(1, Ordering::Relaxed));
+	RuntimeCall::Moderation(pallet_moderation::Call::publish {
+		hash,
+		kind: pallet_moderation::ContentKind::Text,
+		uri: b"ipfs://post".to_vec().try_into().expect("a short uri"),
+	})
+}
+
+/// A free-text remark, which no signed user may send.
+fn free_text() -> RuntimeCall {
 	RuntimeCall::System(frame_system::Call::remark { remark: b"hello".to_vec() })
 }
 
@@ -162,7 +176,8 @@ fn verify(alice: &mut Signer, who: Sr25519Keyring, expires_at: u32) {
 /// `who` acknowledges the current platform convention (version 1).
 fn acknowledge(who: Sr25519Keyring) {
 	assert_accepted(
-		Signer::new(who).sign(RuntimeCall::Filing(pallet_filing::Call::acknowledge { version: 1 })),
+		Signer::new(who)
+			.sign(RuntimeCall::RealName(pallet_real_name::Call::acknowledge { version: 1 })),
 	);
 }
 
@@ -171,7 +186,7 @@ fn unverified_signer_is_refused_in_pool_and_block() {
 	dev_chain(|| {
 		assert_refused(Signer::new(Sr25519Keyring::One).sign(remark()), RejectCode::NotVerified);
 		// No zero-fee bypass: a call that would pay nothing is checked all the same.
-		let free = RuntimeCall::Filing(pallet_filing::Call::acknowledge { version: 1 });
+		let free = RuntimeCall::RealName(pallet_real_name::Call::acknowledge { version: 1 });
 		assert_refused(Signer::new(Sr25519Keyring::One).sign(free), RejectCode::NotVerified);
 		// An account that has never held funds learns why too, not that it cannot pay.
 		assert_refused(
@@ -421,5 +436,166 @@ fn account_data_starts_with_the_balances_encoding() {
 		let encoded = data.encode();
 		assert!(encoded.starts_with(&data.balance().encode()));
 		assert_eq!(AccountData::default().balance(), pallet_balances::AccountData::default());
+	});
+}
+
+#[test]
+fn free_text_is_refused_for_users_and_staff_alike() {
+	dev_chain(|| {
+		for key in [Sr25519Keyring::Ferdie, Sr25519Keyring::Bob, Sr25519Keyring::Alice] {
+			assert_refused(Signer::new(key).sign(free_text()), RejectCode::CallNotPermitted);
+			let with_event =
+				RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![7; 64] });
+			assert_refused(Signer::new(key).sign(with_event), RejectCode::CallNotPermitted);
+		}
+	});
+}
+
+#[test]
+fn value_never_reaches_a_closed_account() {
+	dev_chain(|| {
+		let mut bob = Signer::new(Sr25519Keyring::Bob);
+		assert_accepted(bob.sign(RuntimeCall::Moderation(pallet_moderation::Call::close {
+			who: Sr25519Keyring::Eve.to_account_id(),
+			reason: pallet_moderation::ReasonCode::Fraud,
+		})));
+		let before = Balances::free_balance(Sr25519Keyring::Eve.to_account_id());
+		assert_refused(
+			Signer::new(Sr25519Keyring::Ferdie).sign(transfer_to(Sr25519Keyring::Eve)),
+			RejectCode::DestinationClosed,
+		);
+		assert_eq!(Balances::free_balance(Sr25519Keyring::Eve.to_account_id()), before);
+	});
+}
+
+#[test]
+fn a_sanctioned_user_can_always_appeal_and_accept_new_rules() {
+	dev_chain(|| {
+		let mut bob = Signer::new(Sr25519Keyring::Bob);
+		assert_accepted(bob.sign(RuntimeCall::Moderation(pallet_moderation::Call::suspend {
+			who: Sr25519Keyring::Ferdie.to_account_id(),
+			until: 1_000,
+			reason: pallet_moderation::ReasonCode::Fraud,
+		})));
+		let case_id = pallet_moderation::NextCaseId::<Runtime>::get() - 1;
+		// A new convention is published while Ferdie is suspended and has not acknowledged it.
+		let mut alice = Signer::new(Sr25519Keyring::Alice);
+		assert_accepted(alice.sign(RuntimeCall::Filing(pallet_filing::Call::publish_rules {
+			kind: pallet_filing::RulesKind::PlatformConvention,
+			version: 2,
+			doc_hash: ContentHash::repeat_byte(2),
+			uri: b"https://example.org/convention-2".to_vec(),
+		})));
+		let ferdie = Sr25519Keyring::Ferdie;
+		assert_refused(Signer::new(ferdie).sign(remark()), RejectCode::AccountSuspended);
+		// The appeal passes both the standing and the convention check...
+		assert_accepted(Signer::new(ferdie).sign(RuntimeCall::Moderation(
+			pallet_moderation::Call::appeal { case_id, statement_hash: ContentHash::repeat_byte(3) },
+		)));
+		// ...and so does the acknowledgement of the new rules, which one event records.
+		System::reset_events();
+		assert_accepted(
+			Signer::new(ferdie)
+				.sign(RuntimeCall::RealName(pallet_real_name::Call::acknowledge { version: 2 })),
+		);
+		let acknowledged = System::events()
+			.iter()
+			.filter(|record| {
+				matches!(
+					record.event,
+					crate::RuntimeEvent::RealName(
+						pallet_real_name::Event::ConventionAcknowledged { .. }
+					)
+				)
+			})
+			.count();
+		assert_eq!(acknowledged, 1);
+		assert_eq!(
+			pallet_real_name::Accounts::<Runtime>::get(ferdie.to_account_id())
+				.map(|record| record.acknowledged_convention),
+			Some(2)
+		);
+	});
+}
+
+#[test]
+fn the_acknowledgement_waits_while_the_service_is_suspended() {
+	dev_chain(|| {
+		let mut eve = Signer::new(Sr25519Keyring::Eve);
+		assert_accepted(eve.sign(RuntimeCall::Filing(pallet_filing::Call::suspend_service {
+			reason: ContentHash::repeat_byte(9),
+		})));
+		assert_refused(
+			Signer::new(Sr25519Keyring::Ferdie)
+				.sign(RuntimeCall::RealName(pallet_real_name::Call::acknowledge { version: 1 })),
+			RejectCode::ServiceSuspended,
+		);
+	});
+}
+
+/// Asserts that the pool accepts `xt` and the block includes it, and that its call fails with
+/// `error`: the signer pays the fee and its nonce moves on, nothing else changes.
+fn assert_failed(xt: UncheckedExtrinsic, error: sp_runtime::DispatchError) {
+	validate(&xt).expect("the pool accepts the transaction");
+	let outcome = Executive::apply_extrinsic(xt).expect("the block includes the transaction");
+	assert_eq!(outcome, Err(error));
+}
+
+#[test]
+fn a_moderator_cannot_lift_a_measure_on_himself_or_decide_his_own_appeal() {
+	dev_chain(|| {
+		let bob_id = Sr25519Keyring::Bob.to_account_id();
+		let mut charlie = Signer::new(Sr25519Keyring::Charlie);
+		assert_accepted(charlie.sign(RuntimeCall::Moderation(pallet_moderation::Call::restrict {
+			who: bob_id.clone(),
+			scope: RestrictionScope::Publishing,
+			until: 1_000,
+			reason: pallet_moderation::ReasonCode::Rumour,
+		})));
+		let case_id = pallet_moderation::NextCaseId::<Runtime>::get() - 1;
+		let standing = pallet_real_name::Pallet::<Runtime>::standing_of(&bob_id);
+		let mut bob = Signer::new(Sr25519Keyring::Bob);
+		assert_refused(bob.sign(remark()), RejectCode::AccountRestricted);
+		let mut bob = Signer::new(Sr25519Keyring::Bob);
+		assert_failed(
+			bob.sign(RuntimeCall::Moderation(pallet_moderation::Call::lift {
+				who: bob_id.clone(),
+				reason: pallet_moderation::ReasonCode::Other,
+			})),
+			pallet_moderation::Error::<Runtime>::OwnAccount.into(),
+		);
+		assert_accepted(bob.sign(RuntimeCall::Moderation(pallet_moderation::Call::appeal {
+			case_id,
+			statement_hash: ContentHash::repeat_byte(5),
+		})));
+		assert_failed(
+			bob.sign(RuntimeCall::Moderation(pallet_moderation::Call::decide_appeal {
+				case_id,
+				upheld: true,
+				note_hash: ContentHash::repeat_byte(6),
+			})),
+			pallet_moderation::Error::<Runtime>::OwnCase.into(),
+		);
+		assert_eq!(pallet_real_name::Pallet::<Runtime>::standing_of(&bob_id), standing);
+		// Charlie acted in the case; a third moderator decides it: the restriction, still in
+		// force, is undone.
+		let mut alice = Signer::new(Sr25519Keyring::Alice);
+		assert_accepted(alice.sign(RuntimeCall::Sudo(pallet_sudo::Call::sudo {
+			call: Box::new(RuntimeCall::Moderation(pallet_moderation::Call::add_moderator {
+				who: Sr25519Keyring::Dave.to_account_id(),
+			})),
+		})));
+		let mut dave = Signer::new(Sr25519Keyring::Dave);
+		assert_accepted(dave.sign(RuntimeCall::Moderation(
+			pallet_moderation::Call::decide_appeal {
+				case_id,
+				upheld: true,
+				note_hash: ContentHash::repeat_byte(6),
+			},
+		)));
+		assert_eq!(
+			pallet_real_name::Pallet::<Runtime>::standing_of(&bob_id),
+			compliance_primitives::Standing::Good
+		);
 	});
 }
