@@ -9,8 +9,8 @@
 //! - nothing panics;
 //! - a signer that is unverified, suspended or closed gets no call applied, except the calls its
 //!   standing exempts (an appeal, an acknowledgement);
-//! - no signer changes a measure on its own account or moderates its own content (except
-//!   through sudo, which the governance issue removes);
+//! - no signer changes a measure on its own account or moderates its own content (except through
+//!   sudo, which the governance issue removes);
 //! - a free-text remark is never applied, whoever signs it;
 //! - content the chain hid (and did not restore) is never reported visible by the `ModerationApi`
 //!   view;
@@ -27,9 +27,8 @@ use codec::{Decode, DecodeLimit, Encode};
 use compliance_primitives::{ContentHash, Standing};
 use compliance_runtime::{
 	configs::compliance::{ForbiddenCalls, StandingExemptCalls},
-	Balances, Executive, Header, Moderation, RealName,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SignedPayload, System,
-	UncheckedExtrinsic, SLOT_DURATION,
+	Balances, Executive, Header, Moderation, RealName, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeGenesisConfig, SignedPayload, System, UncheckedExtrinsic, SLOT_DURATION,
 };
 use frame_support::{
 	dispatch::{DispatchInfo, GetDispatchInfo, PostDispatchInfo},

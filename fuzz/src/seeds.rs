@@ -71,7 +71,11 @@ pub fn seeds() -> Vec<(&'static str, Vec<Step>)> {
 			"verify-then-transfer",
 			vec![
 				step(Alice, 0, verify(One, 20)),
-				step(One, 0, RuntimeCall::RealName(pallet_real_name::Call::acknowledge { version: 1 })),
+				step(
+					One,
+					0,
+					RuntimeCall::RealName(pallet_real_name::Call::acknowledge { version: 1 }),
+				),
 				step(One, 200, transfer(Ferdie, UNIT)),
 				step(One, 255, transfer(Ferdie, UNIT)),
 			],
@@ -212,10 +216,14 @@ pub fn seeds() -> Vec<(&'static str, Vec<Step>)> {
 						reason: ReasonCode::Other,
 					}),
 				),
-				step(Bob, 0, RuntimeCall::Moderation(pallet_moderation::Call::appeal {
-					case_id: 0,
-					statement_hash: content(12),
-				})),
+				step(
+					Bob,
+					0,
+					RuntimeCall::Moderation(pallet_moderation::Call::appeal {
+						case_id: 0,
+						statement_hash: content(12),
+					}),
+				),
 				step(
 					Bob,
 					0,

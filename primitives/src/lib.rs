@@ -437,12 +437,12 @@ impl<BlockNumber> Measure<BlockNumber> {
 /// moderation pallet applies measures through it, under its own origins.
 ///
 /// The ladder ([`MeasureLevel`]) decides what a new measure does:
-/// - a warning is always recorded (it counts), and becomes the standing only when nothing
-///   harsher is in force;
-/// - any other measure is refused with an error when a measure at least as harsh is in force
-///   (a later closure, a suspension that ends later, a restriction of the same function that
-///   ends later); a harsher measure replaces the lighter ones in force (a suspension or closure
-///   ends the restrictions it covers);
+/// - a warning is always recorded (it counts), and becomes the standing only when nothing harsher
+///   is in force;
+/// - any other measure is refused with an error when a measure at least as harsh is in force (a
+///   later closure, a suspension that ends later, a restriction of the same function that ends
+///   later); a harsher measure replaces the lighter ones in force (a suspension or closure ends the
+///   restrictions it covers);
 /// - restrictions of different functions run side by side, each until its own end.
 pub trait AccountStanding<AccountId, BlockNumber> {
 	/// Whether `who` holds a verification that is valid now (issued by a registrar that still
@@ -459,7 +459,10 @@ pub trait AccountStanding<AccountId, BlockNumber> {
 	/// Undoes `measure` on `who` if exactly that measure is in force now (for a restriction: the
 	/// restriction of that function, ending at that block); the other restrictions keep running.
 	/// Returns whether it did; changes nothing when it did not.
-	fn undo(who: &AccountId, measure: Measure<BlockNumber>) -> Result<bool, sp_runtime::DispatchError>;
+	fn undo(
+		who: &AccountId,
+		measure: Measure<BlockNumber>,
+	) -> Result<bool, sp_runtime::DispatchError>;
 
 	/// Lifts every measure in force on `who`. Errors when there is none.
 	fn lift(who: &AccountId) -> DispatchResult;
@@ -568,7 +571,10 @@ mod tests {
 		// The variant index of every earlier standing is kept: old entries decode as before.
 		assert_eq!(legacy.encode()[0], 2);
 		assert_eq!(Standing::<u32>::Closed.encode(), vec![4]);
-		assert_eq!(Standing::<u32>::decode(&mut &[3u8, 9, 0, 0, 0][..]).unwrap(), Standing::Suspended { until: 9 });
+		assert_eq!(
+			Standing::<u32>::decode(&mut &[3u8, 9, 0, 0, 0][..]).unwrap(),
+			Standing::Suspended { until: 9 }
+		);
 	}
 
 	#[test]
@@ -577,9 +583,15 @@ mod tests {
 		assert!(None < Warning && Warning < Restriction && Restriction < Suspension);
 		assert!(Suspension < Closure);
 		assert_eq!(Measure::<u32>::Closure.level(), Standing::<u32>::Closed.level());
-		assert_eq!(Measure::Suspension { until: 3u32 }.level(), Standing::Suspended { until: 3 }.level());
+		assert_eq!(
+			Measure::Suspension { until: 3u32 }.level(),
+			Standing::Suspended { until: 3 }.level()
+		);
 		let restriction = Measure::Restriction { scope: RestrictionScope::Reporting, until: 3u32 };
-		assert_eq!(restriction.level(), Standing::RestrictedFrom(RestrictionEnds::<u32>::default()).level());
+		assert_eq!(
+			restriction.level(),
+			Standing::RestrictedFrom(RestrictionEnds::<u32>::default()).level()
+		);
 		assert!(Standing::<u32>::Closed.forbids_at(RestrictionScope::Reporting, 0));
 		assert!(!Standing::<u32>::Warned.forbids_at(RestrictionScope::Reporting, 0));
 	}

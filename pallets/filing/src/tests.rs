@@ -628,8 +628,8 @@ fn the_pallet_owns_the_current_convention_and_the_service_suspension() {
 
 #[test]
 fn the_calls_that_tell_the_mirror_charge_its_weight() {
-	use frame_support::dispatch::GetDispatchInfo;
 	use compliance_primitives::OnComplianceChange;
+	use frame_support::dispatch::GetDispatchInfo;
 	let mirror = <Test as crate::Config>::OnComplianceChange::weight();
 	let publish = crate::Call::<Test>::publish_rules {
 		kind: RulesKind::PlatformConvention,

@@ -979,11 +979,11 @@ impl<T: Config> Pallet<T> {
 /// - A measure on an account without a record creates the record (unverified, so it still cannot
 ///   transact): a measure must survive a later verification.
 /// - `apply(Warning)` counts the warning and sets `Warned` when nothing harsher is in force: a
-///   warning is recorded, never refused. Any other measure fails with `AsHarshMeasureInForce`
-///   when one at least as harsh is in force, and with `UntilInPast` unless its end is after the
-///   current block. A suspension or closure ends the restrictions in force.
-/// - `undo(measure)` restores `Good` when exactly that measure is in force (for a restriction:
-///   only that function's, the others keep running), else changes nothing and returns `false`.
+///   warning is recorded, never refused. Any other measure fails with `AsHarshMeasureInForce` when
+///   one at least as harsh is in force, and with `UntilInPast` unless its end is after the current
+///   block. A suspension or closure ends the restrictions in force.
+/// - `undo(measure)` restores `Good` when exactly that measure is in force (for a restriction: only
+///   that function's, the others keep running), else changes nothing and returns `false`.
 /// - `lift` sets `Good`. It also lifts a plain warning (the warning count stays as history); it
 ///   fails with `NoMeasureInForce` when the effective standing is already `Good`.
 ///
@@ -1008,7 +1008,11 @@ impl<T: Config> AccountStanding<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 			record.standing = match measure {
 				Measure::Warning => {
 					record.warnings = record.warnings.saturating_add(1);
-					if current.level() < MeasureLevel::Warning { Standing::Warned } else { current }
+					if current.level() < MeasureLevel::Warning {
+						Standing::Warned
+					} else {
+						current
+					}
 				},
 				Measure::Restriction { scope, until } => {
 					let as_harsh = current.level() > MeasureLevel::Restriction ||
@@ -1039,11 +1043,8 @@ impl<T: Config> AccountStanding<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 		})?;
 		let who = who.clone();
 		Self::deposit_event(match measure {
-			Measure::Warning => Event::AccountWarned {
-				who,
-				warnings: record.warnings,
-				standing: record.standing,
-			},
+			Measure::Warning =>
+				Event::AccountWarned { who, warnings: record.warnings, standing: record.standing },
 			_ => Event::StandingChanged { who, standing: record.standing },
 		});
 		Ok(())

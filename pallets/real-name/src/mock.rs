@@ -106,7 +106,8 @@ impl Contains<RuntimeCall> for OperatorCalls {
 /// in the runtime). Tests change both facts through [`publish_convention`] and
 /// [`set_service_suspended`], as the owner does.
 #[frame_support::storage_alias]
-pub type OwnedFacts = StorageValue<MockFacts, (u32, bool), frame_support::pallet_prelude::ValueQuery>;
+pub type OwnedFacts =
+	StorageValue<MockFacts, (u32, bool), frame_support::pallet_prelude::ValueQuery>;
 
 /// Reads [`OwnedFacts`].
 pub struct MockFacts;

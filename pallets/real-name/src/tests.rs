@@ -43,7 +43,9 @@ fn remark() -> RuntimeCall {
 
 /// The convention version `who` acknowledged last (0: none).
 fn acknowledged(who: u64) -> u32 {
-	Accounts::<Test>::get(who).map(|record| record.acknowledged_convention).unwrap_or_default()
+	Accounts::<Test>::get(who)
+		.map(|record| record.acknowledged_convention)
+		.unwrap_or_default()
 }
 
 /// A restriction of one function, as the standing holds it.
@@ -497,7 +499,8 @@ fn renew_errors() {
 #[test]
 fn revoke_works_and_keeps_the_record() {
 	ExtBuilder::default().build_and_execute(|| {
-		<RealName as AccountStanding<_, _>>::apply(&ALICE, Measure::Suspension { until: 50 }).unwrap();
+		<RealName as AccountStanding<_, _>>::apply(&ALICE, Measure::Suspension { until: 50 })
+			.unwrap();
 		assert_ok!(RealName::revoke(RuntimeOrigin::signed(ALPHA), ALICE, RevocationReason::Fraud));
 		System::assert_last_event(
 			Event::VerificationRevoked {
@@ -564,7 +567,10 @@ fn warn_counts_and_does_not_weaken_harsher_measures() {
 		);
 		assert_eq!(standing_of(ALICE), Standing::Warned);
 
-		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Suspension { until: 10 }));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(
+			&ALICE,
+			Measure::Suspension { until: 10 }
+		));
 		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Warning));
 		System::assert_last_event(
 			Event::AccountWarned {
@@ -590,7 +596,9 @@ fn harsher_measures_replace_lighter_ones() {
 		let apply = |measure| <Standings as AccountStanding<_, _>>::apply(&ALICE, measure);
 		assert_ok!(apply(Measure::Restriction { scope: RestrictionScope::Publishing, until: 30 }));
 		let publishing = restricted(RestrictionScope::Publishing, 30);
-		System::assert_last_event(Event::StandingChanged { who: ALICE, standing: publishing }.into());
+		System::assert_last_event(
+			Event::StandingChanged { who: ALICE, standing: publishing }.into(),
+		);
 		assert_eq!(standing_of(ALICE), publishing);
 
 		// A suspension ends the restriction; a closure ends the suspension.
@@ -616,21 +624,36 @@ fn no_measure_silently_replaces_an_as_harsh_one() {
 
 		assert_ok!(apply(Measure::Suspension { until: 40 }));
 		assert_noop!(apply(transfers(50)), Error::<Test>::AsHarshMeasureInForce);
-		assert_noop!(apply(Measure::Suspension { until: 40 }), Error::<Test>::AsHarshMeasureInForce);
-		assert_noop!(apply(Measure::Suspension { until: 39 }), Error::<Test>::AsHarshMeasureInForce);
+		assert_noop!(
+			apply(Measure::Suspension { until: 40 }),
+			Error::<Test>::AsHarshMeasureInForce
+		);
+		assert_noop!(
+			apply(Measure::Suspension { until: 39 }),
+			Error::<Test>::AsHarshMeasureInForce
+		);
 		assert_ok!(apply(Measure::Suspension { until: 41 }));
 
 		assert_ok!(apply(Measure::Closure));
 		assert_noop!(apply(Measure::Closure), Error::<Test>::AsHarshMeasureInForce);
-		assert_noop!(apply(Measure::Suspension { until: 90 }), Error::<Test>::AsHarshMeasureInForce);
+		assert_noop!(
+			apply(Measure::Suspension { until: 90 }),
+			Error::<Test>::AsHarshMeasureInForce
+		);
 		assert_noop!(apply(transfers(90)), Error::<Test>::AsHarshMeasureInForce);
 		// A warning is recorded without lowering the standing.
 		assert_ok!(apply(Measure::Warning));
 		assert_eq!((standing_of(ALICE), record(ALICE).warnings), (Standing::Closed, 1));
 		// A lapsed suspension is no obstacle.
-		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&BOB, Measure::Suspension { until: 5 }));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(
+			&BOB,
+			Measure::Suspension { until: 5 }
+		));
 		run_to(5);
-		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&BOB, Measure::Suspension { until: 6 }));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(
+			&BOB,
+			Measure::Suspension { until: 6 }
+		));
 	});
 }
 
@@ -664,7 +687,10 @@ fn undo_undoes_exactly_the_measure_in_force() {
 		assert_ok!(apply(publishing));
 		assert_ok!(apply(transfers));
 		// Not the measure in force: nothing changes.
-		assert_eq!(undo(Measure::Restriction { scope: RestrictionScope::Publishing, until: 11 }), Ok(false));
+		assert_eq!(
+			undo(Measure::Restriction { scope: RestrictionScope::Publishing, until: 11 }),
+			Ok(false)
+		);
 		assert_eq!(undo(Measure::Closure), Ok(false));
 		assert_eq!(undo(Measure::Warning), Ok(false));
 		// The publishing restriction goes; the transfer restriction keeps running.
@@ -703,10 +729,16 @@ fn measures_must_end_in_the_future() {
 			Error::<Test>::UntilInPast
 		);
 		assert_noop!(
-			<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Restriction { scope: RestrictionScope::Transfers, until: 3 }),
+			<Standings as AccountStanding<_, _>>::apply(
+				&ALICE,
+				Measure::Restriction { scope: RestrictionScope::Transfers, until: 3 }
+			),
 			Error::<Test>::UntilInPast
 		);
-		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Suspension { until: 8 }));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(
+			&ALICE,
+			Measure::Suspension { until: 8 }
+		));
 	});
 }
 
@@ -737,7 +769,10 @@ fn lift_works_and_needs_a_measure_in_force() {
 			Error::<Test>::NoMeasureInForce
 		);
 		// A lapsed measure is not in force.
-		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Suspension { until: 5 }));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(
+			&ALICE,
+			Measure::Suspension { until: 5 }
+		));
 		run_to(5);
 		assert_noop!(
 			<Standings as AccountStanding<_, _>>::lift(&ALICE),
@@ -853,8 +888,7 @@ fn acknowledge_works() {
 #[test]
 fn acknowledge_errors() {
 	ExtBuilder::default().build_and_execute(|| {
-		let ack =
-			|who, version| RealName::acknowledge(RuntimeOrigin::signed(who), version);
+		let ack = |who, version| RealName::acknowledge(RuntimeOrigin::signed(who), version);
 		publish_convention(2);
 		assert_noop!(ack(ALICE, 1), Error::<Test>::NotCurrentConvention);
 		assert_noop!(ack(ALICE, 3), Error::<Test>::NotCurrentConvention);
@@ -959,7 +993,10 @@ fn suspended_registrar_keeps_old_verifications_but_issues_no_new_ones() {
 #[test]
 fn suspension_lapses_at_its_block() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Suspension { until: 10 }));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(
+			&ALICE,
+			Measure::Suspension { until: 10 }
+		));
 		run_to(9);
 		assert_check(ALICE, &plain(), Err(RejectCode::AccountSuspended));
 		assert_check(ALICE, &transfer(BOB), Err(RejectCode::AccountSuspended));
@@ -988,7 +1025,10 @@ fn value_to_a_closed_account_is_refused() {
 		assert_check(ALICE, &transfer(BOB), Err(RejectCode::DestinationClosed));
 		assert_eq!(pool(ALICE, &transfer(BOB)), Err(InvalidTransaction::Custom(10).into()));
 		// A suspended destination still receives: only closure ends an account.
-		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&DAVE, Measure::Suspension { until: 9 }));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(
+			&DAVE,
+			Measure::Suspension { until: 9 }
+		));
 		assert_check(ALICE, &transfer(DAVE), Ok(()));
 		assert_ok!(<Standings as AccountStanding<_, _>>::lift(&BOB));
 		assert_check(ALICE, &transfer(BOB), Ok(()));
@@ -1009,10 +1049,13 @@ fn free_text_is_refused_for_every_signer() {
 fn a_restriction_written_by_an_earlier_runtime_is_still_enforced() {
 	ExtBuilder::default().build_and_execute(|| {
 		let legacy = Standing::Restricted { scope: RestrictionScope::Publishing, until: 10 };
-		assert_ok!(RealName::try_mutate_record(&ALICE, |record| -> frame_support::dispatch::DispatchResult {
-			record.as_mut().unwrap().standing = legacy;
-			Ok(())
-		}));
+		assert_ok!(RealName::try_mutate_record(
+			&ALICE,
+			|record| -> frame_support::dispatch::DispatchResult {
+				record.as_mut().unwrap().standing = legacy;
+				Ok(())
+			}
+		));
 		assert_check(ALICE, &publish(), Err(RejectCode::AccountRestricted));
 		assert_check(ALICE, &transfer(BOB), Ok(()));
 		// A new restriction joins it in the set form.
@@ -1036,14 +1079,20 @@ fn a_restriction_written_by_an_earlier_runtime_is_still_enforced() {
 #[test]
 fn restriction_refuses_only_its_scope_until_it_lapses() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Restriction { scope: RestrictionScope::Publishing, until: 10 }));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(
+			&ALICE,
+			Measure::Restriction { scope: RestrictionScope::Publishing, until: 10 }
+		));
 		assert_check(ALICE, &publish(), Err(RejectCode::AccountRestricted));
 		assert_check(ALICE, &transfer(BOB), Ok(()));
 		assert_check(ALICE, &plain(), Ok(()));
 		run_to(10);
 		assert_check(ALICE, &publish(), Ok(()));
 
-		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&BOB, Measure::Restriction { scope: RestrictionScope::Transfers, until: 20 }));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(
+			&BOB,
+			Measure::Restriction { scope: RestrictionScope::Transfers, until: 20 }
+		));
 		assert_check(BOB, &transfer(ALICE), Err(RejectCode::AccountRestricted));
 		assert_check(BOB, &publish(), Ok(()));
 	});
@@ -1060,7 +1109,10 @@ fn warned_account_may_transact() {
 #[test]
 fn appeal_is_exempt_from_standing_but_not_from_verification() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Suspension { until: 50 }));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(
+			&ALICE,
+			Measure::Suspension { until: 50 }
+		));
 		assert_check(ALICE, &appeal(), Ok(()));
 		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&BOB, Measure::Closure));
 		assert_check(BOB, &appeal(), Ok(()));
@@ -1199,7 +1251,10 @@ fn account_status_reports_what_the_check_would_say() {
 			(charlie.verified, charlie.reject, charlie.record),
 			(false, Some(RejectCode::NotVerified.code()), None)
 		);
-		assert_ok!(<Standings as AccountStanding<_, _>>::apply(&ALICE, Measure::Suspension { until: 10 }));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(
+			&ALICE,
+			Measure::Suspension { until: 10 }
+		));
 		let alice = RealName::account_status(&ALICE);
 		assert_eq!(alice.standing, Standing::Suspended { until: 10 });
 		assert_eq!(alice.reject, Some(RejectCode::AccountSuspended.code()));
@@ -1262,7 +1317,10 @@ fn try_state_detects_broken_invariants() {
 				r.acknowledged_convention = 2;
 			}
 		});
-		assert_eq!(RealName::do_try_state(), Err("an account acknowledged an unpublished convention".into()));
+		assert_eq!(
+			RealName::do_try_state(),
+			Err("an account acknowledged an unpublished convention".into())
+		);
 	});
 }
 
@@ -1305,7 +1363,10 @@ fn every_record_change_reaches_the_summary_and_the_first_takes_one_provider() {
 		assert_eq!(summary().verification.map(|v| v.expires_at), Some(600));
 		assert_ok!(RealName::acknowledge(RuntimeOrigin::signed(NOBODY), 1));
 		assert_eq!(summary().acknowledged_convention, 1);
-		assert_ok!(<RealName as AccountStanding<_, _>>::apply(&NOBODY, Measure::Suspension { until: 50 }));
+		assert_ok!(<RealName as AccountStanding<_, _>>::apply(
+			&NOBODY,
+			Measure::Suspension { until: 50 }
+		));
 		assert_eq!(summary().standing, Standing::Suspended { until: 50 });
 		assert_ok!(RealName::revoke(
 			RuntimeOrigin::signed(ALPHA),

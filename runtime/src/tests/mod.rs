@@ -119,8 +119,9 @@ fn a_full_block_of_bytes_costs_at_least_a_full_block_of_transfers() {
 		let normal = RuntimeBlockWeights::get().get(DispatchClass::Normal).clone();
 		let per_transfer = normal.base_extrinsic.saturating_add(info.total_weight());
 		let weight_limit = normal.max_total.expect("normal transactions have a limit");
-		let length_limit =
-			*<Runtime as frame_system::Config>::BlockLength::get().max.get(DispatchClass::Normal);
+		let length_limit = *<Runtime as frame_system::Config>::BlockLength::get()
+			.max
+			.get(DispatchClass::Normal);
 		let transfers = (weight_limit.ref_time() / per_transfer.ref_time())
 			.min(u64::from(length_limit / transfer_len));
 		let transfer_fee = TransactionPayment::compute_fee(transfer_len, &info, 0);
@@ -128,7 +129,8 @@ fn a_full_block_of_bytes_costs_at_least_a_full_block_of_transfers() {
 
 		// The cheapest way to fill the block's bytes: extrinsics of no call weight, each as long
 		// as a block takes; the base weight of each is charged too.
-		let bytes_block = TransactionPayment::compute_fee(length_limit, &DispatchInfo::default(), 0);
+		let bytes_block =
+			TransactionPayment::compute_fee(length_limit, &DispatchInfo::default(), 0);
 		println!(
 			"a block of {transfers} transfers ({transfer_len} bytes, {transfer_fee} planks each) \
 			 costs {transfers_block} planks; a block of {length_limit} bytes costs {bytes_block} \

@@ -490,7 +490,10 @@ fn a_sanctioned_user_can_always_appeal_and_accept_new_rules() {
 		assert_refused(Signer::new(ferdie).sign(remark()), RejectCode::AccountSuspended);
 		// The appeal passes both the standing and the convention check...
 		assert_accepted(Signer::new(ferdie).sign(RuntimeCall::Moderation(
-			pallet_moderation::Call::appeal { case_id, statement_hash: ContentHash::repeat_byte(3) },
+			pallet_moderation::Call::appeal {
+				case_id,
+				statement_hash: ContentHash::repeat_byte(3),
+			},
 		)));
 		// ...and so does the acknowledgement of the new rules, which one event records.
 		System::reset_events();
