@@ -64,8 +64,9 @@ pub enum RejectCode {
 	AccountRestricted = 9,
 	/// 10: the transfer's destination account is closed.
 	DestinationClosed = 10,
-	/// 11: the call is not open to signed users at all (free-text remarks: text on chain is
-	/// publishing, and only `publish` is moderated).
+	/// 11: the call is not open to signed users at all (in the runtime: free-text remarks, since
+	/// text on chain is publishing and only `publish` is moderated; and node authorization's
+	/// own-node calls, since which nodes join is the operator's decision).
 	CallNotPermitted = 11,
 }
 

@@ -87,17 +87,30 @@ impl Contains<RuntimeCall> for ConventionExemptCalls {
 	}
 }
 
-/// Calls no signed transaction may make: free-text remarks. Text on chain is publishing (R2),
-/// which goes through `Moderation.publish` by hash, where a moderator can hide it; a remark's
-/// text would sit in a block body for every node to keep, beyond any moderator's reach. Refused
-/// by the real-name check, so it never enters the pool or a block.
+/// Calls no signed transaction may make, refused by the real-name check so that they never
+/// enter the pool or a block:
+/// - free-text remarks. Text on chain is publishing (R2), which goes through `Moderation.publish`
+///   by hash, where a moderator can hide it; a remark's text would sit in a block body for every
+///   node to keep, beyond any moderator's reach;
+/// - node authorization's own-node calls (`claim_node`, `remove_claim`, `transfer_node`,
+///   `add_connections`, `remove_connections`), which take any signed origin: with them any verified
+///   user could claim a validator's published peer id before the operator adds it, and attach peers
+///   that outlive the operator's decision. Which nodes take part in the network is the operator's
+///   call alone (`add_well_known_node` and its siblings, R11).
 pub struct ForbiddenCalls;
 impl Contains<RuntimeCall> for ForbiddenCalls {
 	fn contains(call: &RuntimeCall) -> bool {
+		use pallet_node_authorization::Call as Nodes;
 		matches!(
 			call,
 			RuntimeCall::System(
 				frame_system::Call::remark { .. } | frame_system::Call::remark_with_event { .. }
+			) | RuntimeCall::NodeAuthorization(
+				Nodes::claim_node { .. } |
+					Nodes::remove_claim { .. } |
+					Nodes::transfer_node { .. } |
+					Nodes::add_connections { .. } |
+					Nodes::remove_connections { .. }
 			)
 		)
 	}

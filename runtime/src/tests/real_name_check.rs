@@ -602,3 +602,31 @@ fn a_moderator_cannot_lift_a_measure_on_himself_or_decide_his_own_appeal() {
 		);
 	});
 }
+
+#[test]
+fn no_signed_user_claims_a_node_or_attaches_peers() {
+	use pallet_node_authorization::Call as Nodes;
+	dev_chain(|| {
+		let peer =
+			sp_core::OpaquePeerId(b"12D3KooWBmAwcd4PJNJvfV89HwE48nwkRmAgo8Vy3uQEyNNHBox2".to_vec());
+		let calls = [
+			Nodes::claim_node { node: peer.clone() },
+			Nodes::remove_claim { node: peer.clone() },
+			Nodes::transfer_node {
+				node: peer.clone(),
+				owner: Sr25519Keyring::Ferdie.to_account_id().into(),
+			},
+			Nodes::add_connections { node: peer.clone(), connections: vec![peer.clone()] },
+			Nodes::remove_connections { node: peer.clone(), connections: vec![peer.clone()] },
+		];
+		for call in calls {
+			for key in [Sr25519Keyring::Ferdie, Sr25519Keyring::Alice] {
+				assert_refused(
+					Signer::new(key).sign(RuntimeCall::NodeAuthorization(call.clone())),
+					RejectCode::CallNotPermitted,
+				);
+			}
+		}
+		assert!(pallet_node_authorization::Owners::<Runtime>::get(peer).is_none());
+	});
+}
