@@ -18,7 +18,9 @@ mod types;
 pub mod weights;
 
 use alloc::vec::Vec;
-use compliance_primitives::{AccountStanding, ContentHash, MeasureLevel, RestrictionScope};
+use compliance_primitives::{
+	AccountStanding, ContentHash, Measure, MeasureLevel, RestrictionScope,
+};
 use frame_support::{dispatch::DispatchResult, pallet_prelude::*, traits::Get};
 use frame_system::pallet_prelude::{BlockNumberFor, OriginFor};
 use sp_runtime::{
@@ -1244,15 +1246,10 @@ impl<T: Config> Pallet<T> {
 				Ok(true)
 			},
 			CaseSubject::Account(who) => {
-				let (Some(slot), Some(measure)) =
-					(MeasureSlot::of(&case.action), case.action.measure())
-				else {
-					return Ok(false)
-				};
-				let mut cases = MeasuresInForce::<T>::get(who).unwrap_or_default();
+				let Some(measure) = case.action.measure() else { return Ok(false) };
 				// A later case of the same measure replaced this one: undoing would undo the
 				// later case's measure.
-				if cases.get(slot) != Some(case_id) {
+				if !Self::is_case_of_measure(who, &measure, case_id) {
 					return Ok(false);
 				}
 				// The real-name side knows whether exactly this measure is still in force (not
@@ -1260,12 +1257,7 @@ impl<T: Config> Pallet<T> {
 				if !T::Standing::undo(who, measure)? {
 					return Ok(false);
 				}
-				cases.set(slot, None);
-				if cases.is_empty() {
-					MeasuresInForce::<T>::remove(who);
-				} else {
-					MeasuresInForce::<T>::insert(who, cases);
-				}
+				Self::forget_case_of_measure(who, &measure);
 				Ok(true)
 			},
 		}
@@ -1275,24 +1267,39 @@ impl<T: Config> Pallet<T> {
 	/// and its measure is still in force; forgets it there once the measure lapsed or was
 	/// replaced, so that no case stays unpurgeable for ever.
 	fn forget_lapsed_measure(case_id: CaseId, case: &CaseOf<T>) -> DispatchResult {
-		let (CaseSubject::Account(who), Some(slot), Some(measure)) =
-			(&case.subject, MeasureSlot::of(&case.action), case.action.measure())
+		let (CaseSubject::Account(who), Some(measure)) = (&case.subject, case.action.measure())
 		else {
 			return Ok(())
 		};
-		let Some(mut cases) = MeasuresInForce::<T>::get(who) else { return Ok(()) };
-		if cases.get(slot) != Some(case_id) {
+		if !Self::is_case_of_measure(who, &measure, case_id) {
 			return Ok(());
 		}
 		let standing = T::Standing::standing(who).effective_at(Self::now());
 		ensure!(!standing.holds(measure), Error::<T>::CaseInForce);
-		cases.set(slot, None);
-		if cases.is_empty() {
-			MeasuresInForce::<T>::remove(who);
-		} else {
-			MeasuresInForce::<T>::insert(who, cases);
-		}
+		Self::forget_case_of_measure(who, &measure);
 		Ok(())
+	}
+
+	/// Whether `MeasuresInForce` names case `case_id` as the last to impose `measure` on `who`.
+	fn is_case_of_measure(
+		who: &T::AccountId,
+		measure: &Measure<BlockNumberFor<T>>,
+		case_id: CaseId,
+	) -> bool {
+		MeasuresInForce::<T>::get(who)
+			.is_some_and(|cases| cases.get(MeasureSlot::of_measure(measure)) == Some(case_id))
+	}
+
+	/// Clears the case of `measure` in the entry of `who`, removing an entry left empty.
+	fn forget_case_of_measure(who: &T::AccountId, measure: &Measure<BlockNumberFor<T>>) {
+		MeasuresInForce::<T>::mutate_exists(who, |entry| {
+			if let Some(cases) = entry {
+				cases.set(MeasureSlot::of_measure(measure), None);
+			}
+			if entry.is_some_and(|cases| cases.is_empty()) {
+				*entry = None;
+			}
+		});
 	}
 
 	/// Marks an open report overdue, once.

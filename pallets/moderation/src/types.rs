@@ -359,21 +359,22 @@ impl MeasureSlot {
 	];
 
 	/// The slot of the measure `action` imposes; `None` for an action that imposes none.
-	pub fn of<BlockNumber>(action: &CaseAction<BlockNumber>) -> Option<Self> {
-		Some(match action {
-			CaseAction::AccountWarned => MeasureSlot::Warning,
-			CaseAction::AccountRestricted { scope, .. } => match scope {
+	pub fn of<BlockNumber: Copy>(action: &CaseAction<BlockNumber>) -> Option<Self> {
+		action.measure().map(|measure| Self::of_measure(&measure))
+	}
+
+	/// The slot of `measure`.
+	pub fn of_measure<BlockNumber>(measure: &Measure<BlockNumber>) -> Self {
+		match measure {
+			Measure::Warning => MeasureSlot::Warning,
+			Measure::Restriction { scope, .. } => match scope {
 				RestrictionScope::Publishing => MeasureSlot::Publishing,
 				RestrictionScope::Transfers => MeasureSlot::Transfers,
 				RestrictionScope::Reporting => MeasureSlot::Reporting,
 			},
-			CaseAction::AccountSuspended { .. } => MeasureSlot::Suspension,
-			CaseAction::AccountClosed => MeasureSlot::Closure,
-			CaseAction::ContentFlagged |
-			CaseAction::ContentHidden |
-			CaseAction::ContentRestored |
-			CaseAction::MeasureLifted => return None,
-		})
+			Measure::Suspension { .. } => MeasureSlot::Suspension,
+			Measure::Closure => MeasureSlot::Closure,
+		}
 	}
 }
 

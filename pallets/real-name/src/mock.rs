@@ -69,17 +69,10 @@ fn is_acknowledgement(call: &RuntimeCall) -> bool {
 	matches!(call, RuntimeCall::RealName(crate::Call::acknowledge { .. }))
 }
 
-/// An appeal and the acknowledgement pass whatever the signer's standing, as in the runtime.
+/// An appeal and the acknowledgement pass whatever the signer's standing and before the
+/// current convention is acknowledged, as in the runtime.
 pub struct AppealCalls;
 impl Contains<RuntimeCall> for AppealCalls {
-	fn contains(call: &RuntimeCall) -> bool {
-		is_appeal(call) || is_acknowledgement(call)
-	}
-}
-
-/// The acknowledgement and an appeal pass before the current convention is acknowledged.
-pub struct AcknowledgeCalls;
-impl Contains<RuntimeCall> for AcknowledgeCalls {
 	fn contains(call: &RuntimeCall) -> bool {
 		is_appeal(call) || is_acknowledgement(call)
 	}
@@ -159,7 +152,7 @@ impl pallet_real_name::Config for Test {
 		frame_support::traits::StorageMapShim<Summaries, u64, crate::AccountSummary<u64>>;
 	type Inspector = MockInspector;
 	type StandingExemptCalls = AppealCalls;
-	type ConventionExemptCalls = AcknowledgeCalls;
+	type ConventionExemptCalls = AppealCalls;
 	type ServiceSuspensionExemptCalls = OperatorCalls;
 	type ForbiddenCalls = ForbiddenCalls;
 	type Facts = MockFacts;

@@ -68,24 +68,23 @@ fn is_acknowledgement(call: &RuntimeCall) -> bool {
 	matches!(call, RuntimeCall::RealName(pallet_real_name::Call::acknowledge { .. }))
 }
 
-/// Calls a suspended, restricted or closed account may still make: its appeal (R3, R10) and
-/// the acknowledgement of new rules (R4). Neither may be taken away by a measure.
-pub struct StandingExemptCalls;
-impl Contains<RuntimeCall> for StandingExemptCalls {
+/// The appeal (R3, R10) and the acknowledgement of new rules (R4): calls no measure and no new
+/// convention may take away. Exempt from the standing check (a suspended, restricted or closed
+/// account may still make them) and from the convention check (the acknowledgement itself, and
+/// an appeal, so that a user under a measure never loses the right to appeal because new rules
+/// were published).
+pub struct AppealAndAcknowledgement;
+impl Contains<RuntimeCall> for AppealAndAcknowledgement {
 	fn contains(call: &RuntimeCall) -> bool {
 		is_appeal(call) || is_acknowledgement(call)
 	}
 }
 
-/// Calls an account may make before acknowledging the current platform convention: the
-/// acknowledgement itself (R4), and an appeal, so that a user under a measure never loses the
-/// right to appeal because new rules were published.
-pub struct ConventionExemptCalls;
-impl Contains<RuntimeCall> for ConventionExemptCalls {
-	fn contains(call: &RuntimeCall) -> bool {
-		is_acknowledgement(call) || is_appeal(call)
-	}
-}
+/// Calls a suspended, restricted or closed account may still make.
+pub type StandingExemptCalls = AppealAndAcknowledgement;
+
+/// Calls an account may make before acknowledging the current platform convention.
+pub type ConventionExemptCalls = AppealAndAcknowledgement;
 
 /// Calls no signed transaction may make, refused by the real-name check so that they never
 /// enter the pool or a block:
