@@ -4,6 +4,7 @@
 
 use crate::{
 	error::CliError,
+	gov::Body,
 	render::{node, value_bytes, Node, Typed},
 };
 use compliance_primitives::RejectCode;
@@ -32,9 +33,53 @@ pub fn call(pallet: &str, name: &str, args: Vec<Value>) -> Call {
 	dynamic::transaction(pallet, name, Composite::Unnamed(args))
 }
 
-/// Wraps an admin call in `Sudo.sudo`.
-pub fn sudo(inner: Call) -> Call {
-	call("Sudo", "sudo", vec![inner.into_value()])
+/// Builds a call of the runtime's `pallet` named `name` from its arguments by name, so that
+/// the metadata, not the order here, decides where each goes.
+pub fn named_call<'a>(
+	pallet: &str,
+	name: &str,
+	args: impl IntoIterator<Item = (&'a str, Value)>,
+) -> Call {
+	let args = args.into_iter().map(|(field, value)| (field.to_string(), value)).collect();
+	dynamic::transaction(pallet, name, Composite::Named(args))
+}
+
+/// The SCALE encoding of `call` as a `RuntimeCall`, as the runtime hashes and measures it.
+pub fn call_bytes(at: &At, call: &Call) -> Result<Vec<u8>, CliError> {
+	at.transactions().call_data(call).map_err(|e| {
+		CliError::Usage(format!("cannot encode {}.{}: {e}", call.pallet_name(), call.call_name()))
+	})
+}
+
+/// A storage entry as read: its SCALE bytes, and its value decoded with its type.
+pub struct Stored {
+	/// The bytes kept in storage.
+	pub bytes: Vec<u8>,
+	/// The value, printable.
+	pub node: Node,
+}
+
+/// Reads `pallet.entry` under `keys` (none for a plain value) at `at`: nothing when the entry
+/// is absent and has no default.
+pub async fn storage(
+	at: &At,
+	pallet: &str,
+	entry: &str,
+	keys: Vec<Value>,
+) -> Result<Option<Stored>, CliError> {
+	let fail = |e: String| CliError::Other(format!("cannot read {pallet}.{entry}: {e}"));
+	let Some(value) = at
+		.storage()
+		.try_fetch(dynamic::storage::<Vec<Value>, Value>(pallet, entry), keys)
+		.await
+		.map_err(|e| fail(e.to_string()))?
+	else {
+		return Ok(None);
+	};
+	let types = at.metadata_ref().types();
+	let typed = scale_value::scale::decode_as_type(&mut value.bytes(), value.type_id(), types)
+		.map_err(|e| fail(e.to_string()))?;
+	Ok(Some(Stored { node: node(&typed, types), bytes: value.into_bytes() }))
 }
 
 /// A connection to one node.
@@ -75,7 +120,9 @@ impl Chain {
 	///
 	/// A transaction the pool refuses gives [`CliError::Refused`] (real-name rejections named by
 	/// their [`RejectCode`]); one that fails in its block gives [`CliError::Failed`] with the
-	/// pallet error's name and documentation from the metadata.
+	/// pallet error's name and documentation from the metadata, and so does one that executed a
+	/// governance motion whose call failed (the transaction itself succeeds then: the failure is
+	/// only in the body's `Executed { result }` event).
 	pub async fn submit(&self, call: &Call, signer: &Keypair) -> Result<Node, CliError> {
 		let at = self.at().await?;
 		let metadata = at.metadata();
@@ -141,9 +188,11 @@ impl Chain {
 							event.event_index(),
 							event.field_bytes(),
 						)?;
-						if pallet == "Sudo" && name == "Sudid" {
-							if let Some(error) = sudo_error(&metadata, &fields) {
-								return Err(CliError::Failed(format!("{what} failed: {error}")));
+						if name == "Executed" && Body::of_pallet(pallet).is_some() {
+							if let Some(error) = dispatch_error(&metadata, &fields, "result") {
+								return Err(CliError::Failed(format!(
+									"{what} executed the motion, whose call failed: {error}"
+								)));
 							}
 						}
 						if shown(pallet, name) {
@@ -223,7 +272,9 @@ pub fn constant_u32(at: &At, pallet: &str, name: &str) -> Result<u32, CliError> 
 /// Which events a receipt shows: not the bookkeeping of every transaction.
 fn shown(pallet: &str, event: &str) -> bool {
 	match pallet {
-		"System" | "TransactionPayment" => false,
+		// Runtime upgrades are news: a motion authorizes one, `gov apply-upgrade` applies it.
+		"System" => matches!(event, "UpgradeAuthorized" | "CodeUpdated"),
+		"TransactionPayment" => false,
 		// Fees move balances in every transaction; only transfers are news.
 		"Balances" => event == "Transfer",
 		_ => true,
@@ -231,7 +282,6 @@ fn shown(pallet: &str, event: &str) -> bool {
 }
 
 /// The fields of an event, decoded with their types: `(name, printable, raw)`.
-/// The fields of an event, by name, as [`Node`]s and as the decoded values.
 pub fn event_fields(
 	metadata: &Metadata,
 	pallet_index: u8,
@@ -254,9 +304,14 @@ pub fn event_fields(
 	Ok(out)
 }
 
-/// The error inside `Sudo.Sudid { sudo_result: Err(..) }`, described from the metadata.
-fn sudo_error(metadata: &Metadata, fields: &[(String, Node, Typed)]) -> Option<String> {
-	let (_, _, result) = fields.iter().find(|(name, _, _)| name == "sudo_result")?;
+/// The error inside an event's `field: Result<(), DispatchError>` when it is an `Err`, described
+/// from the metadata: a pallet error by pallet, name and documentation, any other by its name.
+fn dispatch_error(
+	metadata: &Metadata,
+	fields: &[(String, Node, Typed)],
+	field: &str,
+) -> Option<String> {
+	let (_, _, result) = fields.iter().find(|(name, _, _)| name == field)?;
 	let ValueDef::Variant(result) = &result.value else { return None };
 	if result.name != "Err" {
 		return None;

@@ -31,6 +31,19 @@ impl CliError {
 			CliError::NotFound(_) => 6,
 		}
 	}
+
+	/// The same failure, with `note` added: what stays true after it, or what to do next.
+	pub fn with_note(self, note: &str) -> Self {
+		let add = |m: String| format!("{m} ({note})");
+		match self {
+			CliError::Usage(m) => CliError::Usage(add(m)),
+			CliError::Unreachable(m) => CliError::Unreachable(add(m)),
+			CliError::Refused(m) => CliError::Refused(add(m)),
+			CliError::Failed(m) => CliError::Failed(add(m)),
+			CliError::NotFound(m) => CliError::NotFound(add(m)),
+			CliError::Other(m) => CliError::Other(add(m)),
+		}
+	}
 }
 
 impl fmt::Display for CliError {

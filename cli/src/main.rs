@@ -1,9 +1,10 @@
 //! # compliance
 //!
-//! The command-line tool of Compliance Chain, for every role: the operator (filing record, rules,
-//! admin calls through sudo), registrars (real-name verification), moderators (content and
-//! disposal measures, reports and appeals), assessors (security assessments), regulators
-//! (service suspension, read access) and users (publishing, reporting, appealing).
+//! The command-line tool of Compliance Chain, for every role: the operator's consortium (admin
+//! actions by motion), the filing operator (filing record, rules), registrars (real-name
+//! verification), moderators (content and disposal measures, reports and appeals), assessors
+//! (security assessments), regulators (service suspension, their own motions, read access) and
+//! users (publishing, reporting, appealing).
 //!
 //! It talks to a node over WebSocket RPC with subxt's dynamic, metadata-driven API: calls are
 //! encoded and answers decoded from the node's own metadata, reads go through the runtime APIs
@@ -11,7 +12,7 @@
 //!
 //! Output is human-readable lines on stdout, or JSON with `--json`; transaction progress goes to
 //! stderr. Every failure is one line on stderr and a non-zero exit code (see [`CliError`]).
-//! The secret given with `--suri` is never printed.
+//! The secrets given with `--suri` are never printed.
 
 #![deny(missing_docs)]
 
@@ -20,6 +21,7 @@ mod bench;
 mod chain;
 mod error;
 mod export;
+mod gov;
 mod render;
 
 use args::{
@@ -27,7 +29,7 @@ use args::{
 	parse_account, parse_hash, text, unit, Action, ChainEnum, ContentKind, Level, NoteArgs, Reason,
 	Revocation, RulesKind, Scope, ServiceType, Until, Verdict,
 };
-use chain::{api, call, constant_u32, sudo, At, Call, Chain};
+use chain::{api, call, constant_u32, At, Call, Chain};
 use clap::{ArgGroup, Args, Parser, Subcommand};
 use error::CliError;
 use render::Node;
@@ -48,8 +50,10 @@ struct Cli {
 	/// The signing key, for commands that submit a transaction: a dev URI (`//Alice`), a
 	/// mnemonic (optionally with `//derivation` and `///password`) or a `0x` seed. Prefer the
 	/// environment variable, which keeps the secret out of the shell history. Never printed.
+	/// `gov propose` takes it repeatedly, one key per member: the first proposes, every one
+	/// votes aye, and the motion is closed once their ayes carry it.
 	#[arg(long, global = true, env = "COMPLIANCE_SURI", hide_env_values = true)]
-	suri: Option<String>,
+	suri: Vec<String>,
 	/// Print machine-readable JSON on stdout.
 	#[arg(long, global = true)]
 	json: bool,
@@ -83,9 +87,9 @@ enum Command {
 	/// Service suspension (regulators: suspend, resume; anyone: status).
 	#[command(subcommand)]
 	Service(ServiceCmd),
-	/// Admin calls, submitted through `Sudo.sudo` by the sudo key.
-	#[command(subcommand)]
-	Admin(AdminCmd),
+	/// Governance by motion: the consortium's admin actions, the regulators' own (propose, vote,
+	/// close, list open motions), and applying an authorized runtime upgrade.
+	Gov(gov::GovArgs),
 	/// Print the blake2-256 hash of a file or text (nothing is sent anywhere).
 	Hash(HashCmd),
 	/// Write every compliance event touching an account or a content hash, over a block range,
@@ -159,6 +163,14 @@ enum FilingCmd {
 	Status,
 	/// Previous versions of the filing record.
 	History,
+	#[command(flatten)]
+	Call(FilingCall),
+}
+
+/// The filing operator's calls: signed by a filing operator, or proposed to the consortium
+/// (`gov propose filing ...`), whose motion the filing origin accepts too.
+#[derive(Subcommand, Debug)]
+enum FilingCall {
 	/// Register the filing with the number the regulator issued (filing operator).
 	Register(FilingFields),
 	/// Replace the filing record's fields (filing operator).
@@ -172,6 +184,20 @@ enum FilingCmd {
 		/// The block.
 		block: u32,
 	},
+}
+
+impl FilingCall {
+	/// The `Filing` call this command makes.
+	fn call(&self) -> Call {
+		match self {
+			FilingCall::Register(f) => call("Filing", "register", filing_fields(f)),
+			FilingCall::Change(f) => call("Filing", "change", filing_fields(f)),
+			FilingCall::Cancel => call("Filing", "cancel", vec![]),
+			FilingCall::Review => call("Filing", "confirm_review", vec![]),
+			FilingCall::Start { block } =>
+				call("Filing", "record_service_start", vec![num(*block)]),
+		}
+	}
 }
 
 #[derive(Args, Debug)]
@@ -195,6 +221,25 @@ struct FilingFields {
 
 #[derive(Subcommand, Debug)]
 enum RulesCmd {
+	#[command(flatten)]
+	Call(RulesCall),
+	/// The current rules documents and convention version.
+	Show {
+		/// Also list previous versions.
+		#[arg(long)]
+		history: bool,
+	},
+	/// Acknowledge the platform convention (users; the current version if none given).
+	Ack {
+		/// The version to acknowledge.
+		version: Option<u32>,
+	},
+}
+
+/// The filing operator's rules calls: signed by a filing operator, or proposed to the
+/// consortium (`gov propose rules publish ...`).
+#[derive(Subcommand, Debug)]
+enum RulesCall {
 	/// Publish a new version of a rules document (filing operator).
 	#[command(group(ArgGroup::new("doc").required(true).args(["doc_hash", "doc_file"])))]
 	Publish {
@@ -214,17 +259,22 @@ enum RulesCmd {
 		#[arg(long)]
 		uri: String,
 	},
-	/// The current rules documents and convention version.
-	Show {
-		/// Also list previous versions.
-		#[arg(long)]
-		history: bool,
-	},
-	/// Acknowledge the platform convention (users; the current version if none given).
-	Ack {
-		/// The version to acknowledge.
-		version: Option<u32>,
-	},
+}
+
+impl RulesCall {
+	/// The `Filing` call this command makes.
+	fn call(&self) -> Result<Call, CliError> {
+		match self {
+			RulesCall::Publish { kind, version, doc_hash, doc_file, uri } => {
+				let doc = hash_or_file(*doc_hash, doc_file.as_ref(), "--doc-hash or --doc-file")?;
+				Ok(call(
+					"Filing",
+					"publish_rules",
+					vec![kind.value(), num(*version), hash(&doc), text(uri)],
+				))
+			},
+		}
+	}
 }
 
 #[derive(Subcommand, Debug)]
@@ -261,7 +311,7 @@ enum IdentityCmd {
 		#[command(flatten)]
 		expires: Until,
 	},
-	/// Revoke a verification (registrar; with --force any verification, through sudo).
+	/// Revoke a verification this registrar issued (registrar).
 	Revoke {
 		/// The account.
 		#[arg(value_parser = parse_account)]
@@ -269,8 +319,9 @@ enum IdentityCmd {
 		/// Why.
 		#[arg(long, value_enum)]
 		reason: Revocation,
-		/// Revoke as the admin (`RealName.force_revoke` through `Sudo.sudo`).
-		#[arg(long)]
+		/// Kept for those used to it: a forced revocation (any registrar's verification) is a
+		/// consortium motion now, `gov propose force-revoke`; this flag only says so.
+		#[arg(long, hide = true)]
 		force: bool,
 	},
 	/// An account's verification, standing and the rejection its transactions would get.
@@ -550,30 +601,6 @@ enum ServiceCmd {
 	Status,
 }
 
-#[derive(Subcommand, Debug)]
-enum AdminCmd {
-	/// Add a registrar.
-	AddRegistrar {
-		/// The account that will sign its verifications.
-		#[arg(value_parser = parse_account)]
-		account: AccountId32,
-		/// Its name.
-		name: String,
-	},
-	/// Make an account a moderator.
-	AddModerator {
-		/// The account.
-		#[arg(value_parser = parse_account)]
-		who: AccountId32,
-	},
-	/// Remove a moderator.
-	RemoveModerator {
-		/// The account.
-		#[arg(value_parser = parse_account)]
-		who: AccountId32,
-	},
-}
-
 #[derive(Args, Debug)]
 #[command(group(ArgGroup::new("input").required(true).args(["file", "text"])))]
 struct HashCmd {
@@ -590,6 +617,14 @@ enum Output {
 	Read(Node),
 	/// The receipt of a finalized transaction.
 	Receipt(Node),
+	/// The receipts of several finalized transactions, in order, and what they came to (a
+	/// motion's steps and its state after them).
+	Steps {
+		/// One receipt per transaction.
+		receipts: Vec<Node>,
+		/// The outcome, a map.
+		summary: Node,
+	},
 	/// The command wrote its own output (an export).
 	Written,
 }
@@ -651,18 +686,30 @@ fn print(output: &Output, json: bool) {
 
 /// The text `output` prints as.
 fn render(output: &Output, json: bool) -> String {
-	let node = match output {
-		Output::Read(node) | Output::Receipt(node) => node,
-		Output::Written => return String::new(),
-	};
-	if json {
-		return serde_json::to_string_pretty(&node.to_json()).unwrap_or_default() + "\n";
+	let as_json =
+		|node: &Node| serde_json::to_string_pretty(&node.to_json()).unwrap_or_default() + "\n";
+	match (output, json) {
+		(Output::Written, _) => String::new(),
+		(Output::Read(node) | Output::Receipt(node), true) => as_json(node),
+		(Output::Read(node), false) => node.to_human(),
+		(Output::Receipt(receipt), false) => receipt_text(receipt),
+		(Output::Steps { receipts, summary }, true) => {
+			let mut all = summary.clone();
+			if let Node::Map(entries) = &mut all {
+				entries.push(("transactions".into(), Node::List(receipts.clone())));
+			}
+			as_json(&all)
+		},
+		(Output::Steps { receipts, summary }, false) => {
+			let mut out: String = receipts.iter().map(receipt_text).collect();
+			out.push_str(&summary.to_human());
+			out
+		},
 	}
-	let receipt = match output {
-		Output::Read(node) => return node.to_human(),
-		Output::Receipt(receipt) => receipt,
-		Output::Written => return String::new(),
-	};
+}
+
+/// A transaction's receipt for people: the call and its block, then each event and its fields.
+fn receipt_text(receipt: &Node) -> String {
 	let field = |key: &str| receipt.get(key).map(Node::to_human).unwrap_or_default();
 	let mut out = format!(
 		"{} finalized in block #{} ({})\n",
@@ -684,20 +731,40 @@ fn render(output: &Output, json: bool) -> String {
 	out
 }
 
-/// The signing key from `--suri`. Its text is never put into a message.
-fn signer(suri: &Option<String>) -> Result<Keypair, CliError> {
-	let suri = suri.as_deref().ok_or_else(|| {
-		CliError::Usage(
+/// The one signing key from `--suri`. Its text is never put into a message.
+fn signer(suris: &[String]) -> Result<Keypair, CliError> {
+	match signers(suris)?.as_slice() {
+		[key] => Ok(key.clone()),
+		_ => Err(CliError::Usage(
+			"this command signs with one key: give --suri once (only `gov propose` takes several)"
+				.into(),
+		)),
+	}
+}
+
+/// Every signing key from `--suri`, in order, at least one. Their text is never put into a
+/// message.
+fn signers(suris: &[String]) -> Result<Vec<Keypair>, CliError> {
+	if suris.is_empty() {
+		return Err(CliError::Usage(
 			"this command submits a transaction: give --suri or set COMPLIANCE_SURI".into(),
-		)
-	})?;
-	let invalid = || {
-		CliError::Usage(
-			"--suri is not a valid dev URI, mnemonic or 0x seed (the value is not shown)".into(),
-		)
-	};
-	let uri = SecretUri::from_str(suri).map_err(|_| invalid())?;
-	Keypair::from_uri(&uri).map_err(|_| invalid())
+		));
+	}
+	suris
+		.iter()
+		.enumerate()
+		.map(|(i, suri)| {
+			let invalid = || {
+				let which =
+					if suris.len() > 1 { format!("--suri #{}", i + 1) } else { "--suri".into() };
+				CliError::Usage(format!(
+					"{which} is not a valid dev URI, mnemonic or 0x seed (the value is not shown)"
+				))
+			};
+			let uri = SecretUri::from_str(suri).map_err(|_| invalid())?;
+			Keypair::from_uri(&uri).map_err(|_| invalid())
+		})
+		.collect()
 }
 
 async fn run(cli: &Cli) -> Result<Output, CliError> {
@@ -720,7 +787,7 @@ async fn run(cli: &Cli) -> Result<Output, CliError> {
 	}) = &cli.command
 	{
 		let key = |suri: &String, what: &str| {
-			signer(&Some(suri.clone())).map_err(|_| {
+			signer(std::slice::from_ref(suri)).map_err(|_| {
 				CliError::Usage(format!("--{what} is not a valid key URI (the value is not shown)"))
 			})
 		};
@@ -756,6 +823,16 @@ async fn run(cli: &Cli) -> Result<Output, CliError> {
 		eprintln!("exported {count} events from blocks #{first}..=#{last}");
 		return Ok(Output::Written);
 	}
+	if let Command::Gov(gov) = &cli.command {
+		// Check the keys before connecting, so that a bad key fails fast.
+		let keys = if gov.signs() { signers(&cli.suri)? } else { Vec::new() };
+		gov.check_keys(&keys)?;
+		let chain = Chain::connect(&cli.url).await?;
+		return gov::run(&chain, gov, &keys).await;
+	}
+	if let Command::Identity(IdentityCmd::Revoke { force: true, .. }) = &cli.command {
+		return Err(force_revoke_moved());
+	}
 	// Check the key before connecting, so that a bad key fails fast.
 	let key = if is_transaction(&cli.command) { Some(signer(&cli.suri)?) } else { None };
 	let chain = Chain::connect(&cli.url).await?;
@@ -784,7 +861,8 @@ fn is_transaction(command: &Command) -> bool {
 			Command::Service(ServiceCmd::Status) |
 			Command::Hash(_) |
 			Command::Bench(_) |
-			Command::Export { .. }
+			Command::Export { .. } |
+			Command::Gov(_)
 	)
 }
 
@@ -801,22 +879,11 @@ fn end_block(until: &Until, at: &At, what: &str) -> Result<u32, CliError> {
 async fn build_call(command: &Command, at: &At) -> Result<Call, CliError> {
 	Ok(match command {
 		Command::Filing(cmd) => match cmd {
-			FilingCmd::Register(f) => call("Filing", "register", filing_fields(f)),
-			FilingCmd::Change(f) => call("Filing", "change", filing_fields(f)),
-			FilingCmd::Cancel => call("Filing", "cancel", vec![]),
-			FilingCmd::Review => call("Filing", "confirm_review", vec![]),
-			FilingCmd::Start { block } => call("Filing", "record_service_start", vec![num(*block)]),
+			FilingCmd::Call(filing) => filing.call(),
 			FilingCmd::Status | FilingCmd::History => unreachable_read()?,
 		},
 		Command::Rules(cmd) => match cmd {
-			RulesCmd::Publish { kind, version, doc_hash, doc_file, uri } => {
-				let doc = hash_or_file(*doc_hash, doc_file.as_ref(), "--doc-hash or --doc-file")?;
-				call(
-					"Filing",
-					"publish_rules",
-					vec![kind.value(), num(*version), hash(&doc), text(uri)],
-				)
-			},
+			RulesCmd::Call(rules) => rules.call()?,
 			RulesCmd::Ack { version } => {
 				let version = match version {
 					Some(v) => *v,
@@ -852,8 +919,7 @@ async fn build_call(command: &Command, at: &At) -> Result<Call, CliError> {
 			},
 			IdentityCmd::Revoke { who, reason, force: false } =>
 				call("RealName", "revoke", vec![address(who), reason.value()]),
-			IdentityCmd::Revoke { who, reason, force: true } =>
-				sudo(call("RealName", "force_revoke", vec![address(who), reason.value()])),
+			IdentityCmd::Revoke { force: true, .. } => return Err(force_revoke_moved()),
 			IdentityCmd::Status { .. } | IdentityCmd::Registrars => unreachable_read()?,
 		},
 		Command::Content(cmd) => match cmd {
@@ -988,20 +1054,23 @@ async fn build_call(command: &Command, at: &At) -> Result<Call, CliError> {
 			ServiceCmd::Resume => call("Filing", "resume_service", vec![]),
 			ServiceCmd::Status => unreachable_read()?,
 		},
-		Command::Admin(cmd) => sudo(match cmd {
-			AdminCmd::AddRegistrar { account: who, name } =>
-				call("RealName", "add_registrar", vec![address(who), text(name)]),
-			AdminCmd::AddModerator { who } =>
-				call("Moderation", "add_moderator", vec![account(who)]),
-			AdminCmd::RemoveModerator { who } =>
-				call("Moderation", "remove_moderator", vec![account(who)]),
-		}),
-		Command::Hash(_) | Command::Bench(_) | Command::Export { .. } => unreachable_read()?,
+		Command::Hash(_) | Command::Bench(_) | Command::Export { .. } | Command::Gov(_) =>
+			unreachable_read()?,
 	})
 }
 
 fn unreachable_read() -> Result<Call, CliError> {
 	Err(CliError::Other("internal: a read command was taken for a transaction".into()))
+}
+
+/// What `identity revoke --force` says: the admin's forced revocation is a consortium motion,
+/// which one key cannot make alone.
+fn force_revoke_moved() -> CliError {
+	CliError::Usage(
+		"a forced revocation is a consortium motion: run `compliance gov propose force-revoke \
+		 <WHO> --reason <REASON>` with the members' keys (--suri once per member)"
+			.into(),
+	)
 }
 
 fn filing_fields(f: &FilingFields) -> Vec<Value> {

@@ -8,9 +8,10 @@
 //!
 //! - nothing panics;
 //! - a signer that is unverified, suspended or closed gets no call applied, except the calls its
-//!   standing exempts (an appeal, an acknowledgement);
-//! - no signer changes a measure on its own account or moderates its own content (except through
-//!   sudo, which the governance issue removes);
+//!   standing exempts (an appeal, an acknowledgement) and a body member's governance calls;
+//! - no signer changes a measure on its own account or moderates its own content;
+//! - the runtime code changes only through an assessed upgrade (no origin reaches `set_code`,
+//!   `set_storage` and the other `Root` calls, whether signed or carried by a motion);
 //! - a free-text remark is never applied, whoever signs it;
 //! - content the chain hid (and did not restore) is never reported visible by the `ModerationApi`
 //!   view;
@@ -26,13 +27,16 @@ pub mod seeds;
 use codec::{Decode, DecodeLimit, Encode};
 use compliance_primitives::{ContentHash, Standing};
 use compliance_runtime::{
-	configs::compliance::{ForbiddenCalls, StandingExemptCalls},
+	configs::{
+		compliance::{ForbiddenCalls, StandingExemptCalls},
+		governance::AccountableCalls,
+	},
 	Balances, Executive, Header, Moderation, RealName, Runtime, RuntimeCall, RuntimeEvent,
 	RuntimeGenesisConfig, SignedPayload, System, UncheckedExtrinsic, SLOT_DURATION,
 };
 use frame_support::{
 	dispatch::{DispatchInfo, GetDispatchInfo, PostDispatchInfo},
-	traits::{Contains, Currency},
+	traits::{Contains, ContainsPair, Currency},
 };
 use pallet_moderation::ContentStatus;
 use sp_core::H256;
@@ -60,7 +64,7 @@ pub const SIGNERS: [Sr25519Keyring; 8] = [
 /// The most steps one input runs; longer inputs are cut.
 pub const MAX_STEPS: usize = 32;
 
-/// How deeply a call may nest (`Sudo.sudo(Sudo.sudo(..))`) in an input.
+/// How deeply a call may nest (a motion carrying a motion) in an input.
 const MAX_DECODE_DEPTH: u32 = 8;
 
 /// The balance the unverified signers start with.
@@ -210,9 +214,6 @@ impl Harness {
 
 	/// Applies one step and checks the invariants.
 	fn step(&mut self, step: &Step) {
-		if touches_raw_state(&step.call) {
-			return;
-		}
 		for _ in 0..blocks_to_wait(step.wait) {
 			self.next_block();
 		}
@@ -224,10 +225,15 @@ impl Harness {
 		let status = RealName::account_status(&who);
 		let standing_blocks =
 			matches!(status.standing, Standing::Suspended { .. } | Standing::Closed);
-		let blocked =
-			!status.verified || (standing_blocks && !StandingExemptCalls::contains(&step.call));
+		// A body's member answers for its governance calls through the role (checked before the
+		// step, as the pool and the block check it).
+		let accountable = AccountableCalls::contains(&who, &step.call);
+		let blocked = !accountable &&
+			(!status.verified ||
+				(standing_blocks && !StandingExemptCalls::contains(&step.call)));
 
 		let issuance = Balances::total_issuance();
+		let code_before = sp_io::storage::get(sp_core::storage::well_known_keys::CODE);
 		let events_before = System::event_count() as usize;
 
 		// A dry run that shows the call's own post-dispatch weight, which the block path only
@@ -263,9 +269,8 @@ impl Harness {
 			.map(|record| record.event)
 			.collect();
 		self.check_issuance(issuance, &events, &step.call);
-		if !matches!(step.call, RuntimeCall::Sudo(_)) {
-			check_no_self_dealing(&who, &events, &step.call);
-		}
+		check_no_self_dealing(&who, &events, &step.call);
+		check_code_unchanged_unless_assessed(code_before.as_deref(), &events, &step.call);
 		self.track_hidden(&events);
 		self.check_hidden();
 		#[cfg(feature = "try-runtime")]
@@ -372,19 +377,20 @@ fn check_no_self_dealing(
 	}
 }
 
-/// Calls the harness does not apply: root writes of raw storage, code and balances through
-/// sudo, which the admin can make by design and which no invariant survives.
-fn touches_raw_state(call: &RuntimeCall) -> bool {
-	match call {
-		RuntimeCall::Sudo(
-			pallet_sudo::Call::sudo { call } |
-			pallet_sudo::Call::sudo_unchecked_weight { call, .. } |
-			pallet_sudo::Call::sudo_as { call, .. },
-		) =>
-			matches!(**call, RuntimeCall::System(_) | RuntimeCall::Balances(_)) ||
-				touches_raw_state(call),
-		_ => false,
-	}
+/// The runtime code (`:code`) changes only by an upgrade the assessment gate let through.
+fn check_code_unchanged_unless_assessed(
+	before: Option<&[u8]>,
+	events: &[RuntimeEvent],
+	call: &RuntimeCall,
+) {
+	let after = sp_io::storage::get(sp_core::storage::well_known_keys::CODE);
+	let assessed = events.iter().any(|event| {
+		matches!(event, RuntimeEvent::Filing(pallet_filing::Event::AssessedUpgradeApplied { .. }))
+	});
+	assert!(
+		after.as_deref() == before || assessed,
+		"the runtime code changed without an assessed upgrade after {call:?}"
+	);
 }
 
 /// Applies `xt` the way `Executive::apply_extrinsic` does (signature check, then the

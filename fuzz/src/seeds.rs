@@ -3,11 +3,14 @@
 //! `fuzz/corpus/runtime/`; the tests check that the committed files are exactly these.
 
 use crate::{Step, SIGNERS};
+use codec::Encode;
 use compliance_primitives::ContentHash;
 use compliance_runtime::{RuntimeCall, UNIT};
+use frame_support::dispatch::GetDispatchInfo;
 use pallet_moderation::{ContentKind, ReasonCode, ReportTarget};
 use pallet_real_name::VerificationLevel;
 use sp_keyring::Sr25519Keyring;
+use sp_runtime::traits::{BlakeTwo256, Hash};
 
 /// The index of `key` in [`SIGNERS`].
 fn signer(key: Sr25519Keyring) -> u8 {
@@ -52,6 +55,42 @@ fn verify(who: Sr25519Keyring, expires_at: u32) -> RuntimeCall {
 		commitment: content(0x5a),
 		level: VerificationLevel::Basic,
 		expires_at,
+	})
+}
+
+/// The consortium motion of the `consortium-motion` seed.
+fn add_ferdie_as_moderator() -> RuntimeCall {
+	RuntimeCall::Moderation(pallet_moderation::Call::add_moderator {
+		who: Sr25519Keyring::Ferdie.to_account_id(),
+	})
+}
+
+/// A consortium motion for `call`, needing two ayes (of the three development members).
+fn motion_propose(call: RuntimeCall) -> RuntimeCall {
+	let length_bound = call.encoded_size() as u32;
+	RuntimeCall::Consortium(pallet_collective::Call::propose {
+		threshold: 2,
+		proposal: Box::new(call),
+		length_bound,
+	})
+}
+
+/// An aye on the first consortium motion (index 0), which carries `call`.
+fn motion_vote(call: &RuntimeCall) -> RuntimeCall {
+	RuntimeCall::Consortium(pallet_collective::Call::vote {
+		proposal: BlakeTwo256::hash_of(call),
+		index: 0,
+		approve: true,
+	})
+}
+
+/// Closes the first consortium motion (index 0), which carries `call`.
+fn motion_close(call: &RuntimeCall) -> RuntimeCall {
+	RuntimeCall::Consortium(pallet_collective::Call::close {
+		proposal_hash: BlakeTwo256::hash_of(call),
+		index: 0,
+		proposal_weight_bound: call.get_dispatch_info().call_weight,
+		length_bound: call.encoded_size() as u32,
 	})
 }
 
@@ -180,17 +219,12 @@ pub fn seeds() -> Vec<(&'static str, Vec<Step>)> {
 			],
 		),
 		(
-			"sudo-admin",
+			"consortium-motion",
 			vec![
-				step(
-					Alice,
-					0,
-					RuntimeCall::Sudo(pallet_sudo::Call::sudo {
-						call: Box::new(RuntimeCall::Moderation(
-							pallet_moderation::Call::add_moderator { who: Ferdie.to_account_id() },
-						)),
-					}),
-				),
+				step(Alice, 0, motion_propose(add_ferdie_as_moderator())),
+				step(Alice, 0, motion_vote(&add_ferdie_as_moderator())),
+				step(Bob, 0, motion_vote(&add_ferdie_as_moderator())),
+				step(Charlie, 0, motion_close(&add_ferdie_as_moderator())),
 				step(Ferdie, 200, hide(content(10))),
 				step(One, 0, hide(content(11))),
 			],

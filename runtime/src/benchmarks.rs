@@ -6,7 +6,6 @@ frame_benchmarking::define_benchmarks!(
 	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
-	[pallet_sudo, Sudo]
 	[pallet_transaction_payment, TransactionPayment]
 	[pallet_real_name, RealName]
 	[pallet_moderation, Moderation]

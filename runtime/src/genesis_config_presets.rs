@@ -3,12 +3,15 @@
 //!
 //! | account | role                                                        |
 //! |---------|-------------------------------------------------------------|
-//! | Alice   | admin (sudo), registrar, filing operator, validator         |
-//! | Bob     | moderator                                                   |
-//! | Charlie | moderator                                                   |
+//! | Alice   | consortium member, registrar, filing operator, validator    |
+//! | Bob     | consortium member, moderator                                |
+//! | Charlie | consortium member, moderator                                |
 //! | Dave    | security assessor                                           |
 //! | Eve     | regulator                                                   |
 //! | Ferdie  | ordinary user                                               |
+//!
+//! A consortium motion passes with two of its three members' ayes; Eve alone is two thirds of
+//! the regulators.
 //!
 //! Alice to Ferdie are verified by Alice's registrar (registrar 0) and have acknowledged
 //! platform convention version 1, which is current at genesis. A sample filing record is filed.
@@ -16,9 +19,9 @@
 //! runtime's 24 hours.
 
 use crate::{
-	AccountId, AssessorsConfig, BalancesConfig, BlockNumber, FilingConfig, FilingOperatorsConfig,
-	ModerationConfig, RealNameConfig, RegulatorsConfig, RuntimeGenesisConfig, SudoConfig, DAYS,
-	UNIT,
+	AccountId, AssessorsConfig, BalancesConfig, BlockNumber, ConsortiumMembershipConfig,
+	FilingConfig, FilingOperatorsConfig, ModerationConfig, RealNameConfig, RegulatorsConfig,
+	RuntimeGenesisConfig, DAYS, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use compliance_primitives::{ContentHash, ConventionVersion};
@@ -102,7 +105,14 @@ fn compliance_genesis(
 		grandpa: pallet_grandpa::GenesisConfig {
 			authorities: validators.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(alice.clone()) },
+		consortium_membership: ConsortiumMembershipConfig {
+			members: [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+				.into_iter()
+				.map(account)
+				.collect::<Vec<_>>()
+				.try_into()
+				.expect("three members fit"),
+		},
 		real_name: RealNameConfig {
 			registrars: vec![(alice.clone(), b"Development Registrar".to_vec())],
 			verified: dev_keys()

@@ -16,6 +16,7 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod migrations;
 #[cfg(test)]
 mod tests;
 pub mod weights;
@@ -71,7 +72,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("compliance"),
 	impl_name: alloc::borrow::Cow::Borrowed("compliance-node"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -199,9 +200,13 @@ pub type UncheckedExtrinsic =
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Runtime migrations beyond the pallets' own.
-#[allow(unused_parens)]
-type Migrations = ();
+/// Runtime migrations from spec 101: Sudo to governance, in this order (the consortium is seeded
+/// from the Sudo key before Sudo's storage goes), and the cases behind the measures in force.
+type Migrations = (
+	migrations::SudoToGovernance,
+	migrations::RemoveSudo,
+	pallet_moderation::migrations::SeedMeasuresInForce<Runtime>,
+);
 
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -255,10 +260,6 @@ mod runtime {
 	#[runtime::pallet_index(5)]
 	pub type TransactionPayment = pallet_transaction_payment;
 
-	/// The operator's admin origin.
-	#[runtime::pallet_index(6)]
-	pub type Sudo = pallet_sudo;
-
 	/// The authorised (well-known) nodes of the permissioned network.
 	#[runtime::pallet_index(7)]
 	pub type NodeAuthorization = pallet_node_authorization;
@@ -286,4 +287,16 @@ mod runtime {
 	/// The regulators.
 	#[runtime::pallet_index(15)]
 	pub type Regulators = pallet_membership<Instance3>;
+
+	/// The operator's consortium: its motions are the chain's admin origin.
+	#[runtime::pallet_index(16)]
+	pub type Consortium = pallet_collective<Instance1>;
+
+	/// The members of the operator's consortium.
+	#[runtime::pallet_index(17)]
+	pub type ConsortiumMembership = pallet_membership<Instance4>;
+
+	/// The regulators' motions: their own membership and the assessors' accreditation.
+	#[runtime::pallet_index(18)]
+	pub type RegulatorsCollective = pallet_collective<Instance2>;
 }

@@ -270,8 +270,8 @@ pub fn as_number<C>(value: &Value<C>) -> Option<u128> {
 	value.as_u128().or_else(|| value.at(0).and_then(as_number))
 }
 
-/// The outcome of a `DispatchResult` held as a decoded [`Value`] (such as `Sudo::Sudid`'s
-/// `sudo_result`): `Ok(())`, or the error as `Pallet::Variant` (names from `metadata`).
+/// The outcome of a `DispatchResult` held as a decoded [`Value`] (such as a collective's
+/// `Executed { result }`): `Ok(())`, or the error as `Pallet::Variant` (names from `metadata`).
 pub fn dispatch_result(metadata: &Metadata, result: &Value) -> Result<(), String> {
 	match variant_name(result) {
 		Some("Ok") => Ok(()),
@@ -330,4 +330,66 @@ where
 		.call(subxt::dynamic::runtime_api_call::<A, R>(api, method, args))
 		.await
 		.unwrap_or_else(|e| panic!("{api}::{method} cannot be called: {e}"))
+}
+
+/// Passes `pallet::call(fields)` as a motion of `body` (`"Consortium"` or
+/// `"RegulatorsCollective"`): the first of `members` proposes it with a threshold of
+/// `members.len()`, every member votes aye (a proposal records no vote of its own), and the last
+/// closes it. Returns the outcome
+/// of the motion's call, from the body's `Executed` event (`Ok`, or the error as
+/// `Pallet::Variant`), or the transaction error of a step that failed.
+pub async fn pass_motion<S: Signer<PolkadotConfig>>(
+	client: &Client,
+	body: &str,
+	(pallet, call, fields): (&str, &str, Vec<Value>),
+	members: &[&S],
+) -> Result<Result<(), String>, TxError> {
+	use subxt::{dynamic::transaction, ext::scale_value::Composite};
+	let other = |e: &dyn std::fmt::Display| TxError::Other(e.to_string());
+	let proposer = members.first().expect("at least one member");
+	let motion = transaction(pallet, call, Composite::unnamed(fields));
+	let encoded = client
+		.transactions()
+		.await
+		.map_err(|e| other(&e))?
+		.call_data(&motion)
+		.map_err(|e| other(&e))?;
+	let length_bound = encoded.len() as u32;
+	let proposal = motion.into_value();
+	// The proposal's weight, as the runtime reports it, bounds the close.
+	let info: Value = call_api(
+		client,
+		"TransactionPaymentCallApi",
+		"query_call_info",
+		(proposal.clone(), length_bound),
+	)
+	.await;
+	let weight = info.at("weight").expect("the call info has a weight").clone();
+
+	let threshold = members.len() as u32;
+	let propose = transaction(body, "propose", (threshold, proposal, length_bound));
+	let events = submit_and_wait(client, &propose, *proposer).await?;
+	if let Some(executed) = events_named(&events, body, "Executed").into_iter().next() {
+		return Ok(executed_result(client, &executed).await);
+	}
+	let proposed = the_event(&events, body, "Proposed");
+	let hash = proposed.at("proposal_hash").expect("a proposal hash").clone();
+	let index = proposed.at("proposal_index").and_then(Value::as_u128).expect("an index") as u32;
+	for voter in members {
+		let vote = transaction(body, "vote", (hash.clone(), index, true));
+		submit_and_wait(client, &vote, *voter).await?;
+	}
+	let closer = members.last().expect("at least one member");
+	let close = transaction(body, "close", (hash, index, weight, length_bound));
+	let events = submit_and_wait(client, &close, *closer).await?;
+	match events_named(&events, body, "Executed").into_iter().next() {
+		Some(executed) => Ok(executed_result(client, &executed).await),
+		None => Ok(Err(format!("{body}: the motion was not approved"))),
+	}
+}
+
+/// The `result` of a collective's `Executed` event, named from metadata.
+async fn executed_result(client: &Client, executed: &Value) -> Result<(), String> {
+	let metadata = client.at_current_block().await.expect("the finalized block").metadata();
+	dispatch_result(&metadata, executed.at("result").expect("an Executed event has a result"))
 }

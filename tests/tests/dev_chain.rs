@@ -13,9 +13,12 @@ async fn dev_node_produces_and_finalizes_blocks() {
 
 	// The client built itself from the node's metadata; it knows our pallets and runtime.
 	let at = client.at_current_block().await.expect("the current block can be read");
-	for pallet in ["System", "Balances", "Sudo", "NodeAuthorization"] {
+	for pallet in ["System", "Balances", "Consortium", "RegulatorsCollective", "NodeAuthorization"]
+	{
 		assert!(at.metadata_ref().pallet_by_name(pallet).is_some(), "metadata lacks {pallet}");
 	}
+	// No single key: the runtime has no Sudo.
+	assert!(at.metadata_ref().pallet_by_name("Sudo").is_none(), "metadata has Sudo");
 
 	let mut finalized = client.stream_blocks().await.expect("finalized blocks can be streamed");
 	let reached = tokio::time::timeout(FINALITY_TIMEOUT, async {

@@ -339,40 +339,27 @@ fn only_authorised_nodes_join_the_network() {
 			alice.log()
 		);
 
-		// The admin (Alice, the sudo key) adds the outsider's peer id as a well-known node.
-		let add = Value::unnamed_variant(
-			"NodeAuthorization",
-			[Value::named_variant(
+		// The consortium (Alice and Bob, two of three) adds the outsider's peer id as a
+		// well-known node by motion.
+		let added = compliance_tests::pass_motion(
+			&admin,
+			"Consortium",
+			(
+				"NodeAuthorization",
 				"add_well_known_node",
-				[
-					("node", Value::unnamed_composite([Value::from_bytes(outsider_id.to_bytes())])),
-					(
-						"owner",
-						Value::unnamed_variant(
-							"Id",
-							[Value::from_bytes(dev::alice().public_key().0)],
-						),
-					),
+				vec![
+					Value::unnamed_composite([Value::from_bytes(outsider_id.to_bytes())]),
+					Value::unnamed_variant("Id", [Value::from_bytes(dev::alice().public_key().0)]),
 				],
-			)],
-		);
-		admin
-			.at_current_block()
-			.await
-			.expect("the best block can be read")
-			.transactions()
-			.sign_and_submit_then_watch_default(
-				&subxt::dynamic::transaction("Sudo", "sudo", (add,)),
-				&dev::alice(),
-			)
-			.await
-			.expect("the admin's call is accepted into the pool")
-			.wait_for_finalized_success()
-			.await
-			.expect("the admin's call is finalized and succeeds");
+			),
+			&[&dev::alice(), &dev::bob()],
+		)
+		.await
+		.expect("the motion's transactions go through");
+		assert_eq!(added, Ok(()), "the consortium's motion added the node");
 		assert!(
 			well_known_nodes(&admin).await.contains(&outsider_id),
-			"the sudo call added the outsider as a well-known node"
+			"the motion added the outsider as a well-known node"
 		);
 
 		// Now it is let in, and syncs to where the validators are.

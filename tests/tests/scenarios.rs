@@ -1,25 +1,22 @@
 //! Black-box scenarios of the compliance duties (issue 6): each test starts its own `--dev` node
 //! and drives it with signed transactions and runtime API calls, as users and roles would.
 //!
-//! Roles on the development chain: Alice admin (sudo), registrar 0 and filing operator; Bob and
-//! Charlie moderators; Dave assessor; Eve regulator; Ferdie an ordinary user. All are verified and
+//! Roles on the development chain: Alice, Bob and Charlie the consortium (two of them pass a
+//! motion); Alice registrar 0 and filing operator; Bob and Charlie moderators; Dave assessor; Eve
+//! regulator; Ferdie an ordinary user. All are verified and
 //! have acknowledged the current platform convention.
 
 use compliance_primitives::RejectCode;
 use compliance_tests::{
-	as_number, call_api, dispatch_result, events_named, finalized_number, pool_rejection_code,
-	submit_and_wait, the_event, variant_name, wait_for_finalized, Client, Events, TestNode,
-	TxError,
+	as_number, call_api, finalized_number, pass_motion, pool_rejection_code, submit_and_wait,
+	the_event, variant_name, wait_for_finalized, Client, Events, TestNode, TxError,
 };
 use sp_crypto_hashing::blake2_256;
 use std::{str::FromStr, time::Duration};
 use subxt::{
 	config::RpcConfigFor,
 	dynamic::{transaction, At, Value},
-	ext::{
-		scale_decode::DecodeAsType,
-		scale_value::{Composite, ValueDef},
-	},
+	ext::{scale_decode::DecodeAsType, scale_value::ValueDef},
 	rpcs::{LegacyRpcMethods, RpcClient},
 	utils::{AccountId32, Static},
 	PolkadotConfig,
@@ -52,19 +49,9 @@ fn fresh_account(path: &str) -> Keypair {
 	Keypair::from_uri(&uri).expect("the development seed derives")
 }
 
-/// A `MultiAddress::Id` value of `key`'s account, for nested calls built as values.
-fn address_value(key: &Keypair) -> Value {
-	Value::unnamed_variant("Id", [Value::from_bytes(key.public_key().0)])
-}
-
 /// A unit enum variant such as `VerificationLevel::Basic` or `ReasonCode::Fraud`.
 fn unit(name: &str) -> Value {
 	Value::unnamed_variant(name, [])
-}
-
-/// A call of `pallet::call` with `fields`, as a value to nest inside another call (`Sudo.sudo`).
-fn nested_call(pallet: &str, call: &str, fields: Vec<Value>) -> Value {
-	transaction(pallet, call, Composite::unnamed(fields)).into_value()
 }
 
 /// An ordinary user transaction: publishing the hash of `text` (each text once).
@@ -245,26 +232,17 @@ async fn unverified_accounts_are_refused_at_submission_until_verified() {
 		RejectCode::DestinationNotVerified,
 	);
 
-	// ...so the operator funds the newcomer through `Sudo.sudo(Balances.force_transfer)`. The
-	// real-name check sees only the outer call: `Sudo.sudo`, signed by Alice, who is verified,
-	// and it names no value destination (`InspectCall` looks at `Balances` calls only), so the
-	// admin can endow an account ahead of its verification. The newcomer needs a balance before
-	// anything else: `CheckNonce`, which runs before the real-name check, refuses a signer whose
-	// account does not exist with `Payment`, which would hide code 1.
-	let fund = transaction(
-		"Sudo",
-		"sudo",
-		(nested_call(
-			"Balances",
-			"force_transfer",
-			vec![address_value(&alice), address_value(&fresh), Value::u128(100 * UNIT)],
-		),),
+	// ...and no one can: no origin reaches `Balances::force_*` (not even a consortium motion),
+	// so value reaches an account only after its verification.
+	let force = transaction(
+		"Balances",
+		"force_transfer",
+		(alice.public_key().to_address::<()>(), fresh.public_key().to_address::<()>(), 100 * UNIT),
 	);
-	let events = ok(submit_and_wait(&client, &fund, &alice).await, "funding");
-	let sudid = the_event(&events, "Sudo", "Sudid");
-	let metadata = client.at_current_block().await.expect("finalized block").metadata();
-	assert_eq!(dispatch_result(&metadata, sudid.at("sudo_result").expect("sudo_result")), Ok(()));
-	assert_eq!(events_named(&events, "Balances", "Transfer").len(), 1, "the funds moved");
+	match submit_and_wait(&client, &force, &alice).await {
+		Err(TxError::Failed(error)) => assert_eq!(error, "System::CallFiltered"),
+		other => panic!("force_transfer: expected System::CallFiltered, got {other:?}"),
+	}
 
 	// The unverified newcomer's own transfer is refused at submission: NotVerified (1).
 	let newcomer_transfer = transaction(
@@ -291,6 +269,9 @@ async fn unverified_accounts_are_refused_at_submission_until_verified() {
 	);
 	let events = ok(submit_and_wait(&client, &verify, &alice).await, "verify");
 	the_event(&events, "RealName", "AccountVerified");
+
+	// Verified, it can receive value now.
+	ok(submit_and_wait(&client, &transfer_to_fresh, &alice).await, "funding the verified newcomer");
 
 	// Verified, but the current platform convention is not acknowledged yet: code 6.
 	expect_refused_with(
@@ -456,8 +437,9 @@ async fn overdue_report_is_resolved_and_appeal_goes_to_another_moderator() {
 	assert_eq!(content(&client, hash).await.status.describe(), "Visible");
 }
 
-/// R3, R10: no moderator judges his own case, appeals undo exactly their measure, and value never
-/// reaches a closed account.
+/// R3, R10: no moderator sanctions a role holder or himself, appeals undo exactly their measure,
+/// and value never reaches a closed account. (A moderator deciding his own appeal is refused in
+/// the runtime tests: `a_moderator_cannot_lift_a_measure_on_himself_or_decide_his_own_appeal`.)
 #[tokio::test(flavor = "multi_thread")]
 async fn no_one_judges_their_own_case_and_appeals_undo_exactly_their_measure() {
 	let mut node = TestNode::spawn(&["--dev"]);
@@ -465,22 +447,21 @@ async fn no_one_judges_their_own_case_and_appeals_undo_exactly_their_measure() {
 	let (alice, bob, charlie, ferdie) = (dev::alice(), dev::bob(), dev::charlie(), dev::ferdie());
 	let far = u32::try_from(finalized_number(&client).await + 10_000).expect("fits");
 
-	// Charlie restricts Bob from publishing; Bob cannot lift it himself.
+	// A moderator takes no measure against a role holder (Bob, a moderator and consortium
+	// member), nor against himself: the self-dealing error comes first.
 	let restrict_bob = transaction(
 		"Moderation",
 		"restrict",
 		(bob.public_key().to_account_id(), unit("Publishing"), far, unit("Rumour")),
 	);
-	let events = ok(submit_and_wait(&client, &restrict_bob, &charlie).await, "restrict");
-	let bob_case = field(&the_event(&events, "Moderation", "AccountRestricted"), "case_id");
-	let lift_self =
-		transaction("Moderation", "lift", (bob.public_key().to_account_id(), unit("Other")));
-	expect_failed_with(submit_and_wait(&client, &lift_self, &bob).await, "Moderation::OwnAccount");
-	// Bob appeals (he may: the appeal passes the check) but cannot decide his own appeal.
-	let appeal = transaction("Moderation", "appeal", (bob_case, hash_of("appeal: Bob's own")));
-	ok(submit_and_wait(&client, &appeal, &bob).await, "Bob's appeal");
-	let decide = transaction("Moderation", "decide_appeal", (bob_case, true, hash_of("note")));
-	expect_failed_with(submit_and_wait(&client, &decide, &bob).await, "Moderation::OwnCase");
+	expect_failed_with(
+		submit_and_wait(&client, &restrict_bob, &charlie).await,
+		"Moderation::SubjectHoldsRole",
+	);
+	expect_failed_with(
+		submit_and_wait(&client, &restrict_bob, &bob).await,
+		"Moderation::OwnAccount",
+	);
 
 	// Bob closes Ferdie, then warns him: the warning does not lower the closure.
 	let ferdie_id = ferdie.public_key().to_account_id();
@@ -658,21 +639,31 @@ async fn runtime_upgrade_needs_an_approved_assessment() {
 	// frame-system and the assessment gate hash exactly the bytes `set_code` receives.
 	let code_hash = blake2_256(&new_code);
 
-	let set_code = transaction(
-		"Sudo",
-		"sudo",
-		(nested_call("System", "set_code", vec![Value::from_bytes(&new_code)]),),
-	);
-	let metadata = at.metadata();
+	// No origin sets the code directly: `System.set_code` is filtered for everyone.
+	let set_code = transaction("System", "set_code", (new_code.clone(),));
+	match submit_and_wait(&client, &set_code, &alice).await {
+		Err(TxError::Failed(error)) => assert_eq!(error, "System::CallFiltered"),
+		other => panic!("set_code: expected System::CallFiltered, got {other:?}"),
+	}
 
-	// Without an assessment: Sudo dispatches, and the gate refuses.
-	let events = ok(submit_and_wait(&client, &set_code, &alice).await, "unassessed set_code");
-	let sudid = the_event(&events, "Sudo", "Sudid");
-	assert_eq!(
-		dispatch_result(&metadata, sudid.at("sudo_result").expect("sudo_result")),
-		Err("Filing::CodeNotAssessed".to_string())
-	);
-	assert!(events_named(&events, "System", "CodeUpdated").is_empty());
+	// The consortium (Alice and Bob, two of three) authorizes exactly this code by motion.
+	let bob = dev::bob();
+	let authorized = pass_motion(
+		&client,
+		"Consortium",
+		("Filing", "authorize_upgrade", vec![Value::from_bytes(code_hash)]),
+		&[&alice, &bob],
+	)
+	.await
+	.expect("the motion's transactions go through");
+	assert_eq!(authorized, Ok(()), "the consortium authorized the upgrade");
+
+	// Without an assessment, anyone's `apply_authorized_upgrade` meets the gate.
+	let apply = transaction("System", "apply_authorized_upgrade", (new_code.clone(),));
+	match submit_and_wait(&client, &apply, &alice).await {
+		Err(TxError::Failed(error)) => assert_eq!(error, "Filing::CodeNotAssessed"),
+		other => panic!("unassessed upgrade: expected Filing::CodeNotAssessed, got {other:?}"),
+	}
 
 	// Dave, the assessor, approves exactly this code.
 	let assess = transaction(
@@ -688,10 +679,8 @@ async fn runtime_upgrade_needs_an_approved_assessment() {
 	assert_eq!(variant_name(&assessment.verdict), Some("Approved"));
 	assert_eq!(assessment.assessor, Some(dave.public_key().to_account_id()));
 
-	// Now the same upgrade is applied.
-	let events = ok(submit_and_wait(&client, &set_code, &alice).await, "assessed set_code");
-	let sudid = the_event(&events, "Sudo", "Sudid");
-	assert_eq!(dispatch_result(&metadata, sudid.at("sudo_result").expect("sudo_result")), Ok(()));
+	// Now the same upgrade is applied, by any verified account (Ferdie here).
+	let events = ok(submit_and_wait(&client, &apply, &dev::ferdie()).await, "assessed upgrade");
 	let applied = the_event(&events, "Filing", "AssessedUpgradeApplied");
 	assert_eq!(bytes_of(applied.at("code_hash").expect("a code hash")), code_hash);
 	the_event(&events, "System", "CodeUpdated");
@@ -740,4 +729,75 @@ async fn service_suspension_refuses_user_transactions_until_resumed() {
 	the_event(&events, "Filing", "ServiceResumed");
 	let events = ok(submit_and_wait(&client, &transfer, &ferdie).await, "transfer after");
 	the_event(&events, "Balances", "Transfer");
+}
+
+/// Governance: one consortium member's motion changes nothing, two of three execute it; the
+/// consortium cannot change the regulators, who change their own set; no motion reaches a
+/// `Root`-only call.
+#[tokio::test(flavor = "multi_thread")]
+async fn two_of_three_pass_a_motion_and_the_consortium_cannot_change_the_regulators() {
+	let mut node = TestNode::spawn(&["--dev"]);
+	let client = node.client().await;
+	let (alice, bob, charlie, eve) = (dev::alice(), dev::bob(), dev::charlie(), dev::eve());
+	let newcomer = fresh_account("//Alice//scenarios//governance-registrar");
+	let add_registrar = || {
+		(
+			"RealName",
+			"add_registrar",
+			vec![
+				Value::unnamed_variant("Id", [Value::from_bytes(newcomer.public_key().0)]),
+				Value::from_bytes(b"Second Registrar"),
+			],
+		)
+	};
+
+	// Alice alone (threshold 1) executes as one member of three: refused by the origin.
+	let alone = pass_motion(&client, "Consortium", add_registrar(), &[&alice])
+		.await
+		.expect("the proposal goes through the pool");
+	let error = alone.expect_err("one of three passed a motion");
+	assert!(error.contains("BadOrigin"), "{error}");
+	// Alice and Bob: executed.
+	let two = pass_motion(&client, "Consortium", add_registrar(), &[&alice, &bob])
+		.await
+		.expect("the motion's transactions go through");
+	assert_eq!(two, Ok(()));
+
+	// All three cannot add a regulator or accredit an assessor: those are the regulators'.
+	for set in ["Regulators", "Assessors"] {
+		let add = (
+			set,
+			"add_member",
+			vec![Value::unnamed_variant("Id", [Value::from_bytes(alice.public_key().0)])],
+		);
+		let outcome = pass_motion(&client, "Consortium", add, &[&alice, &bob, &charlie])
+			.await
+			.expect("the motion's transactions go through");
+		let error = outcome.expect_err("the consortium cannot change the regulators' sets");
+		assert!(error.contains("BadOrigin"), "{set}: {error}");
+	}
+	// Eve, the only regulator, accredits an assessor by her own motion.
+	let accredit = (
+		"Assessors",
+		"add_member",
+		vec![Value::unnamed_variant("Id", [Value::from_bytes(alice.public_key().0)])],
+	);
+	let outcome = pass_motion(&client, "RegulatorsCollective", accredit, &[&eve])
+		.await
+		.expect("the regulators' motion goes through");
+	assert_eq!(outcome, Ok(()));
+
+	// A motion carrying a `Root`-only call is refused when proposed.
+	let raw = (
+		"System",
+		"set_storage",
+		vec![Value::unnamed_composite([Value::unnamed_composite([
+			Value::from_bytes(b":code"),
+			Value::from_bytes(b"not a runtime"),
+		])])],
+	);
+	match pass_motion(&client, "Consortium", raw, &[&alice, &bob]).await {
+		Err(TxError::Failed(error)) => assert_eq!(error, "System::CallFiltered"),
+		other => panic!("a motion for set_storage: expected System::CallFiltered, got {other:?}"),
+	}
 }

@@ -64,6 +64,10 @@ pub mod pallet {
 		type AssessorOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// The regulator: suspends and resumes the service.
 		type RegulatorOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Authorizes the hash of a new runtime code (the operator's governance). The code is
+		/// set only once an assessor has also approved that hash, by anyone's
+		/// `System::apply_authorized_upgrade`; nothing else ever becomes `Root`.
+		type UpgradeOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Told when a new platform convention becomes current and when the service is suspended
 		/// or resumed (the real-name pallet in the runtime, whose check mirrors both facts; this
 		/// pallet owns them and emits their events). Its weight is added to those calls'.
@@ -617,6 +621,24 @@ pub mod pallet {
 			let suspension = ServiceSuspension::<T>::take().ok_or(Error::<T>::NotSuspended)?;
 			T::OnComplianceChange::service_suspended(false);
 			Self::deposit_event(Event::ServiceResumed { suspended_since: suspension.since });
+			Ok(())
+		}
+
+		/// Authorizes a runtime upgrade to the code whose hash is `code_hash`: exactly what
+		/// `System::authorize_upgrade` does, from `UpgradeOrigin` instead of `Root`, so that the
+		/// operator's governance never needs `Root`. The upgrade then waits for an assessor's
+		/// approval of the same hash ([`AssessedCodeGate`]); anyone may apply it afterwards with
+		/// `System::apply_authorized_upgrade`, which checks the code's spec version.
+		///
+		/// Origin: `UpgradeOrigin`. Emits `System::UpgradeAuthorized`. Errors: `ZeroHash`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(
+			<<T as frame_system::Config>::SystemWeightInfo as frame_system::WeightInfo>::authorize_upgrade()
+		)]
+		pub fn authorize_upgrade(origin: OriginFor<T>, code_hash: T::Hash) -> DispatchResult {
+			T::UpgradeOrigin::ensure_origin(origin)?;
+			ensure!(code_hash != T::Hash::default(), Error::<T>::ZeroHash);
+			frame_system::Pallet::<T>::do_authorize_upgrade(code_hash, true);
 			Ok(())
 		}
 	}

@@ -93,6 +93,7 @@ impl pallet_filing::Config for Test {
 	type RulesOrigin = EnsureSignedBy<Publisher, u64>;
 	type AssessorOrigin = EnsureSignedBy<Assessor, u64>;
 	type RegulatorOrigin = EnsureSignedBy<Regulator, u64>;
+	type UpgradeOrigin = EnsureSignedBy<Operator, u64>;
 	type OnComplianceChange = FakeComplianceState;
 	type FilingDeadline = ConstU64<FILING_DEADLINE>;
 	type ReviewPeriod = ConstU64<REVIEW_PERIOD>;

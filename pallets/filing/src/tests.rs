@@ -820,6 +820,42 @@ fn apply_authorized_upgrade_goes_through_the_gate() {
 	});
 }
 
+#[test]
+fn authorize_upgrade_authorizes_the_hash_with_its_version_check() {
+	ExtBuilder::default().build_and_execute(|| {
+		let hash_of_code = code_hash(b"next runtime code");
+		assert_ok!(Filing::authorize_upgrade(operator(), hash_of_code));
+		// Another code is not the authorized one.
+		let other = System::apply_authorized_upgrade(RuntimeOrigin::signed(ALICE), b"x".to_vec());
+		assert_eq!(
+			other.map_err(|e| e.error),
+			Err(frame_system::Error::<Test>::Unauthorized.into())
+		);
+		System::assert_has_event(
+			frame_system::Event::UpgradeAuthorized { code_hash: hash_of_code, check_version: true }
+				.into(),
+		);
+		// Authorizing is not applying: the gate still wants an approved assessment.
+		assert!(Assessments::<Test>::get(hash_of_code).is_none());
+	});
+}
+
+#[test]
+fn authorize_upgrade_refuses_wrong_origins_and_the_zero_hash() {
+	ExtBuilder::default().build_and_execute(|| {
+		let hash_of_code = code_hash(b"next runtime code");
+		for origin in wrong_origins(OPERATOR) {
+			assert_noop!(Filing::authorize_upgrade(origin, hash_of_code), DispatchError::BadOrigin);
+		}
+		assert_noop!(Filing::authorize_upgrade(operator(), H256::zero()), Error::<Test>::ZeroHash);
+		let applied = System::apply_authorized_upgrade(RuntimeOrigin::signed(ALICE), b"x".to_vec());
+		assert_eq!(
+			applied.map_err(|e| e.error),
+			Err(frame_system::Error::<Test>::NothingAuthorized.into())
+		);
+	});
+}
+
 // ---------------------------------------------------------------------------------------------
 // Service suspension.
 // ---------------------------------------------------------------------------------------------

@@ -101,6 +101,23 @@ fn verified_nth<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	who
 }
 
+/// A verified account that holds no role, so that a moderator may take measures against it.
+/// The runtime's role holders include moderators and registrars, which the benchmarks and the
+/// benchmark helper create: the first `account(name, i, 0)` that is none of them is taken.
+fn sanctionable<T: Config>(name: &'static str) -> Result<T::AccountId, BenchmarkError> {
+	for index in 0..100 {
+		let who: T::AccountId = account(name, index, 0);
+		if T::RoleHolders::contains(&who) {
+			continue;
+		}
+		T::BenchmarkHelper::make_verified(&who);
+		if !T::RoleHolders::contains(&who) {
+			return Ok(who);
+		}
+	}
+	Err(BenchmarkError::Stop("no candidate subject without a role"))
+}
+
 /// Publishes `hash` by `author` directly into storage, with a case already on record.
 fn published<T: Config>(hash: ContentHash, author: &T::AccountId, status: ContentStatus) {
 	let uri =
@@ -265,7 +282,7 @@ mod benchmarks {
 	#[benchmark]
 	fn warn() -> Result<(), BenchmarkError> {
 		let moderator = moderator::<T>(0);
-		let who = verified::<T>("target");
+		let who = sanctionable::<T>("target")?;
 		suspended::<T>(&who, &moderator)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(moderator), who.clone(), ReasonCode::Fraud);
@@ -276,7 +293,7 @@ mod benchmarks {
 	#[benchmark]
 	fn restrict() -> Result<(), BenchmarkError> {
 		let moderator = moderator::<T>(0);
-		let who = verified::<T>("target");
+		let who = sanctionable::<T>("target")?;
 		// A suspension would refuse it; a restriction of another function runs beside it.
 		restricted::<T>(&who, &moderator, RestrictionScope::Transfers)?;
 		let until = BlockNumberFor::<T>::max_value();
@@ -295,7 +312,7 @@ mod benchmarks {
 	#[benchmark]
 	fn suspend() -> Result<(), BenchmarkError> {
 		let moderator = moderator::<T>(0);
-		let who = verified::<T>("target");
+		let who = sanctionable::<T>("target")?;
 		suspended::<T>(&who, &moderator)?;
 		let until = BlockNumberFor::<T>::max_value();
 		#[extrinsic_call]
@@ -307,7 +324,7 @@ mod benchmarks {
 	#[benchmark]
 	fn close() -> Result<(), BenchmarkError> {
 		let moderator = moderator::<T>(0);
-		let who = verified::<T>("target");
+		let who = sanctionable::<T>("target")?;
 		suspended::<T>(&who, &moderator)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(moderator), who.clone(), ReasonCode::Fraud);
@@ -318,7 +335,7 @@ mod benchmarks {
 	#[benchmark]
 	fn lift() -> Result<(), BenchmarkError> {
 		let moderator = moderator::<T>(0);
-		let who = verified::<T>("target");
+		let who = sanctionable::<T>("target")?;
 		suspended::<T>(&who, &moderator)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(moderator), who.clone(), ReasonCode::Other);
@@ -345,7 +362,7 @@ mod benchmarks {
 	fn resolve() -> Result<(), BenchmarkError> {
 		seed::<T>();
 		let moderator = moderator::<T>(0);
-		let target = verified::<T>("target");
+		let target = sanctionable::<T>("target")?;
 		let report_id = file_report::<T>(0, ReportTarget::Account(target.clone()))?;
 		// Overdue and the target already has a case: the most storage to update.
 		suspended::<T>(&target, &moderator)?;
@@ -380,7 +397,7 @@ mod benchmarks {
 		seed::<T>();
 		let acting = moderator::<T>(0);
 		let deciding = moderator::<T>(1);
-		let who = verified::<T>("target");
+		let who = sanctionable::<T>("target")?;
 		let case_id = suspended::<T>(&who, &acting)?;
 		Moderation::<T>::appeal(RawOrigin::Signed(who.clone()).into(), case_id, hash(3))
 			.map_err(|_| BenchmarkError::Stop("appeal failed"))?;

@@ -10,6 +10,7 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -21,7 +22,11 @@ use alloc::vec::Vec;
 use compliance_primitives::{
 	AccountStanding, ContentHash, Measure, MeasureLevel, RestrictionScope,
 };
-use frame_support::{dispatch::DispatchResult, pallet_prelude::*, traits::Get};
+use frame_support::{
+	dispatch::DispatchResult,
+	pallet_prelude::*,
+	traits::{Contains, Get},
+};
 use frame_system::pallet_prelude::{BlockNumberFor, OriginFor};
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -74,6 +79,13 @@ pub mod pallet {
 		/// The origin that manages the moderator set and purges expired records.
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
+		/// Accounts that hold a role on the chain (consortium member, regulator, assessor,
+		/// registrar, moderator, filing operator, validator). A single moderator cannot take a
+		/// disposal measure against them (`SubjectHoldsRole`): that needs the consortium, which
+		/// first removes the role by motion, after which a moderator can act. Lifting a measure
+		/// from them and hiding their content stay open to moderators.
+		type RoleHolders: Contains<Self::AccountId>;
+
 		/// The most moderators there can be.
 		#[pallet::constant]
 		type MaxModerators: Get<u32>;
@@ -116,7 +128,9 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 	}
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// Version 1 added `MeasuresInForce`, seeded from the cases of version 0 by
+	/// [`crate::migrations::SeedMeasuresInForce`].
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	/// The moderation pallet.
 	#[pallet::pallet]
@@ -481,6 +495,11 @@ pub mod pallet {
 		/// A moderator may not resolve a report he filed, or one about his own account or
 		/// content.
 		OwnReport,
+		/// The account holds a role on the chain (`Config::RoleHolders`): no single moderator may
+		/// warn, restrict, suspend or close it, by a direct call or by resolving a report. The
+		/// consortium first removes the role by motion; then a moderator can act. Lifting a
+		/// measure and hiding the account's content stay allowed.
+		SubjectHoldsRole,
 	}
 
 	#[pallet::hooks]
@@ -696,8 +715,9 @@ pub mod pallet {
 		/// Warns `who`. The warning is recorded even when a harsher measure is in force, which it
 		/// leaves as it is.
 		///
-		/// Origin: a moderator other than `who`. Emits `AccountWarned`. Errors: `NotModerator`,
-		/// `OwnAccount`, or the error of `T::Standing::apply`.
+		/// Origin: a moderator other than `who`; `who` holds no role. Emits `AccountWarned`.
+		/// Errors: `NotModerator`, `OwnAccount`, `SubjectHoldsRole`, or the error of
+		/// `T::Standing::apply`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(
 			// MeasuresInForce, until the weights are measured again
@@ -712,10 +732,10 @@ pub mod pallet {
 		/// Restricts `who` from `scope` until block `until` (exclusive). Restrictions of other
 		/// scopes keep running; a lighter measure in force is replaced.
 		///
-		/// Origin: a moderator other than `who`. Emits `AccountRestricted`. Errors:
-		/// `NotModerator`, `OwnAccount`, `EndNotInFuture`, or the error of `T::Standing::apply`
-		/// (e.g. a suspension, a closure, or a restriction of `scope` ending no earlier is in
-		/// force).
+		/// Origin: a moderator other than `who`; `who` holds no role. Emits `AccountRestricted`.
+		/// Errors: `NotModerator`, `OwnAccount`, `SubjectHoldsRole`, `EndNotInFuture`, or the
+		/// error of `T::Standing::apply` (e.g. a suspension, a closure, or a restriction of
+		/// `scope` ending no earlier is in force).
 		#[pallet::call_index(8)]
 		#[pallet::weight(
 			// MeasuresInForce, until the weights are measured again
@@ -737,9 +757,10 @@ pub mod pallet {
 		/// Suspends `who` until block `until` (exclusive): no transactions except appeals. It
 		/// replaces the restrictions in force.
 		///
-		/// Origin: a moderator other than `who`. Emits `AccountSuspended`. Errors:
-		/// `NotModerator`, `OwnAccount`, `EndNotInFuture`, or the error of `T::Standing::apply`
-		/// (e.g. a closure, or a suspension ending no earlier, is in force).
+		/// Origin: a moderator other than `who`; `who` holds no role. Emits `AccountSuspended`.
+		/// Errors: `NotModerator`, `OwnAccount`, `SubjectHoldsRole`, `EndNotInFuture`, or the
+		/// error of `T::Standing::apply` (e.g. a closure, or a suspension ending no earlier, is
+		/// in force).
 		#[pallet::call_index(9)]
 		#[pallet::weight(
 			// MeasuresInForce, until the weights are measured again
@@ -760,8 +781,9 @@ pub mod pallet {
 		/// Closes the account of `who` (only `lift` or an upheld appeal reopens it). It replaces
 		/// the lighter measures in force.
 		///
-		/// Origin: a moderator other than `who`. Emits `AccountClosed`. Errors: `NotModerator`,
-		/// `OwnAccount`, or the error of `T::Standing::apply` (e.g. the account is closed).
+		/// Origin: a moderator other than `who`; `who` holds no role. Emits `AccountClosed`.
+		/// Errors: `NotModerator`, `OwnAccount`, `SubjectHoldsRole`, or the error of
+		/// `T::Standing::apply` (e.g. the account is closed).
 		#[pallet::call_index(10)]
 		#[pallet::weight(
 			// MeasuresInForce, until the weights are measured again
@@ -777,7 +799,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Lifts every measure in force on `who` (warning, restrictions, suspension or closure).
+		/// Lifts every measure in force on `who` (warning, restrictions, suspension or closure),
+		/// also from an account that holds a role.
 		///
 		/// Origin: a moderator other than `who`. Emits `MeasureLifted`. Errors: `NotModerator`,
 		/// `OwnAccount`, `NoMeasureInForce`, or the error of `T::Standing::lift`.
@@ -855,8 +878,9 @@ pub mod pallet {
 		/// Origin: a moderator who did not file the report and is not its target (the account, or
 		/// the author of the content). Emits `ReportResolved` (and the event of the measure
 		/// applied). Errors: `NotModerator`, `ReportNotFound`, `AlreadyResolved`, `OwnReport`,
-		/// `ActionMismatch`, and the errors of the measure applied (`EndNotInFuture`, or the error
-		/// of `T::Standing::apply`).
+		/// `ActionMismatch`, and the errors of the measure applied (`SubjectHoldsRole` for an
+		/// account measure against a role holder, `EndNotInFuture`, or the error of
+		/// `T::Standing::apply`).
 		#[pallet::call_index(13)]
 		#[pallet::weight(
 			// MeasuresInForce, until the weights are measured again
@@ -1137,6 +1161,8 @@ impl<T: Config> Pallet<T> {
 		note_hash: Option<ContentHash>,
 		report: Option<ReportId>,
 	) -> Result<CaseId, DispatchError> {
+		// Self-dealing is named before any other refusal, also when the moderator, as moderators
+		// do, holds a role himself.
 		ensure!(who != moderator, Error::<T>::OwnAccount);
 		let now = Self::now();
 		match (action, action.measure()) {
@@ -1147,16 +1173,7 @@ impl<T: Config> Pallet<T> {
 				);
 				T::Standing::lift(who)?
 			},
-			(_, Some(measure)) => {
-				// Checked here too, so that callers get this pallet's error whatever the
-				// implementation of `T::Standing` calls it.
-				if let CaseAction::AccountRestricted { until, .. } |
-				CaseAction::AccountSuspended { until } = action
-				{
-					ensure!(until > now, Error::<T>::EndNotInFuture);
-				}
-				T::Standing::apply(who, measure)?
-			},
+			(_, Some(measure)) => Self::apply_measure(who, measure, now)?,
 			(_, None) => return Err(Error::<T>::ActionMismatch.into()),
 		}
 		let case_id = Self::record_case(Case {
@@ -1188,6 +1205,26 @@ impl<T: Config> Pallet<T> {
 			_ => Event::AccountWarned { who, moderator, reason, case_id },
 		});
 		Ok(case_id)
+	}
+
+	/// Applies disposal `measure` to `who` through `T::Standing`: the only place this pallet
+	/// does, so that every path (the moderator calls, `resolve`) refuses a role holder alike.
+	/// Refuses a role holder (`SubjectHoldsRole`) before judging the measure itself, so that the
+	/// moderator learns he has no authority rather than how to word the measure.
+	fn apply_measure(
+		who: &T::AccountId,
+		measure: Measure<BlockNumberFor<T>>,
+		now: BlockNumberFor<T>,
+	) -> DispatchResult {
+		// One moderator sanctioning a consortium member, regulator or another moderator could
+		// lock governance out; the consortium removes the role first.
+		ensure!(!T::RoleHolders::contains(who), Error::<T>::SubjectHoldsRole);
+		// Checked here too, so that callers get this pallet's error whatever the implementation
+		// of `T::Standing` calls it.
+		if let Measure::Restriction { until, .. } | Measure::Suspension { until } = measure {
+			ensure!(until > now, Error::<T>::EndNotInFuture);
+		}
+		T::Standing::apply(who, measure)
 	}
 
 	/// Applies the action of an upheld report to its target; returns the case created or

@@ -3,7 +3,10 @@
 use crate as pallet_moderation;
 use compliance_primitives::{AccountStanding, Measure, MeasureLevel, Standing};
 use core::cell::RefCell;
-use frame_support::{derive_impl, parameter_types, traits::Hooks};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{Contains, Hooks},
+};
 use frame_system::EnsureRoot;
 use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
 use std::collections::{BTreeMap, BTreeSet};
@@ -35,6 +38,8 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	// Not zero, so that tests can check the weight a migration counts.
+	type DbWeight = frame_support::weights::constants::RocksDbWeight;
 }
 
 parameter_types! {
@@ -68,6 +73,32 @@ thread_local! {
 	static STANDINGS: RefCell<BTreeMap<AccountId, Standing<BlockNumber>>> =
 		const { RefCell::new(BTreeMap::new()) };
 	static CHANGES: RefCell<Vec<Change>> = const { RefCell::new(Vec::new()) };
+	static GRANTED_ROLES: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// The role holders of the mock, as the runtime's: every moderator, and the accounts a test
+/// grants a role elsewhere on the chain (consortium, regulators, registrars...).
+pub struct RoleHolders;
+
+impl RoleHolders {
+	/// Gives `who` a role outside this pallet.
+	pub fn grant(who: AccountId) {
+		GRANTED_ROLES.with(|r| r.borrow_mut().insert(who));
+	}
+	/// Takes the role outside this pallet away from `who`, as a consortium motion would.
+	pub fn revoke(who: AccountId) {
+		GRANTED_ROLES.with(|r| r.borrow_mut().remove(&who));
+	}
+	fn reset() {
+		GRANTED_ROLES.with(|r| r.borrow_mut().clear());
+	}
+}
+
+impl Contains<AccountId> for RoleHolders {
+	fn contains(who: &AccountId) -> bool {
+		pallet_moderation::Moderators::<Test>::contains_key(who) ||
+			GRANTED_ROLES.with(|r| r.borrow().contains(who))
+	}
 }
 
 /// An in-memory stand-in for the real-name pallet, with the ladder rules of
@@ -181,6 +212,7 @@ impl crate::BenchmarkHelper<AccountId> for FakeStanding {
 impl pallet_moderation::Config for Test {
 	type Standing = FakeStanding;
 	type AdminOrigin = EnsureRoot<AccountId>;
+	type RoleHolders = RoleHolders;
 	type MaxModerators = MaxModerators;
 	type MaxUriLen = MaxUriLen;
 	type MaxBatch = MaxBatch;
@@ -210,6 +242,7 @@ impl Default for ExtBuilder {
 impl ExtBuilder {
 	pub fn build(self) -> sp_io::TestExternalities {
 		FakeStanding::reset();
+		RoleHolders::reset();
 		for who in [ALICE, BOB, CHARLIE, MOD1, MOD2] {
 			FakeStanding::verify(who);
 		}

@@ -3,9 +3,13 @@
 use crate::{mock::*, Error, Event, *};
 use codec::{Decode, Encode};
 use compliance_primitives::{Measure, RestrictionScope, Standing};
-use frame_support::{assert_noop, assert_ok, traits::Hooks};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{Contains, GetStorageVersion, Hooks, OnRuntimeUpgrade, StorageVersion},
+};
 use sp_core::H256;
 use sp_runtime::DispatchError::BadOrigin;
+use std::collections::BTreeMap;
 
 fn h(n: u8) -> H256 {
 	H256::repeat_byte(n)
@@ -656,25 +660,29 @@ fn lift_forgets_the_measures_in_force() {
 #[test]
 fn a_moderator_takes_no_measure_on_his_own_account() {
 	ExtBuilder::default().build_and_execute(|| {
-		// A measure by another moderator, so that lifting would have something to lift.
-		assert_ok!(Moderation::warn(signed(MOD2), MOD1, ReasonCode::Other));
+		// A measure taken before ALICE became a moderator, so that lifting would have something
+		// to lift.
+		assert_ok!(Moderation::warn(signed(MOD2), ALICE, ReasonCode::Other));
+		assert_ok!(Moderation::add_moderator(RuntimeOrigin::root(), ALICE));
+		// As a moderator she holds a role: self-dealing is the error named, not the role.
+		assert!(<Test as Config>::RoleHolders::contains(&ALICE));
 		let e = || Error::<Test>::OwnAccount;
-		assert_noop!(Moderation::warn(signed(MOD1), MOD1, ReasonCode::Other), e());
+		assert_noop!(Moderation::warn(signed(ALICE), ALICE, ReasonCode::Other), e());
 		assert_noop!(
 			Moderation::restrict(
-				signed(MOD1),
-				MOD1,
+				signed(ALICE),
+				ALICE,
 				RestrictionScope::Transfers,
 				9,
 				ReasonCode::Other
 			),
 			e()
 		);
-		assert_noop!(Moderation::suspend(signed(MOD1), MOD1, 9, ReasonCode::Other), e());
-		assert_noop!(Moderation::close(signed(MOD1), MOD1, ReasonCode::Other), e());
-		assert_noop!(Moderation::lift(signed(MOD1), MOD1, ReasonCode::Other), e());
-		assert_eq!(FakeStanding::changes(), vec![Change::Applied(MOD1, Measure::Warning)]);
-		assert_ok!(Moderation::lift(signed(MOD2), MOD1, ReasonCode::Other));
+		assert_noop!(Moderation::suspend(signed(ALICE), ALICE, 9, ReasonCode::Other), e());
+		assert_noop!(Moderation::close(signed(ALICE), ALICE, ReasonCode::Other), e());
+		assert_noop!(Moderation::lift(signed(ALICE), ALICE, ReasonCode::Other), e());
+		assert_eq!(FakeStanding::changes(), vec![Change::Applied(ALICE, Measure::Warning)]);
+		assert_ok!(Moderation::lift(signed(MOD2), ALICE, ReasonCode::Other));
 	});
 }
 
@@ -700,9 +708,11 @@ fn a_moderator_does_not_moderate_his_own_content() {
 #[test]
 fn a_moderator_does_not_decide_the_appeal_of_his_own_case() {
 	ExtBuilder::default().build_and_execute(|| {
-		// About his account.
+		// About his account: warned while the consortium had taken his role away.
+		assert_ok!(Moderation::remove_moderator(RuntimeOrigin::root(), MOD1));
 		assert_ok!(Moderation::warn(signed(MOD2), MOD1, ReasonCode::Other));
 		let warned = last_case_id();
+		assert_ok!(Moderation::add_moderator(RuntimeOrigin::root(), MOD1));
 		assert_ok!(Moderation::appeal(signed(MOD1), warned, h(1)));
 		assert_noop!(
 			Moderation::decide_appeal(signed(MOD1), warned, true, h(0)),
@@ -763,6 +773,182 @@ fn a_moderator_does_not_resolve_a_report_that_concerns_him() {
 			upheld(ActionTaken::ContentHidden),
 			h(0)
 		));
+	});
+}
+
+// ---- role holders --------------------------------------------------------------------------
+
+/// A role holder outside this pallet (a consortium member, say), with a published content.
+const MEMBER: AccountId = CHARLIE;
+
+#[test]
+fn no_measure_is_taken_against_a_role_holder() {
+	ExtBuilder::default().build_and_execute(|| {
+		RoleHolders::grant(MEMBER);
+		let e = || Error::<Test>::SubjectHoldsRole;
+		// Against a holder of a role outside this pallet, and against another moderator.
+		for who in [MEMBER, MOD2] {
+			assert_noop!(Moderation::warn(signed(MOD1), who, ReasonCode::Fraud), e());
+			assert_noop!(
+				Moderation::restrict(
+					signed(MOD1),
+					who,
+					RestrictionScope::Publishing,
+					20,
+					ReasonCode::Fraud
+				),
+				e()
+			);
+			assert_noop!(Moderation::suspend(signed(MOD1), who, 20, ReasonCode::Fraud), e());
+			assert_noop!(Moderation::close(signed(MOD1), who, ReasonCode::Fraud), e());
+		}
+		// The role is named before the measure's own faults (an end in the past).
+		assert_noop!(
+			Moderation::restrict(
+				signed(MOD1),
+				MEMBER,
+				RestrictionScope::Transfers,
+				1,
+				ReasonCode::Fraud
+			),
+			e()
+		);
+		assert_noop!(Moderation::suspend(signed(MOD1), MEMBER, 1, ReasonCode::Fraud), e());
+		assert!(FakeStanding::changes().is_empty());
+		assert_eq!(MeasuresInForce::<Test>::get(MEMBER), None);
+	});
+}
+
+#[test]
+fn resolving_a_report_takes_no_measure_against_a_role_holder() {
+	ExtBuilder::default().build_and_execute(|| {
+		RoleHolders::grant(MEMBER);
+		let report = file_report(ALICE, ReportTarget::Account(MEMBER));
+		for action in [
+			ActionTaken::AccountWarned,
+			ActionTaken::AccountRestricted { scope: RestrictionScope::Transfers, until: 20 },
+			ActionTaken::AccountSuspended { until: 20 },
+			ActionTaken::AccountClosed,
+		] {
+			assert_noop!(
+				Moderation::resolve(signed(MOD1), report, upheld(action), h(0)),
+				Error::<Test>::SubjectHoldsRole
+			);
+		}
+		assert!(FakeStanding::changes().is_empty());
+		// The report itself can still be answered without a measure.
+		assert_ok!(Moderation::resolve(signed(MOD1), report, upheld(ActionTaken::None), h(0)));
+		assert!(!OpenReports::<Test>::contains_key(report));
+	});
+}
+
+#[test]
+fn self_dealing_is_named_before_the_role() {
+	ExtBuilder::default().build_and_execute(|| {
+		// MOD1 holds a role twice over: as a moderator and elsewhere.
+		RoleHolders::grant(MOD1);
+		let e = || Error::<Test>::OwnAccount;
+		assert_noop!(Moderation::warn(signed(MOD1), MOD1, ReasonCode::Other), e());
+		assert_noop!(
+			Moderation::restrict(
+				signed(MOD1),
+				MOD1,
+				RestrictionScope::Reporting,
+				20,
+				ReasonCode::Other
+			),
+			e()
+		);
+		assert_noop!(Moderation::suspend(signed(MOD1), MOD1, 20, ReasonCode::Other), e());
+		assert_noop!(Moderation::close(signed(MOD1), MOD1, ReasonCode::Other), e());
+		// Through a report about himself, the report's own conflict rule comes first.
+		let report = file_report(ALICE, ReportTarget::Account(MOD1));
+		assert_noop!(
+			Moderation::resolve(signed(MOD1), report, upheld(ActionTaken::AccountClosed), h(0)),
+			Error::<Test>::OwnReport
+		);
+		// Another moderator is refused by the role.
+		assert_noop!(
+			Moderation::resolve(signed(MOD2), report, upheld(ActionTaken::AccountClosed), h(0)),
+			Error::<Test>::SubjectHoldsRole
+		);
+	});
+}
+
+#[test]
+fn measures_are_lifted_and_undone_from_a_role_holder() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Measures taken before the account got its role.
+		assert_ok!(Moderation::suspend(signed(MOD1), MEMBER, 30, ReasonCode::Fraud));
+		let suspended = last_case_id();
+		assert_ok!(Moderation::appeal(signed(MEMBER), suspended, h(1)));
+		RoleHolders::grant(MEMBER);
+		assert_ok!(Moderation::decide_appeal(signed(MOD2), suspended, true, h(0)));
+		System::assert_last_event(
+			Event::AppealDecided {
+				case_id: suspended,
+				moderator: MOD2,
+				upheld: true,
+				measure_undone: true,
+			}
+			.into(),
+		);
+		assert_eq!(FakeStanding::raw(MEMBER), Standing::Good);
+
+		RoleHolders::revoke(MEMBER);
+		assert_ok!(Moderation::close(signed(MOD1), MEMBER, ReasonCode::Fraud));
+		RoleHolders::grant(MEMBER);
+		assert_ok!(Moderation::lift(signed(MOD2), MEMBER, ReasonCode::Other));
+		assert_eq!(FakeStanding::raw(MEMBER), Standing::Good);
+		assert_eq!(FakeStanding::changes().last(), Some(&Change::Lifted(MEMBER)));
+	});
+}
+
+#[test]
+fn the_consortium_removes_the_role_then_a_moderator_acts() {
+	ExtBuilder::default().build_and_execute(|| {
+		RoleHolders::grant(MEMBER);
+		assert_noop!(
+			Moderation::close(signed(MOD1), MEMBER, ReasonCode::Fraud),
+			Error::<Test>::SubjectHoldsRole
+		);
+		RoleHolders::revoke(MEMBER);
+		assert_ok!(Moderation::close(signed(MOD1), MEMBER, ReasonCode::Fraud));
+		assert_eq!(FakeStanding::raw(MEMBER), Standing::Closed);
+		// A moderator removed by the admin can be sanctioned too.
+		assert_ok!(Moderation::remove_moderator(RuntimeOrigin::root(), MOD2));
+		assert_ok!(Moderation::warn(signed(MOD1), MOD2, ReasonCode::Other));
+	});
+}
+
+#[test]
+fn content_of_a_role_holder_is_still_moderated() {
+	ExtBuilder::default().build_and_execute(|| {
+		RoleHolders::grant(MEMBER);
+		for n in 1..=4 {
+			publish(MEMBER, h(n));
+		}
+		assert_ok!(Moderation::flag(signed(MOD1), h(1), ReasonCode::Rumour));
+		assert_ok!(Moderation::hide(signed(MOD1), h(1), ReasonCode::Rumour, h(0)));
+		assert_ok!(Moderation::hide_batch(
+			signed(MOD1),
+			batch(&[h(2), h(3)]),
+			ReasonCode::Rumour,
+			h(0)
+		));
+		let report = file_report(ALICE, ReportTarget::Content(h(4)));
+		assert_ok!(Moderation::resolve(
+			signed(MOD2),
+			report,
+			upheld(ActionTaken::ContentHidden),
+			h(0)
+		));
+		for n in 1..=4 {
+			assert!(matches!(status(h(n)), ContentStatus::Hidden { .. }));
+		}
+		// A content measure only: the account's standing is untouched.
+		assert!(FakeStanding::changes().is_empty());
+		assert_ok!(Moderation::restore(signed(MOD2), h(1), h(0)));
 	});
 }
 
@@ -1646,5 +1832,208 @@ fn set_response_time_refuses_zero_and_non_admins() {
 		);
 		assert_noop!(Moderation::set_response_time(signed(MOD1), 5), BadOrigin);
 		assert_eq!(ResponseTime::<Test>::get(), ResponseDeadline::get());
+	});
+}
+
+// ---- migrations ----------------------------------------------------------------------------
+
+const DAVE: AccountId = 4;
+const EVE: AccountId = 5;
+
+fn measures_in_force() -> BTreeMap<AccountId, MeasureCases> {
+	MeasuresInForce::<Test>::iter().collect()
+}
+
+/// Takes measures as the previous release did: cases and standings, but no `MeasuresInForce`
+/// and storage version 0. Returns the entries the migration should seed.
+fn old_release_state() -> BTreeMap<AccountId, MeasureCases> {
+	let warn = |who| {
+		assert_ok!(Moderation::warn(signed(MOD1), who, ReasonCode::Other));
+		last_case_id()
+	};
+	let restrict = |who, scope, until| {
+		assert_ok!(Moderation::restrict(signed(MOD1), who, scope, until, ReasonCode::Other));
+		last_case_id()
+	};
+	// A warning replaced by a suspension: only the suspension is in force.
+	warn(ALICE);
+	assert_ok!(Moderation::suspend(signed(MOD1), ALICE, 50, ReasonCode::Fraud));
+	let alice_suspended = last_case_id();
+	// Two restrictions side by side, one of them extended by a later case, and a warning under
+	// them, which they leave out of force.
+	restrict(BOB, RestrictionScope::Publishing, 40);
+	let bob_publishing = restrict(BOB, RestrictionScope::Publishing, 60);
+	let bob_transfers = restrict(BOB, RestrictionScope::Transfers, 40);
+	warn(BOB);
+	// Closed and lifted, then closed again by another path (no case): the old case is over.
+	assert_ok!(Moderation::close(signed(MOD1), CHARLIE, ReasonCode::Fraud));
+	assert_ok!(Moderation::lift(signed(MOD2), CHARLIE, ReasonCode::Other));
+	FakeStanding::set(CHARLIE, Standing::Closed);
+	// Warned twice: the later case is recorded.
+	warn(DAVE);
+	let dave_warned = warn(DAVE);
+	// A suspension that lapses.
+	assert_ok!(Moderation::suspend(signed(MOD1), EVE, 5, ReasonCode::Fraud));
+	// Content cases are not account measures.
+	assert_ok!(Moderation::hide(signed(MOD1), h(1), ReasonCode::Rumour, h(0)));
+	System::set_block_number(6);
+
+	let _ = MeasuresInForce::<Test>::clear(u32::MAX, None);
+	StorageVersion::new(0).put::<Moderation>();
+	BTreeMap::from([
+		(ALICE, MeasureCases { suspension: Some(alice_suspended), ..Default::default() }),
+		(
+			BOB,
+			MeasureCases {
+				publishing: Some(bob_publishing),
+				transfers: Some(bob_transfers),
+				..Default::default()
+			},
+		),
+		(DAVE, MeasureCases { warning: Some(dave_warned), ..Default::default() }),
+	])
+}
+
+#[test]
+fn genesis_starts_at_the_current_storage_version() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(Moderation::in_code_storage_version(), StorageVersion::new(1));
+		assert_eq!(Moderation::on_chain_storage_version(), StorageVersion::new(1));
+	});
+}
+
+#[test]
+fn the_migration_seeds_the_measures_still_in_force() {
+	ExtBuilder::default().build_and_execute(|| {
+		let expected = old_release_state();
+		assert!(measures_in_force().is_empty());
+		let cases = Cases::<Test>::iter().count() as u64;
+
+		let weight = migrations::SeedMeasuresInForce::<Test>::on_runtime_upgrade();
+
+		assert_eq!(measures_in_force(), expected);
+		assert_eq!(Moderation::on_chain_storage_version(), StorageVersion::new(1));
+		// Each case, the standing of the five sanctioned accounts, and the entries of the three
+		// seeded ones; plus the storage version.
+		let db = <Test as frame_system::Config>::DbWeight::get();
+		assert_eq!(weight, db.reads_writes(cases + 5 + 3 + 1, 3 + 1));
+	});
+}
+
+#[test]
+fn a_second_run_of_the_migration_changes_nothing() {
+	ExtBuilder::default().build_and_execute(|| {
+		old_release_state();
+		migrations::SeedMeasuresInForce::<Test>::on_runtime_upgrade();
+		let seeded = measures_in_force();
+		// An entry the migration must not touch again.
+		MeasuresInForce::<Test>::remove(DAVE);
+
+		let weight = migrations::SeedMeasuresInForce::<Test>::on_runtime_upgrade();
+
+		let db = <Test as frame_system::Config>::DbWeight::get();
+		assert_eq!(weight, db.reads(1));
+		assert_eq!(MeasuresInForce::<Test>::get(DAVE), None);
+		MeasuresInForce::<Test>::insert(DAVE, seeded[&DAVE]);
+		assert_eq!(measures_in_force(), seeded);
+	});
+}
+
+#[test]
+fn the_migration_keeps_the_entries_already_recorded() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut expected = old_release_state();
+		// ALICE's warning case, recorded as this release would have.
+		let alice_warned = Cases::<Test>::iter()
+			.filter(|(_, case)| {
+				case.subject == CaseSubject::Account(ALICE) &&
+					case.action == CaseAction::AccountWarned
+			})
+			.map(|(id, _)| id)
+			.next()
+			.expect("ALICE was warned");
+		MeasuresInForce::<Test>::insert(
+			ALICE,
+			MeasureCases { warning: Some(alice_warned), ..Default::default() },
+		);
+		migrations::SeedMeasuresInForce::<Test>::on_runtime_upgrade();
+		expected.get_mut(&ALICE).expect("seeded").warning = Some(alice_warned);
+		assert_eq!(measures_in_force(), expected);
+	});
+}
+
+#[test]
+fn after_the_migration_an_appeal_undoes_exactly_a_measure_in_force() {
+	ExtBuilder::default().build_and_execute(|| {
+		let expected = old_release_state();
+		migrations::SeedMeasuresInForce::<Test>::on_runtime_upgrade();
+		// ALICE's suspension was seeded: its appeal undoes it.
+		let suspended = expected[&ALICE].suspension.expect("seeded");
+		assert_ok!(Moderation::appeal(signed(ALICE), suspended, h(1)));
+		assert_ok!(Moderation::decide_appeal(signed(MOD2), suspended, true, h(0)));
+		System::assert_last_event(decided(suspended, true));
+		assert_eq!(FakeStanding::raw(ALICE), Standing::Good);
+		// CHARLIE's closure was lifted before the closure in force now: its appeal leaves it.
+		let closed = Cases::<Test>::iter()
+			.find(|(_, case)| {
+				case.subject == CaseSubject::Account(CHARLIE) &&
+					case.action == CaseAction::AccountClosed
+			})
+			.map(|(id, _)| id)
+			.expect("CHARLIE was closed");
+		assert_ok!(Moderation::appeal(signed(CHARLIE), closed, h(1)));
+		assert_ok!(Moderation::decide_appeal(signed(MOD2), closed, true, h(0)));
+		System::assert_last_event(decided(closed, false));
+		assert_eq!(FakeStanding::raw(CHARLIE), Standing::Closed);
+	});
+}
+
+#[cfg(feature = "try-runtime")]
+#[test]
+fn the_migration_passes_its_try_runtime_checks() {
+	use frame_support::traits::UncheckedOnRuntimeUpgrade;
+	type Unchecked = migrations::v1::UncheckedSeedMeasuresInForce<Test>;
+	ExtBuilder::default().build_and_execute(|| {
+		old_release_state();
+		assert_ok!(migrations::SeedMeasuresInForce::<Test>::try_on_runtime_upgrade(true));
+		// A second run skips its checks with the migration.
+		assert_ok!(migrations::SeedMeasuresInForce::<Test>::try_on_runtime_upgrade(true));
+
+		let entries = (MeasuresInForce::<Test>::iter().count() as u64).encode();
+		let kept = MeasuresInForce::<Test>::get(DAVE);
+		MeasuresInForce::<Test>::insert(
+			DAVE,
+			MeasureCases { warning: Some(NextCaseId::<Test>::get()), ..Default::default() },
+		);
+		assert_eq!(
+			Unchecked::post_upgrade(entries.clone()),
+			Err("SeedMeasuresInForce: a slot names a missing case".into())
+		);
+		MeasuresInForce::<Test>::insert(
+			DAVE,
+			MeasureCases { closure: kept.and_then(|cases| cases.warning), ..Default::default() },
+		);
+		assert_eq!(
+			Unchecked::post_upgrade(entries.clone()),
+			Err("SeedMeasuresInForce: a slot names a case of another measure".into())
+		);
+		MeasuresInForce::<Test>::insert(EVE, kept.expect("seeded"));
+		assert_eq!(
+			Unchecked::post_upgrade(entries.clone()),
+			Err("SeedMeasuresInForce: a slot names a case about another subject".into())
+		);
+		MeasuresInForce::<Test>::remove(EVE);
+		MeasuresInForce::<Test>::set(DAVE, kept);
+		assert_ok!(Unchecked::post_upgrade(entries));
+		assert_eq!(
+			Unchecked::post_upgrade((u64::MAX).encode()),
+			Err("SeedMeasuresInForce: entries were lost".into())
+		);
+		StorageVersion::new(0).put::<Moderation>();
+		assert_eq!(
+			Unchecked::post_upgrade(0u64.encode()),
+			Err("SeedMeasuresInForce: the storage version is not 1".into())
+		);
+		StorageVersion::new(1).put::<Moderation>();
 	});
 }

@@ -27,7 +27,7 @@ use compliance_primitives::{
 };
 use frame_support::{
 	pallet_prelude::{DispatchError, DispatchResult, Get},
-	traits::{Contains, StoredMap},
+	traits::{Contains, ContainsPair, StoredMap},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 
@@ -109,6 +109,15 @@ pub mod pallet {
 		/// they reach the pool: free text such as `System::remark`, which would put content on
 		/// chain that no moderator can hide.
 		type ForbiddenCalls: Contains<RuntimeCallOf<Self>>;
+
+		/// Calls whose signer answers for them through a role rather than through a real-name
+		/// verification: `(signer, call)` pairs that pass the check whatever the signer's
+		/// verification, standing or acknowledged convention, and while the service is suspended.
+		/// The runtime lists the governance calls of its bodies' members (propose, vote, close)
+		/// and the regulators' suspension and resumption, each only while the signer holds the
+		/// role, so that no measure, revocation or new convention can lock governance out. It is
+		/// asked only after `ForbiddenCalls`.
+		type AccountableCalls: ContainsPair<Self::AccountId, RuntimeCallOf<Self>>;
 
 		/// The owner of the current platform convention and the service suspension (the filing
 		/// pallet). `ComplianceState` mirrors both for the check; `try_state` proves the mirror
@@ -704,6 +713,9 @@ impl<T: Config> Pallet<T> {
 		use compliance_primitives::InspectCall;
 		if T::ForbiddenCalls::contains(call) {
 			return Err(RejectCode::CallNotPermitted);
+		}
+		if T::AccountableCalls::contains(who, call) {
+			return Ok(());
 		}
 		let state = ComplianceState::<T>::get();
 		let summary = T::SummaryStore::get(who);

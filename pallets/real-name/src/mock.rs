@@ -4,7 +4,7 @@ use crate::{self as pallet_real_name, VerificationLevel};
 use compliance_primitives::{IdentityCommitment, InspectCall, RestrictionScope};
 use frame_support::{
 	derive_impl,
-	traits::{ConstU32, Contains},
+	traits::{ConstU32, Contains, ContainsPair},
 };
 use frame_system::EnsureRoot;
 use sp_core::H256;
@@ -86,6 +86,16 @@ impl Contains<RuntimeCall> for ForbiddenCalls {
 	}
 }
 
+/// `System::kill_storage` stands for a governance call (a vote, say) of a body's member, who
+/// answers for it through the role: [`MEMBER`] makes it whatever its verification.
+pub struct MemberCalls;
+impl ContainsPair<u64, RuntimeCall> for MemberCalls {
+	fn contains(who: &u64, call: &RuntimeCall) -> bool {
+		*who == MEMBER &&
+			matches!(call, RuntimeCall::System(frame_system::Call::kill_storage { .. }))
+	}
+}
+
 /// The pallet's own operator and registrar calls pass while the service is suspended; users'
 /// acknowledgements wait.
 pub struct OperatorCalls;
@@ -155,6 +165,7 @@ impl pallet_real_name::Config for Test {
 	type ConventionExemptCalls = AppealCalls;
 	type ServiceSuspensionExemptCalls = OperatorCalls;
 	type ForbiddenCalls = ForbiddenCalls;
+	type AccountableCalls = MemberCalls;
 	type Facts = MockFacts;
 	type MaxRegistrars = ConstU32<4>;
 	type MaxNameLength = ConstU32<16>;
@@ -175,6 +186,8 @@ pub const BOB: u64 = 2;
 pub const CHARLIE: u64 = 3;
 /// Verified by ALPHA at genesis, expiring at block 20.
 pub const DAVE: u64 = 4;
+/// A member of a governance body, never verified: its governance calls ([`MemberCalls`]) pass.
+pub const MEMBER: u64 = 12;
 /// When genesis verifications expire (except DAVE's).
 pub const GENESIS_EXPIRY: u64 = 1_000;
 /// When DAVE's verification expires.

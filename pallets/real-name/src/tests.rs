@@ -1045,6 +1045,31 @@ fn free_text_is_refused_for_every_signer() {
 	});
 }
 
+/// What a member's governance call stands for in the mock.
+fn governance_call() -> RuntimeCall {
+	RuntimeCall::System(frame_system::Call::kill_storage { keys: vec![] })
+}
+
+#[test]
+fn a_members_governance_call_passes_whatever_the_members_verification_and_the_service() {
+	ExtBuilder::default().build_and_execute(|| {
+		// MEMBER was never verified; the service is suspended and a new convention waits.
+		set_service_suspended(true);
+		publish_convention(2);
+		assert_check(MEMBER, &governance_call(), Ok(()));
+		// Closed as well: the role, not the verification, answers for the call.
+		crate::mock::Summaries::mutate(MEMBER, |summary| summary.standing = Standing::Closed);
+		assert_check(MEMBER, &governance_call(), Ok(()));
+		// Only that call, and only for the member; free text stays forbidden for everyone.
+		assert_check(MEMBER, &transfer(ALICE), Err(RejectCode::ServiceSuspended));
+		assert_check(CHARLIE, &governance_call(), Err(RejectCode::ServiceSuspended));
+		set_service_suspended(false);
+		assert_check(MEMBER, &transfer(ALICE), Err(RejectCode::NotVerified));
+		assert_check(CHARLIE, &governance_call(), Err(RejectCode::NotVerified));
+		assert_check(MEMBER, &remark(), Err(RejectCode::CallNotPermitted));
+	});
+}
+
 #[test]
 fn a_restriction_written_by_an_earlier_runtime_is_still_enforced() {
 	ExtBuilder::default().build_and_execute(|| {

@@ -1,33 +1,36 @@
 //! Configuration of the compliance pallets: real-name identity, moderation, filing, and the
 //! account sets behind the operator, assessor and regulator origins.
 //!
-//! Origins (see README, "Roles"):
-//! - admin: `Root` (through `pallet-sudo` for now): registrars, moderators, membership of the other
-//!   roles;
-//! - filing operator: a member of `FilingOperators`, or admin: filing record, rules;
-//! - assessor: a member of `Assessors` only (never the admin alone): security assessments;
-//! - regulator: a member of `Regulators` only: service suspension.
+//! Origins (see README, "Who can do what"; defined in [`super::governance`]):
+//! - admin: a consortium motion passed by two thirds of its members: registrars, moderators, filing
+//!   operators, nodes, upgrade authorization, response time, purging records;
+//! - filing operator: a member of `FilingOperators`, or the consortium: filing record, rules;
+//! - assessor: a member of `Assessors` only (never the consortium): security assessments;
+//! - regulator: one member of `Regulators`: service suspension and resumption.
 
 use frame_support::{
 	parameter_types,
 	traits::{ConstU32, Contains, EitherOfDiverse},
 };
-use frame_system::{EnsureRoot, EnsureSignedBy};
+use frame_system::EnsureSignedBy;
 use sp_runtime::traits::StaticLookup;
 
 use compliance_primitives::{InspectCall, RestrictionScope};
 
-use super::super::{
-	AccountId, Assessors, BlockNumber, Filing, FilingOperators, RealName, Regulators, Runtime,
-	RuntimeCall, RuntimeEvent, DAYS, HOURS, RECORD_RETENTION_PERIOD,
+use super::{
+	super::{
+		AccountId, Assessors, BlockNumber, Filing, FilingOperators, RealName, Runtime, RuntimeCall,
+		DAYS, HOURS, RECORD_RETENTION_PERIOD,
+	},
+	governance::{AccountableCalls, ConsortiumMotion, OneRegulator, RoleHolders},
 };
 
-/// The chain operator's admin origin.
-pub type AdminOrigin = EnsureRoot<AccountId>;
+/// The chain operator's admin origin: a consortium motion.
+pub type AdminOrigin = ConsortiumMotion;
 
-/// Filing operators, or the admin.
+/// Filing operators, or the consortium.
 pub type FilingOperatorOrigin =
-	EitherOfDiverse<EnsureRoot<AccountId>, EnsureSignedBy<FilingOperators, AccountId>>;
+	EitherOfDiverse<AdminOrigin, EnsureSignedBy<FilingOperators, AccountId>>;
 
 /// What the real-name check needs to know about our calls.
 pub struct ComplianceCallInspector;
@@ -115,16 +118,17 @@ impl Contains<RuntimeCall> for ForbiddenCalls {
 	}
 }
 
-/// Calls that still go through while the regulator has suspended the service (R7): the admin's,
-/// the regulator's, the operator's and the assessor's, registrars' and moderators' (who rectify
-/// the service). Users' own calls (transfers, publishing, reports, appeals, acknowledgements)
-/// wait.
+/// Calls that still go through while the regulator has suspended the service (R7): governance
+/// (motions of both bodies, applying an authorized upgrade), the regulator's, the operator's and
+/// the assessor's, registrars' and moderators' (who rectify the service). Users' own calls
+/// (transfers, publishing, reports, appeals, acknowledgements) wait.
 pub struct ServiceSuspensionExemptCalls;
 impl Contains<RuntimeCall> for ServiceSuspensionExemptCalls {
 	fn contains(call: &RuntimeCall) -> bool {
 		use pallet_moderation::Call as M;
 		match call {
-			RuntimeCall::Sudo(_) => true,
+			RuntimeCall::Consortium(_) | RuntimeCall::RegulatorsCollective(_) => true,
+			RuntimeCall::System(frame_system::Call::apply_authorized_upgrade { .. }) => true,
 			// The registrars' and the operator's calls, not the users' acknowledgement.
 			RuntimeCall::RealName(_) => !is_acknowledgement(call),
 			RuntimeCall::Filing(_) => true,
@@ -148,6 +152,7 @@ impl pallet_real_name::Config for Runtime {
 	type ConventionExemptCalls = ConventionExemptCalls;
 	type ServiceSuspensionExemptCalls = ServiceSuspensionExemptCalls;
 	type ForbiddenCalls = ForbiddenCalls;
+	type AccountableCalls = AccountableCalls;
 	type Facts = Filing;
 	type MaxRegistrars = MaxRegistrars;
 	type MaxNameLength = ConstU32<64>;
@@ -168,6 +173,7 @@ parameter_types! {
 impl pallet_moderation::Config for Runtime {
 	type Standing = RealName;
 	type AdminOrigin = AdminOrigin;
+	type RoleHolders = RoleHolders;
 	type MaxModerators = ConstU32<64>;
 	type MaxUriLen = ConstU32<256>;
 	type MaxBatch = ConstU32<64>;
@@ -192,7 +198,8 @@ impl pallet_filing::Config for Runtime {
 	type FilingOrigin = FilingOperatorOrigin;
 	type RulesOrigin = FilingOperatorOrigin;
 	type AssessorOrigin = EnsureSignedBy<Assessors, AccountId>;
-	type RegulatorOrigin = EnsureSignedBy<Regulators, AccountId>;
+	type RegulatorOrigin = OneRegulator;
+	type UpgradeOrigin = AdminOrigin;
 	type OnComplianceChange = RealName;
 	type FilingDeadline = FilingDeadline;
 	type ReviewPeriod = ReviewPeriod;
@@ -205,29 +212,6 @@ impl pallet_filing::Config for Runtime {
 	type MaxRulesHistory = ConstU32<32>;
 	type WeightInfo = pallet_filing::weights::SubstrateWeight<Runtime>;
 }
-
-/// The account sets behind the operator, assessor and regulator origins; the admin manages them.
-macro_rules! role_membership {
-	($instance:ty) => {
-		impl pallet_membership::Config<$instance> for Runtime {
-			type RuntimeEvent = RuntimeEvent;
-			type AddOrigin = AdminOrigin;
-			type RemoveOrigin = AdminOrigin;
-			type SwapOrigin = AdminOrigin;
-			type ResetOrigin = AdminOrigin;
-			type PrimeOrigin = AdminOrigin;
-			type MembershipInitialized = ();
-			type MembershipChanged = ();
-			type MaxMembers = ConstU32<16>;
-			// The SDK's weights: the benchmarks need a `MembershipChanged` that tracks a prime
-			// member, which the role sets do not have; these are rare admin calls.
-			type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
-		}
-	};
-}
-role_membership!(pallet_membership::Instance1);
-role_membership!(pallet_membership::Instance2);
-role_membership!(pallet_membership::Instance3);
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmark_helpers {

@@ -2,6 +2,7 @@
 
 pub mod account_data;
 pub mod compliance;
+pub mod governance;
 
 use frame_support::{
 	derive_impl,
@@ -13,10 +14,7 @@ use frame_support::{
 		ConstantMultiplier, IdentityFee, Weight,
 	},
 };
-use frame_system::{
-	limits::{BlockLength, BlockWeights},
-	EnsureRoot,
-};
+use frame_system::limits::{BlockLength, BlockWeights};
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{traits::One, Perbill};
@@ -90,6 +88,9 @@ parameter_types! {
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
 	type Block = Block;
+	/// No origin may write raw state, set code or force balances, and no motion may carry such
+	/// a call (see `governance`).
+	type BaseCallFilter = governance::CallFilter;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
 	type AccountId = AccountId;
@@ -171,19 +172,13 @@ impl pallet_transaction_payment::Config for Runtime {
 	type WeightInfo = weights::pallet_transaction_payment::WeightInfo<Runtime>;
 }
 
-impl pallet_sudo::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type RuntimeCall = RuntimeCall;
-	type WeightInfo = weights::pallet_sudo::WeightInfo<Runtime>;
-}
-
 impl pallet_node_authorization::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type MaxWellKnownNodes = ConstU32<64>;
 	type MaxPeerIdLength = ConstU32<128>;
-	type AddOrigin = EnsureRoot<AccountId>;
-	type RemoveOrigin = EnsureRoot<AccountId>;
-	type SwapOrigin = EnsureRoot<AccountId>;
-	type ResetOrigin = EnsureRoot<AccountId>;
+	type AddOrigin = compliance::AdminOrigin;
+	type RemoveOrigin = compliance::AdminOrigin;
+	type SwapOrigin = compliance::AdminOrigin;
+	type ResetOrigin = compliance::AdminOrigin;
 	type WeightInfo = ();
 }

@@ -1,6 +1,7 @@
 //! Runtime tests: every genesis preset builds, every pallet's `integrity_test` passes, and the
 //! compliance duties hold for real signed extrinsics through the real `TxExtension`.
 
+mod governance;
 pub(crate) mod real_name_check;
 mod upgrade_gate;
 
@@ -33,7 +34,15 @@ fn every_preset_builds() {
 		let name = core::str::from_utf8(name).expect("preset names are UTF-8");
 		preset_ext(name).execute_with(|| {
 			assert!(!pallet_aura::Authorities::<crate::Runtime>::get().is_empty());
-			assert!(pallet_sudo::Key::<crate::Runtime>::get().is_some());
+			use crate::configs::governance::{ConsortiumInstance, RegulatorsInstance};
+			let consortium =
+				pallet_collective::Members::<crate::Runtime, ConsortiumInstance>::get();
+			assert_eq!(consortium, crate::ConsortiumMembership::members().to_vec());
+			assert!(!consortium.is_empty());
+			assert_eq!(
+				pallet_collective::Members::<crate::Runtime, RegulatorsInstance>::get(),
+				crate::Regulators::members().to_vec()
+			);
 		});
 	}
 	assert!(genesis_config_presets::get_preset(&"no_such_preset".into()).is_none());

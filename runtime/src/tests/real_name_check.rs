@@ -51,7 +51,7 @@ impl Signer {
 /// Starts block `number` on top of the current one, running the pallets' `on_initialize`. (The
 /// previous block is not finalized: without inherents its timestamp check would fail, and
 /// nothing here depends on `on_finalize`.)
-fn start_block(number: u32) {
+pub(super) fn start_block(number: u32) {
 	let parent = System::block_hash(System::block_number());
 	// Jumping ahead: frame-system wants each block to follow its parent's number.
 	System::set_block_number(number - 1);
@@ -61,7 +61,7 @@ fn start_block(number: u32) {
 }
 
 /// What the transaction pool says about `xt` now, without changing any state.
-fn validate(xt: &UncheckedExtrinsic) -> TransactionValidity {
+pub(super) fn validate(xt: &UncheckedExtrinsic) -> TransactionValidity {
 	sp_io::storage::start_transaction();
 	let validity = Executive::validate_transaction(
 		TransactionSource::External,
@@ -73,7 +73,7 @@ fn validate(xt: &UncheckedExtrinsic) -> TransactionValidity {
 }
 
 /// The rejection code of a refused validity or application, if it is one of ours.
-fn reject_code(error: TransactionValidityError) -> Option<RejectCode> {
+pub(super) fn reject_code(error: TransactionValidityError) -> Option<RejectCode> {
 	match error {
 		TransactionValidityError::Invalid(InvalidTransaction::Custom(code)) =>
 			RejectCode::from_code(code),
@@ -83,7 +83,7 @@ fn reject_code(error: TransactionValidityError) -> Option<RejectCode> {
 
 /// Asserts that the pool refuses `xt` with `code`, and that a block author cannot apply it
 /// either: the signer pays no fee, its nonce stays, no event is emitted.
-fn assert_refused(xt: UncheckedExtrinsic, code: RejectCode) {
+pub(super) fn assert_refused(xt: UncheckedExtrinsic, code: RejectCode) {
 	let pool = validate(&xt).expect_err("the pool refuses the transaction");
 	assert_eq!(reject_code(pool), Some(code), "pool: {pool:?}");
 	let signer = signer_of(&xt);
@@ -108,7 +108,7 @@ fn signer_of(xt: &UncheckedExtrinsic) -> crate::AccountId {
 }
 
 /// Asserts that the pool accepts `xt` and the block applies and dispatches it successfully.
-fn assert_accepted(xt: UncheckedExtrinsic) {
+pub(super) fn assert_accepted(xt: UncheckedExtrinsic) {
 	validate(&xt).expect("the pool accepts the transaction");
 	Executive::apply_extrinsic(xt)
 		.expect("the block includes the transaction")
@@ -117,7 +117,7 @@ fn assert_accepted(xt: UncheckedExtrinsic) {
 
 /// An ordinary user call: publishing a content hash not published before. Refused by every
 /// measure but a restriction of another function.
-fn remark() -> RuntimeCall {
+pub(super) fn remark() -> RuntimeCall {
 	use core::sync::atomic::{AtomicU64, Ordering};
 	static NEXT: AtomicU64 = AtomicU64::new(1);
 	let hash = ContentHash::from_low_u64_be(NEXT.fetch_add(1, Ordering::Relaxed));
@@ -141,7 +141,7 @@ fn transfer_to(dest: Sr25519Keyring) -> RuntimeCall {
 }
 
 /// Development genesis at block 1, with the accounts `One` and `Two` funded but unverified.
-fn dev_chain(test: impl FnOnce()) {
+pub(super) fn dev_chain(test: impl FnOnce()) {
 	preset_ext(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
 		start_block(1);
 		for key in [Sr25519Keyring::One, Sr25519Keyring::Two] {
@@ -163,7 +163,7 @@ fn dev_chain(test: impl FnOnce()) {
 }
 
 /// Alice, registrar 0, verifies `who` until `expires_at` with a signed extrinsic.
-fn verify(alice: &mut Signer, who: Sr25519Keyring, expires_at: u32) {
+pub(super) fn verify(alice: &mut Signer, who: Sr25519Keyring, expires_at: u32) {
 	let commitment = ContentHash::from(sp_io::hashing::blake2_256(who.to_raw_public().as_ref()));
 	assert_accepted(alice.sign(RuntimeCall::RealName(pallet_real_name::Call::verify {
 		who: who.to_account_id().into(),
@@ -174,7 +174,7 @@ fn verify(alice: &mut Signer, who: Sr25519Keyring, expires_at: u32) {
 }
 
 /// `who` acknowledges the current platform convention (version 1).
-fn acknowledge(who: Sr25519Keyring) {
+pub(super) fn acknowledge(who: Sr25519Keyring) {
 	assert_accepted(
 		Signer::new(who)
 			.sign(RuntimeCall::RealName(pallet_real_name::Call::acknowledge { version: 1 })),
@@ -256,25 +256,20 @@ fn revoked_verification_is_refused() {
 #[test]
 fn removing_a_registrar_invalidates_its_verifications_at_once() {
 	dev_chain(|| {
-		let mut alice = Signer::new(Sr25519Keyring::Alice);
-		let sudo =
-			|call: RuntimeCall| RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(call) });
-		// Bob becomes registrar 1 and verifies One.
-		assert_accepted(alice.sign(sudo(RuntimeCall::RealName(
+		// Bob becomes registrar 1 (by consortium motion) and verifies One.
+		super::governance::pass_consortium_motion(RuntimeCall::RealName(
 			pallet_real_name::Call::add_registrar {
 				account: Sr25519Keyring::Bob.to_account_id().into(),
 				name: b"Second Registrar".to_vec(),
 			},
-		))));
+		));
 		let mut bob = Signer::new(Sr25519Keyring::Bob);
 		verify(&mut bob, Sr25519Keyring::One, 1_000);
 		acknowledge(Sr25519Keyring::One);
 		assert_accepted(Signer::new(Sr25519Keyring::One).sign(remark()));
-		assert_accepted(
-			alice.sign(sudo(RuntimeCall::RealName(pallet_real_name::Call::remove_registrar {
-				id: 1,
-			}))),
-		);
+		super::governance::pass_consortium_motion(RuntimeCall::RealName(
+			pallet_real_name::Call::remove_registrar { id: 1 },
+		));
 		assert_refused(
 			Signer::new(Sr25519Keyring::One).sign(remark()),
 			RejectCode::RegistrarRemoved,
@@ -337,17 +332,17 @@ fn restriction_refuses_only_its_scope() {
 	dev_chain(|| {
 		let mut bob = Signer::new(Sr25519Keyring::Bob);
 		assert_accepted(bob.sign(RuntimeCall::Moderation(pallet_moderation::Call::restrict {
-			who: Sr25519Keyring::Eve.to_account_id(),
+			who: Sr25519Keyring::Ferdie.to_account_id(),
 			scope: RestrictionScope::Transfers,
 			until: 1_000,
 			reason: pallet_moderation::ReasonCode::Fraud,
 		})));
 		assert_refused(
-			Signer::new(Sr25519Keyring::Eve).sign(transfer_to(Sr25519Keyring::Ferdie)),
+			Signer::new(Sr25519Keyring::Ferdie).sign(transfer_to(Sr25519Keyring::Eve)),
 			RejectCode::AccountRestricted,
 		);
 		// What the restriction allows still goes through.
-		assert_accepted(Signer::new(Sr25519Keyring::Eve).sign(remark()));
+		assert_accepted(Signer::new(Sr25519Keyring::Ferdie).sign(remark()));
 	});
 }
 
@@ -456,15 +451,15 @@ fn value_never_reaches_a_closed_account() {
 	dev_chain(|| {
 		let mut bob = Signer::new(Sr25519Keyring::Bob);
 		assert_accepted(bob.sign(RuntimeCall::Moderation(pallet_moderation::Call::close {
-			who: Sr25519Keyring::Eve.to_account_id(),
+			who: Sr25519Keyring::Ferdie.to_account_id(),
 			reason: pallet_moderation::ReasonCode::Fraud,
 		})));
-		let before = Balances::free_balance(Sr25519Keyring::Eve.to_account_id());
+		let before = Balances::free_balance(Sr25519Keyring::Ferdie.to_account_id());
 		assert_refused(
-			Signer::new(Sr25519Keyring::Ferdie).sign(transfer_to(Sr25519Keyring::Eve)),
+			Signer::new(Sr25519Keyring::Eve).sign(transfer_to(Sr25519Keyring::Ferdie)),
 			RejectCode::DestinationClosed,
 		);
-		assert_eq!(Balances::free_balance(Sr25519Keyring::Eve.to_account_id()), before);
+		assert_eq!(Balances::free_balance(Sr25519Keyring::Ferdie.to_account_id()), before);
 	});
 }
 
@@ -538,7 +533,7 @@ fn the_acknowledgement_waits_while_the_service_is_suspended() {
 
 /// Asserts that the pool accepts `xt` and the block includes it, and that its call fails with
 /// `error`: the signer pays the fee and its nonce moves on, nothing else changes.
-fn assert_failed(xt: UncheckedExtrinsic, error: sp_runtime::DispatchError) {
+pub(super) fn assert_failed(xt: UncheckedExtrinsic, error: sp_runtime::DispatchError) {
 	validate(&xt).expect("the pool accepts the transaction");
 	let outcome = Executive::apply_extrinsic(xt).expect("the block includes the transaction");
 	assert_eq!(outcome, Err(error));
@@ -547,49 +542,48 @@ fn assert_failed(xt: UncheckedExtrinsic, error: sp_runtime::DispatchError) {
 #[test]
 fn a_moderator_cannot_lift_a_measure_on_himself_or_decide_his_own_appeal() {
 	dev_chain(|| {
-		let bob_id = Sr25519Keyring::Bob.to_account_id();
+		// Ferdie, restricted by Charlie, then becomes a moderator by consortium motion (a
+		// moderator cannot take a measure against another role holder).
+		let ferdie_id = Sr25519Keyring::Ferdie.to_account_id();
 		let mut charlie = Signer::new(Sr25519Keyring::Charlie);
 		assert_accepted(charlie.sign(RuntimeCall::Moderation(pallet_moderation::Call::restrict {
-			who: bob_id.clone(),
+			who: ferdie_id.clone(),
 			scope: RestrictionScope::Publishing,
 			until: 1_000,
 			reason: pallet_moderation::ReasonCode::Rumour,
 		})));
 		let case_id = pallet_moderation::NextCaseId::<Runtime>::get() - 1;
-		let standing = pallet_real_name::Pallet::<Runtime>::standing_of(&bob_id);
-		let mut bob = Signer::new(Sr25519Keyring::Bob);
-		assert_refused(bob.sign(remark()), RejectCode::AccountRestricted);
-		let mut bob = Signer::new(Sr25519Keyring::Bob);
+		super::governance::pass_consortium_motion(RuntimeCall::Moderation(
+			pallet_moderation::Call::add_moderator { who: ferdie_id.clone() },
+		));
+		let standing = pallet_real_name::Pallet::<Runtime>::standing_of(&ferdie_id);
+		let mut ferdie = Signer::new(Sr25519Keyring::Ferdie);
+		assert_refused(ferdie.sign(remark()), RejectCode::AccountRestricted);
+		let mut ferdie = Signer::new(Sr25519Keyring::Ferdie);
 		assert_failed(
-			bob.sign(RuntimeCall::Moderation(pallet_moderation::Call::lift {
-				who: bob_id.clone(),
+			ferdie.sign(RuntimeCall::Moderation(pallet_moderation::Call::lift {
+				who: ferdie_id.clone(),
 				reason: pallet_moderation::ReasonCode::Other,
 			})),
 			pallet_moderation::Error::<Runtime>::OwnAccount.into(),
 		);
-		assert_accepted(bob.sign(RuntimeCall::Moderation(pallet_moderation::Call::appeal {
+		assert_accepted(ferdie.sign(RuntimeCall::Moderation(pallet_moderation::Call::appeal {
 			case_id,
 			statement_hash: ContentHash::repeat_byte(5),
 		})));
 		assert_failed(
-			bob.sign(RuntimeCall::Moderation(pallet_moderation::Call::decide_appeal {
+			ferdie.sign(RuntimeCall::Moderation(pallet_moderation::Call::decide_appeal {
 				case_id,
 				upheld: true,
 				note_hash: ContentHash::repeat_byte(6),
 			})),
 			pallet_moderation::Error::<Runtime>::OwnCase.into(),
 		);
-		assert_eq!(pallet_real_name::Pallet::<Runtime>::standing_of(&bob_id), standing);
-		// Charlie acted in the case; a third moderator decides it: the restriction, still in
-		// force, is undone.
-		let mut alice = Signer::new(Sr25519Keyring::Alice);
-		assert_accepted(alice.sign(RuntimeCall::Sudo(pallet_sudo::Call::sudo {
-			call: Box::new(RuntimeCall::Moderation(pallet_moderation::Call::add_moderator {
-				who: Sr25519Keyring::Dave.to_account_id(),
-			})),
-		})));
-		let mut dave = Signer::new(Sr25519Keyring::Dave);
-		assert_accepted(dave.sign(RuntimeCall::Moderation(
+		assert_eq!(pallet_real_name::Pallet::<Runtime>::standing_of(&ferdie_id), standing);
+		// Charlie acted in the case; Bob, a moderator who did not, decides it: the restriction,
+		// still in force, is undone.
+		let mut bob = Signer::new(Sr25519Keyring::Bob);
+		assert_accepted(bob.sign(RuntimeCall::Moderation(
 			pallet_moderation::Call::decide_appeal {
 				case_id,
 				upheld: true,
@@ -597,7 +591,7 @@ fn a_moderator_cannot_lift_a_measure_on_himself_or_decide_his_own_appeal() {
 			},
 		)));
 		assert_eq!(
-			pallet_real_name::Pallet::<Runtime>::standing_of(&bob_id),
+			pallet_real_name::Pallet::<Runtime>::standing_of(&ferdie_id),
 			compliance_primitives::Standing::Good
 		);
 	});

@@ -8,6 +8,5 @@ pub mod extrinsic_weights;
 pub mod frame_system;
 pub mod frame_system_extensions;
 pub mod pallet_balances;
-pub mod pallet_sudo;
 pub mod pallet_timestamp;
 pub mod pallet_transaction_payment;
