@@ -98,11 +98,20 @@ pub type ConventionExemptCalls = AppealAndAcknowledgement;
 ///   `add_connections`, `remove_connections`), which take any signed origin: with them any verified
 ///   user could claim a validator's published peer id before the operator adds it, and attach peers
 ///   that outlive the operator's decision. Which nodes take part in the network is the operator's
-///   call alone (`add_well_known_node` and its siblings, R11).
+///   call alone (`add_well_known_node` and its siblings, R11);
+/// - a motion proposing any of these.
 pub struct ForbiddenCalls;
 impl Contains<RuntimeCall> for ForbiddenCalls {
 	fn contains(call: &RuntimeCall) -> bool {
+		use pallet_collective::Call as Motion;
 		use pallet_node_authorization::Call as Nodes;
+		// A motion carries its call's bytes into the block body when proposed: a remark inside a
+		// proposal would put free text on chain just as a remark does.
+		if let RuntimeCall::Consortium(Motion::propose { proposal, .. }) |
+		RuntimeCall::RegulatorsCollective(Motion::propose { proposal, .. }) = call
+		{
+			return Self::contains(proposal);
+		}
 		matches!(
 			call,
 			RuntimeCall::System(

@@ -503,6 +503,26 @@ fn no_signed_extrinsic_motion_or_regulators_decision_reaches_a_root_only_call() 
 }
 
 #[test]
+fn a_motion_carrying_free_text_never_enters_the_pool() {
+	dev_chain(|| {
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: b"text".to_vec() });
+		for (body, key) in
+			[(Body::Consortium, Alice), (Body::Consortium, Ferdie), (Body::Regulators, Eve)]
+		{
+			let propose = motion_call(
+				body,
+				pallet_collective::Call::propose {
+					threshold: 2,
+					proposal: Box::new(remark.clone()),
+					length_bound: remark.encoded_size() as u32,
+				},
+			);
+			assert_refused(Signer::new(key).sign(propose), RejectCode::CallNotPermitted);
+		}
+	});
+}
+
+#[test]
 fn value_never_reaches_an_unverified_account_by_any_path() {
 	dev_chain(|| {
 		let one = account(Sr25519Keyring::One);
