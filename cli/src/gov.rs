@@ -260,6 +260,19 @@ enum AdminCall {
 		/// The blocks.
 		blocks: u32,
 	},
+	/// Make an account a validator (`ValidatorSet.add_validator`): it must have registered
+	/// session keys (`Session.set_keys`); it authors from the second session boundary on.
+	AddValidator {
+		/// The validator's account.
+		#[arg(value_parser = parse_account)]
+		who: AccountId32,
+	},
+	/// Remove a validator (`ValidatorSet.remove_validator`); at least one stays.
+	RemoveValidator {
+		/// The validator's account.
+		#[arg(value_parser = parse_account)]
+		who: AccountId32,
+	},
 	/// Add an account to a set of role holders (`<set>.add_member`).
 	AddMember {
 		/// The account.
@@ -337,6 +350,10 @@ impl AdminCall {
 				named_call("Moderation", "purge_case", [("case_id", num(*case))]),
 			AdminCall::SetResponseTime { blocks } =>
 				named_call("Moderation", "set_response_time", [("blocks", num(*blocks))]),
+			AdminCall::AddValidator { who } =>
+				named_call("ValidatorSet", "add_validator", [("who", account(who))]),
+			AdminCall::RemoveValidator { who } =>
+				named_call("ValidatorSet", "remove_validator", [("who", account(who))]),
 			AdminCall::AddMember { who, set } =>
 				named_call(set.pallet(), "add_member", [("who", address(who))]),
 			AdminCall::RemoveMember { who, set } =>

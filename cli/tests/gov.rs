@@ -172,6 +172,32 @@ async fn consortium_motions_pass_with_two_thirds_and_fail_by_name() {
 	let line = failing.failed(5);
 	assert!(line.contains("Moderation.AlreadyModerator"), "{line}");
 
+	// Round 6: the validator set's admin calls, refused by name: the last validator stays, and
+	// an account without session keys cannot be made a validator.
+	let last = compliance(
+		&url,
+		&[
+			"--suri",
+			"//Alice",
+			"--suri",
+			"//Charlie",
+			"gov",
+			"propose",
+			"remove-validator",
+			"//Alice",
+		],
+	)
+	.await;
+	let line = last.failed(5);
+	assert!(line.contains("ValidatorSet.TooFewValidators"), "{line}");
+	let keyless = compliance(
+		&url,
+		&["--suri", "//Alice", "--suri", "//Charlie", "gov", "propose", "add-validator", DAVE],
+	)
+	.await;
+	let line = keyless.failed(5);
+	assert!(line.contains("ValidatorSet.NoSessionKeys"), "{line}");
+
 	// Every motion is closed now.
 	let listed = json(&compliance(&url, &["--json", "gov", "motions"]).await);
 	assert_eq!(listed["motions"], serde_json::json!([]), "{listed:#}");

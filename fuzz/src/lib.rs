@@ -271,6 +271,7 @@ impl Harness {
 		self.check_issuance(issuance, &events, &step.call);
 		check_no_self_dealing(&who, &events, &step.call);
 		check_code_unchanged_unless_assessed(code_before.as_deref(), &events, &step.call);
+		check_authorities_remain(&step.call);
 		self.track_hidden(&events);
 		self.check_hidden();
 		#[cfg(feature = "try-runtime")]
@@ -373,6 +374,25 @@ fn check_no_self_dealing(
 		assert!(
 			subject.as_ref() != Some(signer),
 			"{signer:?} changed a measure on its own account or content: {event:?} after {call:?}"
+		);
+	}
+}
+
+/// Aura and GRANDPA always keep an authority, and every validator the set plans keeps its
+/// session keys: no call leaves the chain unable to author or finalize.
+fn check_authorities_remain(call: &RuntimeCall) {
+	assert!(
+		!pallet_aura::Authorities::<compliance_runtime::Runtime>::get().is_empty(),
+		"Aura has no authority after {call:?}"
+	);
+	assert!(
+		!compliance_runtime::Grandpa::grandpa_authorities().is_empty(),
+		"GRANDPA has no authority after {call:?}"
+	);
+	for validator in pallet_validator_set::Validators::<compliance_runtime::Runtime>::get() {
+		assert!(
+			pallet_session::NextKeys::<compliance_runtime::Runtime>::contains_key(&validator),
+			"validator {validator:?} lost its session keys after {call:?}"
 		);
 	}
 }

@@ -10,4 +10,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_real_name, RealName]
 	[pallet_moderation, Moderation]
 	[pallet_filing, Filing]
+	[pallet_validator_set, ValidatorSet]
 );

@@ -1,5 +1,5 @@
 //! Genesis presets: `development` (one validator, Alice) and `local_testnet` (Alice, Bob and
-//! Charlie validate). Both put a development account in each role:
+//! Charlie validate; sessions of 10 blocks on both). Both put a development account in each role:
 //!
 //! | account | role                                                        |
 //! |---------|-------------------------------------------------------------|
@@ -21,7 +21,7 @@
 use crate::{
 	AccountId, AssessorsConfig, BalancesConfig, BlockNumber, ConsortiumMembershipConfig,
 	FilingConfig, FilingOperatorsConfig, ModerationConfig, RealNameConfig, RegulatorsConfig,
-	RuntimeGenesisConfig, DAYS, UNIT,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, ValidatorSetConfig, DAYS, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use compliance_primitives::{ContentHash, ConventionVersion};
@@ -59,8 +59,8 @@ fn dev_keys() -> [Sr25519Keyring; 6] {
 	]
 }
 
-/// The authoring and finality keys of a development validator.
-fn authority_keys(validator: Sr25519Keyring) -> (AuraId, GrandpaId) {
+/// A development validator: its account and its session keys (authoring and finality).
+fn authority_keys(validator: Sr25519Keyring) -> (AccountId, SessionKeys) {
 	let finality = match validator {
 		Sr25519Keyring::Alice => Ed25519Keyring::Alice,
 		Sr25519Keyring::Bob => Ed25519Keyring::Bob,
@@ -69,7 +69,9 @@ fn authority_keys(validator: Sr25519Keyring) -> (AuraId, GrandpaId) {
 		Sr25519Keyring::Eve => Ed25519Keyring::Eve,
 		_ => Ed25519Keyring::Ferdie,
 	};
-	(validator.public().into(), finality.public().into())
+	let aura: AuraId = validator.public().into();
+	let grandpa: GrandpaId = finality.public().into();
+	(validator.to_account_id(), SessionKeys { aura, grandpa })
 }
 
 /// A stand-in for a registrar's salted identity commitment of a development account: the
@@ -87,10 +89,15 @@ fn dev_document_hash(text: &str) -> ContentHash {
 /// that overdue reports can be watched (and tested) without waiting a day.
 const DEV_RESPONSE_TIME: BlockNumber = 10;
 
+/// Blocks between session boundaries on the development chains: one minute, so that a change of
+/// validators is watched (and tested) within two minutes.
+const DEV_SESSION_LENGTH: BlockNumber = 10;
+
 /// A genesis patch with the given validators and complaint response time (`None`: the
-/// runtime's default of 24 hours); the roles are those of the module docs.
+/// runtime's default of 24 hours); the roles are those of the module docs. Aura's and GRANDPA's
+/// authorities come from the validators' session keys.
 fn compliance_genesis(
-	validators: Vec<(AuraId, GrandpaId)>,
+	validators: Vec<(AccountId, SessionKeys)>,
 	response_time: Option<BlockNumber>,
 ) -> Value {
 	let account = |key: Sr25519Keyring| -> AccountId { key.to_account_id() };
@@ -99,11 +106,15 @@ fn compliance_genesis(
 		balances: BalancesConfig {
 			balances: dev_keys().into_iter().map(|k| (account(k), ENDOWMENT)).collect::<Vec<_>>(),
 		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: validators.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+		validator_set: ValidatorSetConfig {
+			validators: validators.iter().map(|(account, _)| account.clone()).collect::<Vec<_>>(),
+			session_length: DEV_SESSION_LENGTH,
 		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: validators.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
+		session: SessionConfig {
+			keys: validators
+				.into_iter()
+				.map(|(account, keys)| (account.clone(), account, keys))
+				.collect::<Vec<_>>(),
 		},
 		consortium_membership: ConsortiumMembershipConfig {
 			members: [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]

@@ -201,10 +201,12 @@ pub type UncheckedExtrinsic =
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Runtime migrations from spec 101: Sudo to governance, in this order (the consortium is seeded
-/// from the Sudo key before Sudo's storage goes), and the cases behind the measures in force.
+/// from the Sudo key before Sudo's storage goes); the authorities to sessions; and the cases
+/// behind the measures in force.
 type Migrations = (
 	migrations::SudoToGovernance,
 	migrations::RemoveSudo,
+	migrations::SeedSessions,
 	pallet_moderation::migrations::SeedMeasuresInForce<Runtime>,
 );
 
@@ -299,4 +301,13 @@ mod runtime {
 	/// The regulators' motions: their own membership and the assessors' accreditation.
 	#[runtime::pallet_index(18)]
 	pub type RegulatorsCollective = pallet_collective<Instance2>;
+
+	/// The validators, changed by consortium motion.
+	#[runtime::pallet_index(19)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	/// Sessions: carries the validator set's changes and the validators' keys to Aura and
+	/// GRANDPA.
+	#[runtime::pallet_index(20)]
+	pub type Session = pallet_session;
 }

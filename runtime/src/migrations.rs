@@ -4,6 +4,9 @@
 //! only member is that key's account: the same party keeps the same powers, now exercised by
 //! motion, and its first motions add the other consortium parties. The regulators' collective
 //! is seeded from the regulators of spec 101. Sudo's storage is then removed.
+//!
+//! [`SeedSessions`] gives spec 101's authorities, which Aura and GRANDPA kept without sessions,
+//! to the validator set and to `pallet-session`, so that the first session change keeps them.
 
 use frame_support::{
 	traits::{GetStorageVersion, InitializeMembers, OnRuntimeUpgrade},
@@ -14,7 +17,8 @@ use sp_runtime::TryRuntimeError;
 
 use crate::{
 	configs::governance::{ConsortiumInstance, ConsortiumMembershipInstance, RegulatorsInstance},
-	AccountId, Consortium, ConsortiumMembership, Regulators, RegulatorsCollective, Runtime,
+	AccountId, BlockNumber, Consortium, ConsortiumMembership, Regulators, RegulatorsCollective,
+	Runtime, Session, SessionKeys, ValidatorSet, HOURS,
 };
 
 /// The name of spec 101's Sudo pallet, whose storage [`RemoveSudo`] deletes.
@@ -112,6 +116,101 @@ impl OnRuntimeUpgrade for SudoToGovernance {
 			pallet_collective::Members::<Runtime, RegulatorsInstance>::get()
 		{
 			return Err(TryRuntimeError::Other("regulators and their collective differ"));
+		}
+		Ok(())
+	}
+}
+
+/// The session length of a chain that moves from spec 101: an hour between session boundaries.
+/// (A session change takes a block, and a boundary ends a session only when a change waits.)
+pub const MIGRATED_SESSION_LENGTH: BlockNumber = HOURS;
+
+/// Gives spec 101's authorities to the validator set and to `pallet-session`: `Validators`,
+/// `QueuedKeys`, `NextKeys` and `KeyOwner`, as `pallet-session`'s genesis would have written
+/// them, so the first session change plans the same authorities instead of none. A validator's
+/// account is the account of its Aura key, paired with the GRANDPA key at the same position: spec
+/// 101 knew validators only by their keys. Their keys hold no deposit (as at genesis). Does
+/// nothing on a chain whose validator set has members already.
+pub struct SeedSessions;
+
+impl OnRuntimeUpgrade for SeedSessions {
+	fn on_runtime_upgrade() -> Weight {
+		use sp_runtime::traits::OpaqueKeys;
+		let db = <Runtime as frame_system::Config>::DbWeight::get();
+		if !pallet_validator_set::Validators::<Runtime>::get().is_empty() {
+			return db.reads(1);
+		}
+		let aura = pallet_aura::Authorities::<Runtime>::get();
+		let grandpa = pallet_grandpa::Pallet::<Runtime>::grandpa_authorities();
+		let mut weight = db.reads(3);
+		if aura.is_empty() || aura.len() != grandpa.len() {
+			log::error!(
+				target: "runtime::validator-set",
+				"{} Aura and {} GRANDPA authorities: cannot pair them into validators; sessions \
+				 not seeded",
+				aura.len(),
+				grandpa.len(),
+			);
+			return weight;
+		}
+		let mut validators = alloc::vec::Vec::with_capacity(aura.len());
+		let mut queued = alloc::vec::Vec::with_capacity(aura.len());
+		for (aura_key, (grandpa_key, _)) in aura.into_iter().zip(grandpa) {
+			let account = AccountId::from(sp_core::sr25519::Public::from(aura_key.clone()));
+			let keys = SessionKeys { aura: aura_key, grandpa: grandpa_key };
+			pallet_session::NextKeys::<Runtime>::insert(&account, &keys);
+			for id in SessionKeys::key_ids() {
+				pallet_session::KeyOwner::<Runtime>::insert(
+					(*id, keys.get_raw(*id).to_vec()),
+					&account,
+				);
+			}
+			// Registered keys count as a consumer of the account, as `set_keys` counts them.
+			if frame_system::Pallet::<Runtime>::inc_consumers_without_limit(&account).is_err() {
+				let _ = frame_system::Pallet::<Runtime>::inc_providers(&account);
+			}
+			validators.push(account.clone());
+			queued.push((account, keys));
+			weight = weight.saturating_add(db.reads_writes(1, 4));
+		}
+		let count = validators.len();
+		pallet_validator_set::Validators::<Runtime>::put(frame_support::BoundedVec::truncate_from(
+			validators.clone(),
+		));
+		pallet_validator_set::SessionLength::<Runtime>::put(MIGRATED_SESSION_LENGTH);
+		pallet_session::Validators::<Runtime>::put(validators);
+		pallet_session::QueuedKeys::<Runtime>::put(queued);
+		ValidatorSet::in_code_storage_version().put::<ValidatorSet>();
+		Session::in_code_storage_version().put::<Session>();
+		log::info!(target: "runtime::validator-set", "sessions seeded with {count} validator(s)");
+		weight.saturating_add(db.writes(6))
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, TryRuntimeError> {
+		use codec::Encode;
+		Ok(pallet_aura::Authorities::<Runtime>::get().into_inner().encode())
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), TryRuntimeError> {
+		use codec::Decode;
+		let before =
+			alloc::vec::Vec::<sp_consensus_aura::sr25519::AuthorityId>::decode(&mut &state[..])
+				.map_err(|_| TryRuntimeError::Other("pre-upgrade state does not decode"))?;
+		let queued: alloc::vec::Vec<_> = pallet_session::QueuedKeys::<Runtime>::get()
+			.into_iter()
+			.map(|(_, keys)| keys.aura)
+			.collect();
+		if queued != before {
+			return Err(TryRuntimeError::Other(
+				"the planned session's keys are not the authorities",
+			));
+		}
+		if pallet_session::Validators::<Runtime>::get() !=
+			pallet_validator_set::Validators::<Runtime>::get().into_inner()
+		{
+			return Err(TryRuntimeError::Other("the session's and the set's validators differ"));
 		}
 		Ok(())
 	}

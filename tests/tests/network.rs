@@ -2,7 +2,9 @@
 //!
 //! - the local testnet's validators (Alice, Bob, Charlie) are its well-known nodes: they connect,
 //!   produce and finalize blocks, while a fourth node nobody authorised gets no peers and no blocks
-//!   until the admin adds its peer id through `NodeAuthorization`; then it syncs;
+//!   until the consortium adds its peer id through `NodeAuthorization`; then it syncs; the
+//!   consortium then makes it a validator by motion (its own session keys, registered by the
+//!   account that runs it): it authors blocks, and once removed the others go on finalizing;
 //! - a validator killed with SIGKILL restarts on its database with every block it had finalized,
 //!   and catches up; the whole network killed and restarted continues finalizing;
 //! - the node refuses a pruning setting under the records retention floor (R8) and an unknown chain
@@ -12,14 +14,13 @@
 //! [`Node`] below instead of the harness's `TestNode` (which removes its base path on drop).
 //! They run one at a time: each starts up to four nodes on a 2-core machine.
 
-use compliance_tests::{free_port, node_binary, TestNode, STARTUP_TIMEOUT};
+use compliance_tests::{free_port, node_binary, STARTUP_TIMEOUT};
 use sc_network_types::PeerId;
 use std::{
-	collections::BTreeMap,
 	fs::OpenOptions,
 	future::Future,
 	path::{Path, PathBuf},
-	process::{Child, Command, Output, Stdio},
+	process::{Child, Command, Stdio},
 	str::FromStr,
 	sync::{Mutex, PoisonError},
 	time::{Duration, Instant},
@@ -261,6 +262,19 @@ fn validator_base_paths() -> [tempfile::TempDir; 3] {
 	[(); 3].map(|()| tempfile::tempdir().expect("a temporary directory can be created"))
 }
 
+/// Has the node generate a random network key in `base_path` for the local chain, as an operator
+/// does before starting a validator (the node refuses to start one without a key on disk).
+fn generate_node_key(base_path: &Path) {
+	let status = Command::new(node_binary())
+		.args(["key", "generate-node-key", "--chain", "local", "--base-path"])
+		.arg(base_path)
+		.stdout(Stdio::null())
+		.stderr(Stdio::null())
+		.status()
+		.expect("the node can be run");
+	assert!(status.success(), "the node generates a network key: {status}");
+}
+
 /// The peer ids `NodeAuthorization.WellKnownNodes` holds at the best block.
 async fn well_known_nodes(client: &OnlineClient<PolkadotConfig>) -> Vec<PeerId> {
 	let at = client.at_current_block().await.expect("the best block can be read");
@@ -281,7 +295,7 @@ async fn well_known_nodes(client: &OnlineClient<PolkadotConfig>) -> Vec<PeerId> 
 }
 
 #[test]
-fn only_authorised_nodes_join_the_network() {
+fn only_authorised_nodes_join_and_validators_change_by_motion() {
 	run_alone(async {
 		let base_paths = validator_base_paths();
 		let [mut alice, mut bob, mut charlie] = start_validators(&base_paths).await;
@@ -306,11 +320,12 @@ fn only_authorised_nodes_join_the_network() {
 		// A fourth node with a random key, pointed at Alice, is turned away by every validator:
 		// no peers, no blocks beyond genesis, while the validators go on.
 		let outsider_path = tempfile::tempdir().expect("a temporary directory can be created");
+		generate_node_key(outsider_path.path());
 		let bootnode = alice.multiaddr().await;
 		let mut outsider = Node::start(
 			"outsider",
 			outsider_path.path(),
-			&["--chain", "local", "--bootnodes", &bootnode],
+			&["--chain", "local", "--validator", "--bootnodes", &bootnode],
 		);
 		let outsider_rpc = outsider.rpc().await;
 		let outsider_id = peer_id_of(&outsider_rpc).await;
@@ -371,165 +386,130 @@ fn only_authorised_nodes_join_the_network() {
 			|rpc| async move { peers(&rpc).await > 0 && best_number(&rpc).await >= target },
 		)
 		.await;
-	});
-}
 
-#[test]
-fn validators_recover_from_crashes() {
-	run_alone(async {
-		let base_paths = validator_base_paths();
-		let [mut alice, mut bob, mut charlie] = start_validators(&base_paths).await;
-		wait_until(
-			&mut [&mut alice, &mut bob, &mut charlie],
-			FINALITY_TIMEOUT,
-			"the validators finalize block 3",
-			|rpc| async move { finalized_number(&rpc).await >= 3 },
+		// Ferdie runs the new node. The node generates session keys with a proof that Ferdie's
+		// account holds them; Ferdie registers them; a motion makes Ferdie a validator.
+		let ferdie = dev::ferdie();
+		let keys = rotate_keys_with_owner(&outsider_rpc, &ferdie).await;
+		let registered = compliance_tests::submit_and_wait(
+			&admin,
+			&subxt::dynamic::transaction("Session", "set_keys", keys),
+			&ferdie,
 		)
 		.await;
-
-		// Charlie crashes while blocks are produced.
-		let charlie_rpc = charlie.rpc().await;
-		let finalized = finalized_number(&charlie_rpc).await;
-		let mut kept = BTreeMap::new();
-		for number in 0..=finalized {
-			let hash = charlie_rpc
-				.methods
-				.chain_get_block_hash(Some(number.into()))
-				.await
-				.expect("chain_getBlockHash answers")
-				.expect("a finalized block has a hash");
-			kept.insert(number, hash);
-		}
-		drop(charlie_rpc);
-		charlie.kill();
-
-		// Alice and Bob go on authoring (GRANDPA needs all three of three votes to finalize).
-		let alice_rpc = alice.rpc().await;
-		let best_at_crash = best_number(&alice_rpc).await;
-		wait_until(
-			&mut [&mut alice],
-			FINALITY_TIMEOUT,
-			"Alice and Bob author two blocks without Charlie",
-			|rpc| async move { best_number(&rpc).await >= best_at_crash + 2 },
+		assert!(registered.is_ok(), "Ferdie registers the node's keys: {registered:?}");
+		let ferdie_account = Value::from_bytes(ferdie.public_key().0);
+		let added = compliance_tests::pass_motion(
+			&admin,
+			"Consortium",
+			("ValidatorSet", "add_validator", vec![ferdie_account.clone()]),
+			&[&dev::alice(), &dev::bob()],
 		)
-		.await;
+		.await
+		.expect("the motion's transactions go through");
+		assert_eq!(added, Ok(()), "the consortium's motion added the validator");
 
-		// Charlie restarts on the same database: everything it had finalized is there unchanged,
-		// and it catches up with the others; finality resumes.
-		charlie.restart();
-		let charlie_rpc = charlie.rpc().await;
-		for (number, hash) in &kept {
-			let after = charlie_rpc
-				.methods
-				.chain_get_block_hash(Some((*number).into()))
-				.await
-				.expect("chain_getBlockHash answers");
-			assert_eq!(after.as_ref(), Some(hash), "block {number} changed across the crash");
-		}
-		let target = best_number(&alice_rpc).await;
-		wait_until(
-			&mut [&mut charlie],
-			FINALITY_TIMEOUT,
-			"the restarted validator catches up and finalizes beyond its crash",
-			|rpc| async move {
-				best_number(&rpc).await >= target && finalized_number(&rpc).await > finalized
-			},
-		)
-		.await;
-
-		// The whole network crashes at once and restarts: the chain continues from its last
-		// finalized block.
-		let mut finalized = 0;
-		for node in [&mut alice, &mut bob, &mut charlie] {
-			finalized = finalized.max(finalized_number(&node.rpc().await).await);
-		}
-		drop((alice_rpc, charlie_rpc));
-		for node in [&mut alice, &mut bob, &mut charlie] {
-			node.kill();
-		}
-		for node in [&mut alice, &mut bob, &mut charlie] {
-			node.restart();
-		}
-		wait_until(
-			&mut [&mut alice, &mut bob, &mut charlie],
-			FINALITY_TIMEOUT,
-			"the restarted network finalizes beyond its last finalized block",
-			|rpc| async move { finalized_number(&rpc).await > finalized },
-		)
-		.await;
-	});
-}
-
-/// Runs the node binary with `args` to completion (it is expected to refuse them), with a
-/// temporary base path in case it does not.
-fn run_to_exit(args: &[&str]) -> Output {
-	let base_path = tempfile::tempdir().expect("a temporary directory can be created");
-	let mut child = Command::new(node_binary())
-		.args(args)
-		.arg("--base-path")
-		.arg(base_path.path())
-		.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
-		.args(["--rpc-port", &free_port().to_string(), "--port", &free_port().to_string()])
-		.stdout(Stdio::piped())
-		.stderr(Stdio::piped())
-		.spawn()
-		.expect("the node binary can be started");
-	let deadline = Instant::now() + Duration::from_secs(60);
-	while child.try_wait().expect("the node's status can be read").is_none() {
-		if Instant::now() > deadline {
-			let _ = child.kill();
-			let output = child.wait_with_output().expect("the node's output can be read");
-			panic!(
-				"`compliance-node {}` kept running; its log:\n{}",
-				args.join(" "),
-				String::from_utf8_lossy(&output.stderr)
+		// Within two session boundaries (10 blocks each) the node is an authority and authors.
+		wait_for_authorities(&admin, 4, &alice).await;
+		let deadline = Instant::now() + FINALITY_TIMEOUT;
+		while !outsider.log().contains("Pre-sealed block for proposal") {
+			assert!(
+				Instant::now() < deadline,
+				"the new validator authored no block; its log:\n{}",
+				outsider.log()
 			);
+			tokio::time::sleep(POLL).await;
 		}
-		std::thread::sleep(Duration::from_millis(100));
+		let authored_by_now = best_number(&alice_rpc).await;
+		wait_until(
+			&mut [&mut alice, &mut outsider],
+			FINALITY_TIMEOUT,
+			"the four validators finalize past the new one's first block",
+			|rpc| async move { finalized_number(&rpc).await > authored_by_now },
+		)
+		.await;
+
+		// Removed by motion, it leaves the authorities, and the three go on finalizing.
+		let removed = compliance_tests::pass_motion(
+			&admin,
+			"Consortium",
+			("ValidatorSet", "remove_validator", vec![ferdie_account]),
+			&[&dev::alice(), &dev::bob()],
+		)
+		.await
+		.expect("the motion's transactions go through");
+		assert_eq!(removed, Ok(()), "the consortium's motion removed the validator");
+		wait_for_authorities(&admin, 3, &alice).await;
+		let three_again = best_number(&alice_rpc).await;
+		wait_until(
+			&mut [&mut alice, &mut bob, &mut charlie],
+			FINALITY_TIMEOUT,
+			"the three validators finalize beyond the change",
+			|rpc| async move { finalized_number(&rpc).await > three_again + 2 },
+		)
+		.await;
+	});
+}
+
+/// The session keys `node` generates for `owner`'s account (`author_rotateKeysWithOwner`), as
+/// the fields of a `Session::set_keys` call: the keys decoded as the runtime's session-keys type
+/// (from metadata), and the ownership proof.
+async fn rotate_keys_with_owner(node: &Rpc, owner: &subxt_signer::sr25519::Keypair) -> Vec<Value> {
+	use subxt::rpcs::methods::legacy::Bytes;
+	#[derive(serde::Deserialize)]
+	struct Generated {
+		keys: Bytes,
+		proof: Option<Bytes>,
 	}
-	child.wait_with_output().expect("the node's output can be read")
+	let account = subxt::ext::codec::Encode::encode(&owner.public_key().to_account_id());
+	let generated: Generated = node
+		.client
+		.request("author_rotateKeysWithOwner", rpc_params![Bytes(account)])
+		.await
+		.expect("author_rotateKeysWithOwner answers");
+	let proof = generated.proof.expect("the runtime proves key ownership");
+	let client = OnlineClient::<PolkadotConfig>::from_rpc_client(node.client.clone())
+		.await
+		.expect("a client over the node's RPC");
+	let metadata = client.at_current_block().await.expect("the best block").metadata();
+	let keys_type = metadata
+		.pallet_by_name("Session")
+		.and_then(|pallet| pallet.call_variant_by_name("set_keys"))
+		.map(|call| call.fields[0].ty.id)
+		.expect("Session::set_keys is in the metadata");
+	let keys = subxt::ext::scale_value::scale::decode_as_type(
+		&mut &generated.keys.0[..],
+		keys_type,
+		metadata.types(),
+	)
+	.expect("the node's keys decode as the runtime's session keys")
+	.remove_context();
+	vec![keys, Value::from_bytes(proof.0)]
 }
 
-/// The one line of an operator error on stderr, after checking the exit was a clean failure.
-fn refusal_line(args: &[&str]) -> String {
-	let output = run_to_exit(args);
-	let stderr = String::from_utf8_lossy(&output.stderr).trim().to_string();
-	assert!(!output.status.success(), "`{}` was accepted:\n{stderr}", args.join(" "));
-	assert!(!stderr.contains("panicked"), "`{}` panicked:\n{stderr}", args.join(" "));
-	assert_eq!(
-		stderr.lines().count(),
-		1,
-		"`{}` said more than one line:\n{stderr}",
-		args.join(" ")
-	);
-	stderr
-}
-
-#[test]
-fn pruning_below_the_retention_floor_is_refused() {
-	run_alone(async {
-		let line = refusal_line(&["--dev", "--blocks-pruning", "1000"]);
-		assert!(line.contains("--blocks-pruning 1000"), "the line names the setting: {line}");
-		// The line names the minimum: the largest number in it. One block fewer is refused too,
-		// and the minimum itself is accepted, as is an archive node.
-		let minimum = line
-			.split(|c: char| !c.is_ascii_digit())
-			.filter_map(|word| word.parse::<u64>().ok())
-			.max()
-			.expect("the line names the minimum number of blocks");
-		assert!(minimum > 1000, "the minimum is above the refused setting: {line}");
-		refusal_line(&["--dev", "--blocks-pruning", &(minimum - 1).to_string()]);
-		for kept in [minimum.to_string(), "archive".to_string()] {
-			let mut node = TestNode::spawn(&["--dev", "--blocks-pruning", &kept]);
-			let _ = node.client().await;
+/// Waits until Aura has `count` authorities at the finalized block `client` reads, or panics
+/// with `node`'s log.
+async fn wait_for_authorities(client: &OnlineClient<PolkadotConfig>, count: usize, node: &Node) {
+	let deadline = Instant::now() + FINALITY_TIMEOUT;
+	loop {
+		let at = client.at_current_block().await.expect("the finalized block can be read");
+		let authorities: Vec<[u8; 32]> = at
+			.storage()
+			.fetch(subxt::dynamic::storage::<(), Vec<[u8; 32]>>("Aura", "Authorities"), ())
+			.await
+			.expect("Aura's authorities can be read")
+			.decode()
+			.expect("Aura's authorities decode as a list of public keys");
+		if authorities.len() == count {
+			return;
 		}
-	});
-}
-
-#[test]
-fn an_unknown_chain_is_refused_in_one_line() {
-	run_alone(async {
-		let line = refusal_line(&["--chain", "nosuch"]);
-		assert!(line.contains("nosuch"), "the line names the chain: {line}");
-	});
+		assert!(
+			Instant::now() < deadline,
+			"Aura did not reach {count} authorities (has {}); {}'s log:\n{}",
+			authorities.len(),
+			node.name,
+			node.log()
+		);
+		tokio::time::sleep(POLL).await;
+	}
 }

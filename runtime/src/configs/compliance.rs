@@ -99,6 +99,9 @@ pub type ConventionExemptCalls = AppealAndAcknowledgement;
 ///   user could claim a validator's published peer id before the operator adds it, and attach peers
 ///   that outlive the operator's decision. Which nodes take part in the network is the operator's
 ///   call alone (`add_well_known_node` and its siblings, R11);
+/// - `Session::purge_keys`, which would let a validator drop out of the authorities unasked (the
+///   last one's keys gone, no block could be authored again); `ValidatorSet::purge_keys` does it
+///   once the account is no longer a validator;
 /// - a motion proposing any of these.
 pub struct ForbiddenCalls;
 impl Contains<RuntimeCall> for ForbiddenCalls {
@@ -122,7 +125,7 @@ impl Contains<RuntimeCall> for ForbiddenCalls {
 					Nodes::transfer_node { .. } |
 					Nodes::add_connections { .. } |
 					Nodes::remove_connections { .. }
-			)
+			) | RuntimeCall::Session(pallet_session::Call::purge_keys { .. })
 		)
 	}
 }

@@ -30,7 +30,8 @@ use sp_runtime::Perbill;
 use super::{
 	super::{
 		AccountId, Assessors, BlockNumber, Consortium, ConsortiumMembership, FilingOperators,
-		Regulators, RegulatorsCollective, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, DAYS,
+		Regulators, RegulatorsCollective, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
+		ValidatorSet, DAYS,
 	},
 	RuntimeBlockWeights,
 };
@@ -248,9 +249,9 @@ impl ContainsPair<AccountId, RuntimeCall> for AccountableCalls {
 }
 
 /// The accounts that hold a role on the chain: consortium members, regulators, assessors,
-/// filing operators, registrars and moderators. A single moderator cannot take a disposal
-/// measure against them (`pallet_moderation::Config::RoleHolders`): a role holder is sanctioned
-/// only after the body that gave the role takes it away by motion.
+/// filing operators, registrars, moderators and validators. A single moderator cannot take a
+/// disposal measure against them (`pallet_moderation::Config::RoleHolders`): a role holder is
+/// sanctioned only after the body that gave the role takes it away by motion.
 pub struct RoleHolders;
 impl Contains<AccountId> for RoleHolders {
 	fn contains(who: &AccountId) -> bool {
@@ -259,6 +260,7 @@ impl Contains<AccountId> for RoleHolders {
 			<Assessors as Contains<AccountId>>::contains(who) ||
 			<FilingOperators as Contains<AccountId>>::contains(who) ||
 			pallet_real_name::RegistrarOf::<Runtime>::contains_key(who) ||
-			pallet_moderation::Moderators::<Runtime>::contains_key(who)
+			pallet_moderation::Moderators::<Runtime>::contains_key(who) ||
+			ValidatorSet::is_validator(who)
 	}
 }

@@ -17,7 +17,10 @@ use frame_support::{
 use frame_system::limits::{BlockLength, BlockWeights};
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_runtime::{traits::One, Perbill};
+use sp_runtime::{
+	traits::{ConvertInto, One, OpaqueKeys},
+	Perbill,
+};
 use sp_version::RuntimeVersion;
 
 use crate::weights::{
@@ -27,7 +30,7 @@ use crate::weights::{
 use super::{
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
-	EXISTENTIAL_DEPOSIT, SLOT_DURATION, SS58_PREFIX, VERSION,
+	SessionKeys, ValidatorSet, EXISTENTIAL_DEPOSIT, SLOT_DURATION, SS58_PREFIX, UNIT, VERSION,
 };
 
 /// Share of a block's weight and length that normal (user) transactions may fill.
@@ -129,6 +132,39 @@ impl pallet_grandpa::Config for Runtime {
 	type MaxSetIdSessionEntries = ConstU64<0>;
 	type KeyOwnerProof = sp_core::Void;
 	type EquivocationReportSystem = ();
+}
+
+parameter_types! {
+	/// What registering session keys holds from the account's balance until it purges them.
+	pub const SessionKeyDeposit: Balance = 10 * UNIT;
+}
+
+/// Sessions exist to carry validator-set changes: the validator set decides when one ends
+/// (at a session boundary, only if a change waits) and which accounts validate next.
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = ConvertInto;
+	type ShouldEndSession = ValidatorSet;
+	type NextSessionRotation = ValidatorSet;
+	type SessionManager = ValidatorSet;
+	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = SessionKeys;
+	/// No validator is disabled by offences: nothing reports them on a permissioned chain,
+	/// whose governance removes a misbehaving validator.
+	type DisablingStrategy = ();
+	/// The SDK's weights: `set_keys` and `purge_keys` are benchmarked only with staking.
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type KeyDeposit = SessionKeyDeposit;
+}
+
+impl pallet_validator_set::Config for Runtime {
+	type ValidatorOrigin = compliance::AdminOrigin;
+	type MinValidators = ConstU32<1>;
+	/// As many as Aura and GRANDPA take.
+	type MaxValidators = ConstU32<32>;
+	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_timestamp::Config for Runtime {

@@ -747,6 +747,16 @@ fn make_spec_101_state() {
 	pallet_collective::Members::<Runtime, ConsortiumInstance>::kill();
 	pallet_collective::Members::<Runtime, RegulatorsInstance>::kill();
 	pallet_membership::Members::<Runtime, crate::configs::governance::ConsortiumMembershipInstance>::kill();
+	// Spec 101 had no sessions: Aura and GRANDPA kept the authorities the genesis gave them.
+	pallet_validator_set::Validators::<Runtime>::kill();
+	pallet_validator_set::SessionLength::<Runtime>::kill();
+	pallet_session::Validators::<Runtime>::kill();
+	pallet_session::QueuedKeys::<Runtime>::kill();
+	let _ = pallet_session::NextKeys::<Runtime>::clear(u32::MAX, None);
+	let _ = pallet_session::KeyOwner::<Runtime>::clear(u32::MAX, None);
+	System::dec_consumers(&account(Alice));
+	StorageVersion::new(0).put::<crate::ValidatorSet>();
+	StorageVersion::new(0).put::<crate::Session>();
 	StorageVersion::new(0).put::<Consortium>();
 	StorageVersion::new(0).put::<RegulatorsCollective>();
 	StorageVersion::new(0).put::<crate::ConsortiumMembership>();
@@ -788,5 +798,212 @@ fn the_migration_from_spec_101_hands_sudo_to_a_consortium_of_its_key() {
 		// A second run changes nothing.
 		<crate::Migrations as OnRuntimeUpgrade>::on_runtime_upgrade();
 		assert_eq!(pallet_collective::Members::<Runtime, ConsortiumInstance>::get().len(), 2);
+	});
+}
+
+#[test]
+fn the_migration_from_spec_101_keeps_the_authorities_when_validators_change() {
+	dev_chain(|| {
+		make_spec_101_state();
+		let authorities = pallet_aura::Authorities::<Runtime>::get();
+		let finality = crate::Grandpa::grandpa_authorities();
+		assert_eq!(authorities.len(), 1);
+		<crate::Migrations as OnRuntimeUpgrade>::on_runtime_upgrade();
+		assert_eq!(
+			pallet_validator_set::Validators::<Runtime>::get().to_vec(),
+			vec![account(Alice)]
+		);
+		assert_eq!(
+			pallet_validator_set::SessionLength::<Runtime>::get(),
+			crate::migrations::MIGRATED_SESSION_LENGTH
+		);
+		assert_eq!(pallet_session::Validators::<Runtime>::get(), vec![account(Alice)]);
+		let keys = pallet_session::NextKeys::<Runtime>::get(account(Alice)).expect("keys seeded");
+		assert_eq!(keys.aura, authorities[0]);
+		assert_eq!(keys.grandpa, finality[0].0);
+		assert_eq!(
+			pallet_session::Pallet::<Runtime>::key_owner(
+				sp_core::crypto::key_types::AURA,
+				keys.aura.as_ref()
+			),
+			Some(account(Alice))
+		);
+		// The consortium (Alice alone after the migration) adds Ferdie: after two session
+		// changes both validate. Without the seeding the validator set would not know Alice,
+		// and Ferdie would replace her.
+		let ferdie_keys = register_ferdies_session_keys();
+		propose(Body::Consortium, Alice, &add_validator(Ferdie), 1);
+		assert_eq!(last_execution(), Some(Ok(())));
+		pallet_session::Pallet::<Runtime>::rotate_session();
+		pallet_session::Pallet::<Runtime>::rotate_session();
+		assert_eq!(
+			pallet_aura::Authorities::<Runtime>::get().to_vec(),
+			vec![authorities[0].clone(), ferdie_keys.aura]
+		);
+		assert_eq!(
+			pallet_session::Validators::<Runtime>::get(),
+			vec![account(Alice), account(Ferdie)]
+		);
+		// A second run changes nothing.
+		<crate::Migrations as OnRuntimeUpgrade>::on_runtime_upgrade();
+		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().len(), 2);
+	});
+}
+
+/// The development session keys of `key` (its sr25519 key for Aura, `finality` for GRANDPA)
+/// and the proof that `key`'s account holds them, as `author_rotateKeysWithOwner` returns them.
+fn session_keys_of(
+	key: Sr25519Keyring,
+	finality: sp_keyring::Ed25519Keyring,
+) -> (crate::SessionKeys, Vec<u8>) {
+	use sp_core::proof_of_possession::ProofOfPossessionGenerator;
+	let owner = account(key).encode();
+	let proof = (
+		key.pair().generate_proof_of_possession(&owner),
+		finality.pair().generate_proof_of_possession(&owner),
+	)
+		.encode();
+	(crate::SessionKeys { aura: key.public().into(), grandpa: finality.public().into() }, proof)
+}
+
+/// Ferdie registers his development session keys with a signed extrinsic.
+fn register_ferdies_session_keys() -> crate::SessionKeys {
+	let key = Ferdie;
+	let (keys, proof) = session_keys_of(key, sp_keyring::Ed25519Keyring::Ferdie);
+	assert_accepted(
+		Signer::new(key).sign(RuntimeCall::Session(pallet_session::Call::set_keys {
+			keys: keys.clone(),
+			proof,
+		})),
+	);
+	keys
+}
+
+fn add_validator(key: Sr25519Keyring) -> RuntimeCall {
+	RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator { who: account(key) })
+}
+
+fn remove_validator(key: Sr25519Keyring) -> RuntimeCall {
+	RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator { who: account(key) })
+}
+
+/// Opens, votes (Alice and Bob) and closes a consortium motion for `call`, whatever its result.
+fn consortium_motion(call: RuntimeCall) -> Option<Result<(), DispatchError>> {
+	let motion = open_motion(Body::Consortium, Alice, &call, 2);
+	vote(Body::Consortium, Alice, motion, true);
+	vote(Body::Consortium, Bob, motion, true);
+	close(Body::Consortium, Charlie, &call, motion);
+	last_execution()
+}
+
+#[test]
+fn validators_change_by_motion_and_reach_aura_and_grandpa_at_the_second_boundary() {
+	dev_chain(|| {
+		let keys = register_ferdies_session_keys();
+		// No signer, not even a consortium member alone, changes the validators.
+		assert_failed(Signer::new(Alice).sign(add_validator(Ferdie)), DispatchError::BadOrigin);
+		// One member's motion alone passes nothing.
+		let call = add_validator(Ferdie);
+		let motion = open_motion(Body::Consortium, Alice, &call, 2);
+		vote(Body::Consortium, Alice, motion, true);
+		assert_failed(
+			Signer::new(Bob).sign(close_call(Body::Consortium, motion, &call)),
+			pallet_collective::Error::<Runtime, ConsortiumInstance>::TooEarly.into(),
+		);
+		vote(Body::Consortium, Bob, motion, true);
+		close(Body::Consortium, Charlie, &call, motion);
+		assert_eq!(last_execution(), Some(Ok(())));
+		assert!(crate::ValidatorSet::is_validator(&account(Ferdie)));
+
+		// The first boundary (block 10 on the development chain) plans the new set; the second
+		// makes it the authorities, and GRANDPA schedules the change of its voters.
+		start_block(10);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1, "planned, not active");
+		start_block(20);
+		assert_eq!(
+			pallet_aura::Authorities::<Runtime>::get().to_vec(),
+			vec![Alice.public().into(), keys.aura.clone()]
+		);
+		let change =
+			pallet_grandpa::PendingChange::<Runtime>::get().expect("GRANDPA's voters change");
+		assert!(change.next_authorities.iter().any(|(id, _)| *id == keys.grandpa));
+		// The session pallet charges a whole block for a session change: nothing else fits.
+		assert_eq!(
+			crate::Executive::apply_extrinsic(Signer::new(Bob).sign(remark())),
+			Err(sp_runtime::transaction_validity::InvalidTransaction::ExhaustsResources.into())
+		);
+		start_block(21);
+
+		// A validator is a role holder: no single moderator takes a measure against it.
+		assert_failed(
+			Signer::new(Bob).sign(RuntimeCall::Moderation(pallet_moderation::Call::warn {
+				who: account(Ferdie),
+				reason: pallet_moderation::ReasonCode::Other,
+			})),
+			pallet_moderation::Error::<Runtime>::SubjectHoldsRole.into(),
+		);
+
+		// Removed by motion, it leaves the authorities two boundaries later.
+		assert_eq!(consortium_motion(remove_validator(Ferdie)), Some(Ok(())));
+		start_block(30);
+		start_block(40);
+		assert_eq!(
+			pallet_aura::Authorities::<Runtime>::get().to_vec(),
+			vec![sp_consensus_aura::sr25519::AuthorityId::from(Alice.public())]
+		);
+	});
+}
+
+#[test]
+fn the_last_validator_stays_and_keeps_its_keys() {
+	dev_chain(|| {
+		assert_eq!(
+			consortium_motion(remove_validator(Alice)),
+			Some(Err(pallet_validator_set::Error::<Runtime>::TooFewValidators.into()))
+		);
+		assert!(crate::ValidatorSet::is_validator(&account(Alice)));
+		// The session pallet's own purge is out of reach; the validator set's refuses a
+		// validator.
+		assert_refused(
+			Signer::new(Alice).sign(RuntimeCall::Session(pallet_session::Call::purge_keys {})),
+			RejectCode::CallNotPermitted,
+		);
+		assert_failed(
+			Signer::new(Alice)
+				.sign(RuntimeCall::ValidatorSet(pallet_validator_set::Call::purge_keys {})),
+			pallet_validator_set::Error::<Runtime>::StillValidator.into(),
+		);
+		// A validator again, and a candidate without keys, are refused by name.
+		assert_eq!(
+			consortium_motion(add_validator(Alice)),
+			Some(Err(pallet_validator_set::Error::<Runtime>::AlreadyValidator.into()))
+		);
+		assert_eq!(
+			consortium_motion(add_validator(Dave)),
+			Some(Err(pallet_validator_set::Error::<Runtime>::NoSessionKeys.into()))
+		);
+	});
+}
+
+#[test]
+fn a_former_validator_gets_its_key_deposit_back() {
+	dev_chain(|| {
+		use frame_support::traits::fungible::InspectHold;
+		let held = || {
+			Balances::balance_on_hold(
+				&crate::RuntimeHoldReason::Session(pallet_session::HoldReason::Keys),
+				&account(Ferdie),
+			)
+		};
+		register_ferdies_session_keys();
+		assert_eq!(held(), crate::configs::SessionKeyDeposit::get());
+		assert_eq!(consortium_motion(add_validator(Ferdie)), Some(Ok(())));
+		assert_eq!(consortium_motion(remove_validator(Ferdie)), Some(Ok(())));
+		assert_accepted(
+			Signer::new(Ferdie)
+				.sign(RuntimeCall::ValidatorSet(pallet_validator_set::Call::purge_keys {})),
+		);
+		assert!(pallet_session::NextKeys::<Runtime>::get(account(Ferdie)).is_none());
+		assert_eq!(held(), 0, "the deposit is released");
 	});
 }

@@ -53,6 +53,9 @@ fn local_testnet_has_three_validators() {
 	preset_ext(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		assert_eq!(pallet_aura::Authorities::<crate::Runtime>::get().len(), 3);
 		assert_eq!(crate::Grandpa::grandpa_authorities().len(), 3);
+		// They come from the sessions, which the validator set plans.
+		assert_eq!(pallet_session::Validators::<crate::Runtime>::get().len(), 3);
+		assert_eq!(pallet_validator_set::Validators::<crate::Runtime>::get().len(), 3);
 	});
 }
 
