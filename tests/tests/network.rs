@@ -14,13 +14,14 @@
 //! [`Node`] below instead of the harness's `TestNode` (which removes its base path on drop).
 //! They run one at a time: each starts up to four nodes on a 2-core machine.
 
-use compliance_tests::{free_port, node_binary, STARTUP_TIMEOUT};
+use compliance_tests::{free_port, node_binary, TestNode, STARTUP_TIMEOUT};
 use sc_network_types::PeerId;
 use std::{
+	collections::BTreeMap,
 	fs::OpenOptions,
 	future::Future,
 	path::{Path, PathBuf},
-	process::{Child, Command, Stdio},
+	process::{Child, Command, Output, Stdio},
 	str::FromStr,
 	sync::{Mutex, PoisonError},
 	time::{Duration, Instant},
@@ -512,4 +513,164 @@ async fn wait_for_authorities(client: &OnlineClient<PolkadotConfig>, count: usiz
 		);
 		tokio::time::sleep(POLL).await;
 	}
+}
+
+#[test]
+fn validators_recover_from_crashes() {
+	run_alone(async {
+		let base_paths = validator_base_paths();
+		let [mut alice, mut bob, mut charlie] = start_validators(&base_paths).await;
+		wait_until(
+			&mut [&mut alice, &mut bob, &mut charlie],
+			FINALITY_TIMEOUT,
+			"the validators finalize block 3",
+			|rpc| async move { finalized_number(&rpc).await >= 3 },
+		)
+		.await;
+
+		// Charlie crashes while blocks are produced.
+		let charlie_rpc = charlie.rpc().await;
+		let finalized = finalized_number(&charlie_rpc).await;
+		let mut kept = BTreeMap::new();
+		for number in 0..=finalized {
+			let hash = charlie_rpc
+				.methods
+				.chain_get_block_hash(Some(number.into()))
+				.await
+				.expect("chain_getBlockHash answers")
+				.expect("a finalized block has a hash");
+			kept.insert(number, hash);
+		}
+		drop(charlie_rpc);
+		charlie.kill();
+
+		// Alice and Bob go on authoring (GRANDPA needs all three of three votes to finalize).
+		let alice_rpc = alice.rpc().await;
+		let best_at_crash = best_number(&alice_rpc).await;
+		wait_until(
+			&mut [&mut alice],
+			FINALITY_TIMEOUT,
+			"Alice and Bob author two blocks without Charlie",
+			|rpc| async move { best_number(&rpc).await >= best_at_crash + 2 },
+		)
+		.await;
+
+		// Charlie restarts on the same database: everything it had finalized is there unchanged,
+		// and it catches up with the others; finality resumes.
+		charlie.restart();
+		let charlie_rpc = charlie.rpc().await;
+		for (number, hash) in &kept {
+			let after = charlie_rpc
+				.methods
+				.chain_get_block_hash(Some((*number).into()))
+				.await
+				.expect("chain_getBlockHash answers");
+			assert_eq!(after.as_ref(), Some(hash), "block {number} changed across the crash");
+		}
+		let target = best_number(&alice_rpc).await;
+		wait_until(
+			&mut [&mut charlie],
+			FINALITY_TIMEOUT,
+			"the restarted validator catches up and finalizes beyond its crash",
+			|rpc| async move {
+				best_number(&rpc).await >= target && finalized_number(&rpc).await > finalized
+			},
+		)
+		.await;
+
+		// The whole network crashes at once and restarts: the chain continues from its last
+		// finalized block.
+		let mut finalized = 0;
+		for node in [&mut alice, &mut bob, &mut charlie] {
+			finalized = finalized.max(finalized_number(&node.rpc().await).await);
+		}
+		drop((alice_rpc, charlie_rpc));
+		for node in [&mut alice, &mut bob, &mut charlie] {
+			node.kill();
+		}
+		for node in [&mut alice, &mut bob, &mut charlie] {
+			node.restart();
+		}
+		wait_until(
+			&mut [&mut alice, &mut bob, &mut charlie],
+			FINALITY_TIMEOUT,
+			"the restarted network finalizes beyond its last finalized block",
+			|rpc| async move { finalized_number(&rpc).await > finalized },
+		)
+		.await;
+	});
+}
+
+/// Runs the node binary with `args` to completion (it is expected to refuse them), with a
+/// temporary base path in case it does not.
+fn run_to_exit(args: &[&str]) -> Output {
+	let base_path = tempfile::tempdir().expect("a temporary directory can be created");
+	let mut child = Command::new(node_binary())
+		.args(args)
+		.arg("--base-path")
+		.arg(base_path.path())
+		.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
+		.args(["--rpc-port", &free_port().to_string(), "--port", &free_port().to_string()])
+		.stdout(Stdio::piped())
+		.stderr(Stdio::piped())
+		.spawn()
+		.expect("the node binary can be started");
+	let deadline = Instant::now() + Duration::from_secs(60);
+	while child.try_wait().expect("the node's status can be read").is_none() {
+		if Instant::now() > deadline {
+			let _ = child.kill();
+			let output = child.wait_with_output().expect("the node's output can be read");
+			panic!(
+				"`compliance-node {}` kept running; its log:\n{}",
+				args.join(" "),
+				String::from_utf8_lossy(&output.stderr)
+			);
+		}
+		std::thread::sleep(Duration::from_millis(100));
+	}
+	child.wait_with_output().expect("the node's output can be read")
+}
+
+/// The one line of an operator error on stderr, after checking the exit was a clean failure.
+fn refusal_line(args: &[&str]) -> String {
+	let output = run_to_exit(args);
+	let stderr = String::from_utf8_lossy(&output.stderr).trim().to_string();
+	assert!(!output.status.success(), "`{}` was accepted:\n{stderr}", args.join(" "));
+	assert!(!stderr.contains("panicked"), "`{}` panicked:\n{stderr}", args.join(" "));
+	assert_eq!(
+		stderr.lines().count(),
+		1,
+		"`{}` said more than one line:\n{stderr}",
+		args.join(" ")
+	);
+	stderr
+}
+
+#[test]
+fn pruning_below_the_retention_floor_is_refused() {
+	run_alone(async {
+		let line = refusal_line(&["--dev", "--blocks-pruning", "1000"]);
+		assert!(line.contains("--blocks-pruning 1000"), "the line names the setting: {line}");
+		// The line names the minimum: the largest number in it. One block fewer is refused too,
+		// and the minimum itself is accepted, as is an archive node.
+		let minimum = line
+			.split(|c: char| !c.is_ascii_digit())
+			.filter_map(|word| word.parse::<u64>().ok())
+			.max()
+			.expect("the line names the minimum number of blocks");
+		assert!(minimum > 1000, "the minimum is above the refused setting: {line}");
+		refusal_line(&["--dev", "--blocks-pruning", &(minimum - 1).to_string()]);
+		for kept in [minimum.to_string(), "archive".to_string()] {
+			let mut node = TestNode::spawn(&["--dev", "--blocks-pruning", &kept]);
+			let _ = node.client().await;
+		}
+	});
+}
+
+#[test]
+fn an_unknown_chain_is_refused_in_one_line() {
+	run_alone(async {
+		let line = refusal_line(&["--chain", "nosuch"]);
+		assert!(line.contains("nosuch"), "the line names the chain: {line}");
+	});
 }
