@@ -165,7 +165,8 @@ impl OnRuntimeUpgrade for SeedSessions {
 					&account,
 				);
 			}
-			// Registered keys count as a consumer of the account, as `set_keys` counts them.
+			// Registered keys count as a consumer of the account, as `pallet-session`'s genesis
+			// counts them (its `inner_set_keys`, which writes the two maps above, is private).
 			if frame_system::Pallet::<Runtime>::inc_consumers_without_limit(&account).is_err() {
 				let _ = frame_system::Pallet::<Runtime>::inc_providers(&account);
 			}
