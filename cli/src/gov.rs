@@ -14,7 +14,8 @@
 
 use crate::{
 	args::{
-		account, address, hash, hash_file, num, parse_account, parse_hash, ChainEnum, Revocation,
+		account, address, hash, hash_file, num, parse_account, parse_hash, ChainEnum, NoteArgs,
+		Reason, Revocation,
 	},
 	chain::{api, call_bytes, named_call, storage, At, Call, Chain},
 	error::CliError,
@@ -90,6 +91,8 @@ pub enum MemberSet {
 	/// The security assessors (`Assessors`); by regulators' motion, so that the operator
 	/// cannot accredit the assessors of its own upgrades.
 	Assessors,
+	/// The moderators (`Moderators`); by consortium motion.
+	Moderators,
 }
 
 impl MemberSet {
@@ -100,13 +103,15 @@ impl MemberSet {
 			MemberSet::FilingOperators => "FilingOperators",
 			MemberSet::Regulators => "Regulators",
 			MemberSet::Assessors => "Assessors",
+			MemberSet::Moderators => "Moderators",
 		}
 	}
 
 	/// The body whose motion changes the set.
 	fn body(self) -> Body {
 		match self {
-			MemberSet::Consortium | MemberSet::FilingOperators => Body::Consortium,
+			MemberSet::Consortium | MemberSet::FilingOperators | MemberSet::Moderators =>
+				Body::Consortium,
 			MemberSet::Regulators | MemberSet::Assessors => Body::Regulators,
 		}
 	}
@@ -237,17 +242,55 @@ enum AdminCall {
 		#[arg(long, value_enum)]
 		reason: Revocation,
 	},
-	/// Make an account a moderator (`Moderation.add_moderator`).
+	/// Make an account a moderator (`Moderators.add_member`; the same as `add-member --set
+	/// moderators`).
 	AddModerator {
 		/// The account.
 		#[arg(value_parser = parse_account)]
 		who: AccountId32,
 	},
-	/// Remove a moderator (`Moderation.remove_moderator`).
+	/// Remove a moderator (`Moderators.remove_member`).
 	RemoveModerator {
 		/// The account.
 		#[arg(value_parser = parse_account)]
 		who: AccountId32,
+	},
+	/// Close an account by motion (`Moderation.close`): the way to sanction a role holder,
+	/// which no single moderator may. Only the body that oversees the account passes it: the
+	/// regulators (`--body regulators`) for regulators and assessors, the consortium for
+	/// everyone else. Only that body's motion lifts it or decides its appeal.
+	CloseAccount {
+		/// The account.
+		#[arg(value_parser = parse_account)]
+		who: AccountId32,
+		/// Why.
+		#[arg(long, value_enum, default_value = "other")]
+		reason: Reason,
+	},
+	/// Lift the measure in force on an account by motion (`Moderation.lift`); the body that
+	/// oversees the account.
+	LiftMeasure {
+		/// The account.
+		#[arg(value_parser = parse_account)]
+		who: AccountId32,
+		/// Why.
+		#[arg(long, value_enum, default_value = "other")]
+		reason: Reason,
+	},
+	/// Decide the appeal of a case whose measure the body took by motion
+	/// (`Moderation.decide_appeal`); the same body.
+	#[command(group(ArgGroup::new("decision").required(true).args(["uphold", "dismiss"])))]
+	DecideAppeal {
+		/// The case id.
+		case: u64,
+		/// The appeal succeeds: the measure is undone.
+		#[arg(long)]
+		uphold: bool,
+		/// The appeal fails.
+		#[arg(long)]
+		dismiss: bool,
+		#[command(flatten)]
+		note: NoteArgs,
 	},
 	/// Purge a case whose retention period has passed (`Moderation.purge_case`).
 	PurgeCase {
@@ -343,9 +386,28 @@ impl AdminCall {
 				[("who", address(who)), ("reason", reason.value())],
 			),
 			AdminCall::AddModerator { who } =>
-				named_call("Moderation", "add_moderator", [("who", account(who))]),
+				named_call(MemberSet::Moderators.pallet(), "add_member", [("who", address(who))]),
 			AdminCall::RemoveModerator { who } =>
-				named_call("Moderation", "remove_moderator", [("who", account(who))]),
+				named_call(MemberSet::Moderators.pallet(), "remove_member", [("who", address(who))]),
+			AdminCall::CloseAccount { who, reason } => named_call(
+				"Moderation",
+				"close",
+				[("who", account(who)), ("reason", reason.value())],
+			),
+			AdminCall::LiftMeasure { who, reason } => named_call(
+				"Moderation",
+				"lift",
+				[("who", account(who)), ("reason", reason.value())],
+			),
+			AdminCall::DecideAppeal { case, uphold, dismiss: _, note } => named_call(
+				"Moderation",
+				"decide_appeal",
+				[
+					("case_id", num(*case)),
+					("upheld", Value::bool(*uphold)),
+					("note_hash", hash(&note.hash())),
+				],
+			),
 			AdminCall::PurgeCase { case } =>
 				named_call("Moderation", "purge_case", [("case_id", num(*case))]),
 			AdminCall::SetResponseTime { blocks } =>

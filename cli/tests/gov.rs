@@ -101,8 +101,8 @@ async fn consortium_motions_pass_with_two_thirds_and_fail_by_name() {
 
 	let open = json(&open);
 	assert_eq!(open["outcome"], "open", "{open:#}");
-	assert_eq!(open["call"], "Moderation.add_moderator", "{open:#}");
-	assert_eq!(open["args"]["who"], DAVE, "{open:#}");
+	assert_eq!(open["call"], "Moderators.add_member", "{open:#}");
+	assert_eq!(open["args"]["who"]["Id"], DAVE, "{open:#}");
 	assert_eq!(open["ayes"], serde_json::json!([CHARLIE]), "{open:#}");
 	assert_eq!(open["nays"], serde_json::json!([]), "{open:#}");
 	assert_eq!(open["threshold"], 2, "{open:#}");
@@ -123,14 +123,14 @@ async fn consortium_motions_pass_with_two_thirds_and_fail_by_name() {
 	let listed_motion = &motions[0];
 	assert_eq!(listed_motion["motion"], motion.as_str(), "{listed:#}");
 	assert_eq!(listed_motion["index"].to_string(), index, "{listed:#}");
-	assert_eq!(listed_motion["call"], "Moderation.add_moderator", "{listed:#}");
-	assert_eq!(listed_motion["args"]["who"], DAVE, "{listed:#}");
+	assert_eq!(listed_motion["call"], "Moderators.add_member", "{listed:#}");
+	assert_eq!(listed_motion["args"]["who"]["Id"], DAVE, "{listed:#}");
 	assert_eq!(listed_motion["ayes"], serde_json::json!([CHARLIE]), "{listed:#}");
 	assert_eq!(listed_motion["threshold"], 2, "{listed:#}");
 	assert_eq!(listed_motion["closable"], false, "{listed:#}");
 	assert!(listed_motion["end"].as_u64().unwrap() > 0, "{listed:#}");
 	let human = compliance(&url, &["gov", "motions"]).await;
-	assert!(human.ok().contains("call: Moderation.add_moderator"), "{human:#?}");
+	assert!(human.ok().contains("call: Moderators.add_member"), "{human:#?}");
 
 	// Round 3: Bob's aye carries it; Charlie voting again is refused by name.
 	let (vote, again) = tokio::join!(
@@ -161,7 +161,7 @@ async fn consortium_motions_pass_with_two_thirds_and_fail_by_name() {
 	);
 	assert_eq!(closed["outcome"], "executed", "{closed:#}");
 	let names = events(&closed);
-	assert!(names.iter().any(|n| n == "Moderation.ModeratorAdded"), "{names:?}");
+	assert!(names.iter().any(|n| n == "Moderators.MemberAdded"), "{names:?}");
 
 	// Round 5: a motion whose call fails fails the command with the call's error by name.
 	let failing = compliance(
@@ -170,7 +170,7 @@ async fn consortium_motions_pass_with_two_thirds_and_fail_by_name() {
 	)
 	.await;
 	let line = failing.failed(5);
-	assert!(line.contains("Moderation.AlreadyModerator"), "{line}");
+	assert!(line.contains("Moderators.AlreadyMember"), "{line}");
 
 	// Round 6: the validator set's admin calls, refused by name: the last validator stays, and
 	// an account without session keys cannot be made a validator.

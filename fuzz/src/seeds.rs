@@ -60,8 +60,8 @@ fn verify(who: Sr25519Keyring, expires_at: u32) -> RuntimeCall {
 
 /// The consortium motion of the `consortium-motion` seed.
 fn add_ferdie_as_moderator() -> RuntimeCall {
-	RuntimeCall::Moderation(pallet_moderation::Call::add_moderator {
-		who: Sr25519Keyring::Ferdie.to_account_id(),
+	RuntimeCall::Moderators(pallet_membership::Call::add_member {
+		who: Sr25519Keyring::Ferdie.to_account_id().into(),
 	})
 }
 

@@ -20,8 +20,9 @@
 
 use crate::{
 	AccountId, AssessorsConfig, BalancesConfig, BlockNumber, ConsortiumMembershipConfig,
-	FilingConfig, FilingOperatorsConfig, ModerationConfig, RealNameConfig, RegulatorsConfig,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, ValidatorSetConfig, DAYS, UNIT,
+	FilingConfig, FilingOperatorsConfig, ModerationConfig, ModeratorsConfig, RealNameConfig,
+	RegulatorsConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, ValidatorSetConfig, DAYS,
+	UNIT,
 };
 use alloc::{vec, vec::Vec};
 use compliance_primitives::{ContentHash, ConventionVersion};
@@ -141,9 +142,11 @@ fn compliance_genesis(
 				.collect::<Vec<_>>(),
 			current_convention: GENESIS_CONVENTION,
 		},
-		moderation: ModerationConfig {
-			moderators: vec![account(Sr25519Keyring::Bob), account(Sr25519Keyring::Charlie)],
-			response_time,
+		moderation: ModerationConfig { response_time },
+		moderators: ModeratorsConfig {
+			members: vec![account(Sr25519Keyring::Bob), account(Sr25519Keyring::Charlie)]
+				.try_into()
+				.expect("two members fit"),
 		},
 		filing: FilingConfig {
 			service_start: Some(0),

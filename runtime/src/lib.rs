@@ -201,12 +201,15 @@ pub type UncheckedExtrinsic =
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Runtime migrations from spec 101: Sudo to governance, in this order (the consortium is seeded
-/// from the Sudo key before Sudo's storage goes); the authorities to sessions; and the cases
-/// behind the measures in force.
+/// from the Sudo key before Sudo's storage goes); the authorities to sessions; the moderators to
+/// their membership set; the cases to the layout that records who acted; and the cases behind
+/// the measures in force.
 type Migrations = (
 	migrations::SudoToGovernance,
 	migrations::RemoveSudo,
 	migrations::SeedSessions,
+	migrations::ModeratorsToMembership,
+	pallet_moderation::migrations::RecordActors<Runtime>,
 	pallet_moderation::migrations::SeedMeasuresInForce<Runtime>,
 );
 
@@ -310,4 +313,8 @@ mod runtime {
 	/// GRANDPA.
 	#[runtime::pallet_index(20)]
 	pub type Session = pallet_session;
+
+	/// The moderators, appointed and dismissed by consortium motion.
+	#[runtime::pallet_index(21)]
+	pub type Moderators = pallet_membership<Instance5>;
 }

@@ -7,6 +7,9 @@
 //!
 //! [`SeedSessions`] gives spec 101's authorities, which Aura and GRANDPA kept without sessions,
 //! to the validator set and to `pallet-session`, so that the first session change keeps them.
+//!
+//! [`ModeratorsToMembership`] moves spec 101's moderators, which the moderation pallet kept
+//! itself, into the `Moderators` membership set that the consortium now changes by motion.
 
 use frame_support::{
 	traits::{GetStorageVersion, InitializeMembers, OnRuntimeUpgrade},
@@ -16,9 +19,11 @@ use frame_support::{
 use sp_runtime::TryRuntimeError;
 
 use crate::{
-	configs::governance::{ConsortiumInstance, ConsortiumMembershipInstance, RegulatorsInstance},
-	AccountId, BlockNumber, Consortium, ConsortiumMembership, Regulators, RegulatorsCollective,
-	Runtime, Session, SessionKeys, ValidatorSet, HOURS,
+	configs::governance::{
+		ConsortiumInstance, ConsortiumMembershipInstance, ModeratorsInstance, RegulatorsInstance,
+	},
+	AccountId, BlockNumber, Consortium, ConsortiumMembership, Moderators, Regulators,
+	RegulatorsCollective, Runtime, Session, SessionKeys, ValidatorSet, HOURS,
 };
 
 /// The name of spec 101's Sudo pallet, whose storage [`RemoveSudo`] deletes.
@@ -36,6 +41,16 @@ pub mod old {
 	/// The Sudo key of spec 101.
 	#[frame_support::storage_alias]
 	pub type Key = StorageValue<Sudo, AccountId, frame_support::pallet_prelude::OptionQuery>;
+
+	/// The moderators of spec 101, kept by the moderation pallet.
+	#[frame_support::storage_alias]
+	pub type Moderators = CountedStorageMap<
+		Moderation,
+		frame_support::Blake2_128Concat,
+		AccountId,
+		(),
+		frame_support::pallet_prelude::OptionQuery,
+	>;
 }
 
 /// Deletes every key of spec 101's Sudo pallet.
@@ -212,6 +227,70 @@ impl OnRuntimeUpgrade for SeedSessions {
 			pallet_validator_set::Validators::<Runtime>::get().into_inner()
 		{
 			return Err(TryRuntimeError::Other("the session's and the set's validators differ"));
+		}
+		Ok(())
+	}
+}
+
+/// Moves spec 101's moderators into the `Moderators` membership set (sorted, as the set keeps
+/// them), removes the moderation pallet's own list and its counter, and records the set's
+/// storage version. Does nothing but clear the old list on a chain whose set already has
+/// members. Moderators beyond the set's bound (64; spec 101 had no bound) are logged and left
+/// out: the consortium appoints them again by motion.
+pub struct ModeratorsToMembership;
+
+impl OnRuntimeUpgrade for ModeratorsToMembership {
+	fn on_runtime_upgrade() -> Weight {
+		let db = <Runtime as frame_system::Config>::DbWeight::get();
+		let mut moderators: alloc::vec::Vec<AccountId> = old::Moderators::iter_keys().collect();
+		let found = moderators.len() as u64;
+		let mut weight = db.reads(found.saturating_add(2));
+		if Moderators::members().is_empty() && !moderators.is_empty() {
+			moderators.sort();
+			let bound =
+				<Runtime as pallet_membership::Config<ModeratorsInstance>>::MaxMembers::get();
+			if moderators.len() > bound as usize {
+				log::error!(
+					target: "runtime::moderation",
+					"{} moderators, the set holds {bound}: the last {} by account are left out",
+					moderators.len(),
+					moderators.len() - bound as usize,
+				);
+			}
+			let members = frame_support::BoundedVec::truncate_from(moderators);
+			log::info!(target: "runtime::moderation", "{} moderator(s) moved", members.len());
+			pallet_membership::Members::<Runtime, ModeratorsInstance>::put(members);
+			weight = weight.saturating_add(db.writes(1));
+		}
+		// Clears the map and its counter.
+		let _ = old::Moderators::clear(u32::MAX, None);
+		Moderators::in_code_storage_version().put::<Moderators>();
+		weight.saturating_add(db.writes(found.saturating_add(2)))
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, TryRuntimeError> {
+		use codec::Encode;
+		let mut moderators: alloc::vec::Vec<AccountId> = old::Moderators::iter_keys().collect();
+		moderators.sort();
+		// Moved only into an empty set.
+		let moved = if Moderators::members().is_empty() { moderators } else { Default::default() };
+		Ok(moved.encode())
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), TryRuntimeError> {
+		use codec::Decode;
+		let moved = alloc::vec::Vec::<AccountId>::decode(&mut &state[..])
+			.map_err(|_| TryRuntimeError::Other("pre-upgrade state does not decode"))?;
+		if old::Moderators::count() != 0 || old::Moderators::iter_keys().next().is_some() {
+			return Err(TryRuntimeError::Other("the old moderator list is still there"));
+		}
+		let bound = <Runtime as pallet_membership::Config<ModeratorsInstance>>::MaxMembers::get();
+		if !moved.is_empty() &&
+			Moderators::members().into_inner() != moved[..moved.len().min(bound as usize)]
+		{
+			return Err(TryRuntimeError::Other("the moderator set is not spec 101's moderators"));
 		}
 		Ok(())
 	}

@@ -135,8 +135,16 @@ enum ReportState {
 #[derive(Debug, DecodeAsType)]
 #[decode_as_type(crate_path = "subxt::ext::scale_decode")]
 struct Case {
-	moderator: AccountId32,
+	actor: Actor,
 	appeal: Option<Appeal>,
+}
+
+/// Who acted in a case or decided its appeal.
+#[derive(Debug, PartialEq, DecodeAsType)]
+#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
+enum Actor {
+	Moderator(AccountId32),
+	Body(Value),
 }
 
 #[derive(Debug, DecodeAsType)]
@@ -149,7 +157,7 @@ struct Appeal {
 #[derive(Debug, DecodeAsType)]
 #[decode_as_type(crate_path = "subxt::ext::scale_decode")]
 struct AppealDecision {
-	moderator: AccountId32,
+	decided_by: Actor,
 	upheld: bool,
 }
 
@@ -428,11 +436,11 @@ async fn overdue_report_is_resolved_and_appeal_goes_to_another_moderator() {
 	let case = call_api::<_, Option<Case>>(&client, "ModerationApi", "case", (case_id,))
 		.await
 		.expect("the case is on record");
-	assert_eq!(case.moderator, bob.public_key().to_account_id());
+	assert_eq!(case.actor, Actor::Moderator(bob.public_key().to_account_id()));
 	let appeal = case.appeal.expect("the case was appealed");
 	assert_eq!(appeal.appellant, ferdie.public_key().to_account_id());
 	let decision = appeal.decision.expect("the appeal was decided");
-	assert_eq!(decision.moderator, charlie.public_key().to_account_id());
+	assert_eq!(decision.decided_by, Actor::Moderator(charlie.public_key().to_account_id()));
 	assert!(decision.upheld);
 	assert_eq!(content(&client, hash).await.status.describe(), "Visible");
 }

@@ -29,7 +29,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::{BlockNumberFor, OriginFor};
 use sp_runtime::{
-	traits::{Saturating, Zero},
+	traits::{Convert, Saturating, Zero},
 	DispatchError,
 };
 
@@ -63,6 +63,8 @@ pub type ReportTargetOf<T> = ReportTarget<<T as frame_system::Config>::AccountId
 pub trait BenchmarkHelper<AccountId> {
 	/// Makes `who` a verified account in good standing.
 	fn make_verified(who: &AccountId);
+	/// Makes `who` a moderator, whom `Config::ModeratorOrigin` accepts when `who` signs.
+	fn make_moderator(who: &AccountId);
 }
 
 #[frame_support::pallet]
@@ -76,19 +78,29 @@ pub mod pallet {
 		/// Verification and standing of accounts; disposal measures are applied through it.
 		type Standing: AccountStanding<Self::AccountId, BlockNumberFor<Self>>;
 
-		/// The origin that manages the moderator set and purges expired records.
+		/// The origin that purges expired records and sets the response time.
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// One moderator, signing for himself: moderates content, takes disposal measures,
+		/// resolves reports and decides appeals. Yields the moderator's account. The moderator
+		/// set is kept outside this pallet (in the runtime: a membership set changed by motion).
+		type ModeratorOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
+
+		/// A governance body's motion: takes and lifts disposal measures on the accounts it
+		/// oversees (also on role holders, which no single moderator may sanction), and decides
+		/// the appeals of its own measures. Yields the body.
+		type BodyOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Body>;
+
+		/// The body that oversees an account: the only body whose motion takes or lifts a
+		/// measure on it (`NotOverseer` for another).
+		type OverseeingBody: Convert<Self::AccountId, Body>;
 
 		/// Accounts that hold a role on the chain (consortium member, regulator, assessor,
 		/// registrar, moderator, filing operator, validator). A single moderator cannot take a
-		/// disposal measure against them (`SubjectHoldsRole`): that needs the consortium, which
-		/// first removes the role by motion, after which a moderator can act. Lifting a measure
-		/// from them and hiding their content stay open to moderators.
+		/// disposal measure against them (`SubjectHoldsRole`): that takes a motion of the body
+		/// that oversees them (`BodyOrigin`). Lifting a measure from them and hiding their
+		/// content stay open to moderators, unless a body took the measure.
 		type RoleHolders: Contains<Self::AccountId>;
-
-		/// The most moderators there can be.
-		#[pallet::constant]
-		type MaxModerators: Get<u32>;
 
 		/// The longest URI of published content, in bytes.
 		#[pallet::constant]
@@ -128,26 +140,15 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 	}
 
-	/// Version 1 added `MeasuresInForce`, seeded from the cases of version 0 by
-	/// [`crate::migrations::SeedMeasuresInForce`].
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// Version 1 records who acted in a case as an [`Actor`] (a moderator or a body), migrated
+	/// from version 0 by [`crate::migrations::RecordActors`]; version 2 added `MeasuresInForce`,
+	/// seeded from the cases by [`crate::migrations::SeedMeasuresInForce`].
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	/// The moderation pallet.
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
-
-	/// The accounts that may moderate content, apply measures and resolve reports.
-	#[pallet::storage]
-	pub type Moderators<T: Config> = CountedStorageMap<
-		_,
-		Blake2_128Concat,
-		T::AccountId,
-		(),
-		OptionQuery,
-		GetDefault,
-		ConstU32<{ u32::MAX }>,
-	>;
 
 	/// Status, metadata and latest case of every content hash that was published or moderated.
 	/// Keys are user-supplied hashes, not computed on chain, hence `Blake2_128Concat`.
@@ -217,12 +218,10 @@ pub mod pallet {
 	pub type ResponseTime<T: Config> =
 		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::ResponseDeadline>;
 
-	/// The initial moderators and response time.
+	/// The initial response time.
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// Accounts that are moderators from genesis (at most `MaxModerators`, no duplicates).
-		pub moderators: Vec<T::AccountId>,
 		/// The response time in blocks, if not `Config::ResponseDeadline` (must not be zero).
 		pub response_time: Option<BlockNumberFor<T>>,
 	}
@@ -230,14 +229,6 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			assert!(
-				self.moderators.len() <= T::MaxModerators::get() as usize,
-				"more genesis moderators than MaxModerators"
-			);
-			for who in &self.moderators {
-				assert!(!Moderators::<T>::contains_key(who), "duplicate genesis moderator");
-				Moderators::<T>::insert(who, ());
-			}
 			if let Some(blocks) = self.response_time {
 				assert!(!blocks.is_zero(), "the genesis response time must not be zero");
 				ResponseTime::<T>::put(blocks);
@@ -249,16 +240,6 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// An account became a moderator.
-		ModeratorAdded {
-			/// The new moderator.
-			who: T::AccountId,
-		},
-		/// An account stopped being a moderator.
-		ModeratorRemoved {
-			/// The former moderator.
-			who: T::AccountId,
-		},
 		/// The admin set the response time for new reports.
 		ResponseTimeSet {
 			/// Blocks from filing to the deadline.
@@ -304,18 +285,18 @@ pub mod pallet {
 			/// The case recording it.
 			case_id: CaseId,
 		},
-		/// A moderator warned an account.
+		/// A moderator or a body warned an account.
 		AccountWarned {
 			/// The account.
 			who: T::AccountId,
-			/// The moderator.
-			moderator: T::AccountId,
+			/// Who acted.
+			actor: Actor<T::AccountId>,
 			/// Why.
 			reason: ReasonCode,
 			/// The case recording it.
 			case_id: CaseId,
 		},
-		/// A moderator restricted an account from some functions for a period.
+		/// A moderator or a body restricted an account from some functions for a period.
 		AccountRestricted {
 			/// The account.
 			who: T::AccountId,
@@ -323,43 +304,43 @@ pub mod pallet {
 			scope: RestrictionScope,
 			/// The first block at which the restriction no longer applies.
 			until: BlockNumberFor<T>,
-			/// The moderator.
-			moderator: T::AccountId,
+			/// Who acted.
+			actor: Actor<T::AccountId>,
 			/// Why.
 			reason: ReasonCode,
 			/// The case recording it.
 			case_id: CaseId,
 		},
-		/// A moderator suspended an account for a period.
+		/// A moderator or a body suspended an account for a period.
 		AccountSuspended {
 			/// The account.
 			who: T::AccountId,
 			/// The first block at which the suspension no longer applies.
 			until: BlockNumberFor<T>,
-			/// The moderator.
-			moderator: T::AccountId,
+			/// Who acted.
+			actor: Actor<T::AccountId>,
 			/// Why.
 			reason: ReasonCode,
 			/// The case recording it.
 			case_id: CaseId,
 		},
-		/// A moderator closed an account.
+		/// A moderator or a body closed an account.
 		AccountClosed {
 			/// The account.
 			who: T::AccountId,
-			/// The moderator.
-			moderator: T::AccountId,
+			/// Who acted.
+			actor: Actor<T::AccountId>,
 			/// Why.
 			reason: ReasonCode,
 			/// The case recording it.
 			case_id: CaseId,
 		},
-		/// A moderator lifted the measure in force on an account.
+		/// A moderator or a body lifted the measure in force on an account.
 		MeasureLifted {
 			/// The account.
 			who: T::AccountId,
-			/// The moderator.
-			moderator: T::AccountId,
+			/// Who acted.
+			actor: Actor<T::AccountId>,
 			/// Why.
 			reason: ReasonCode,
 			/// The case recording it.
@@ -401,12 +382,13 @@ pub mod pallet {
 			/// The content's author or the sanctioned account.
 			appellant: T::AccountId,
 		},
-		/// A moderator (not the one who acted) decided an appeal.
+		/// An appeal was decided: by a moderator other than the one who acted, or by the body
+		/// whose motion took the measure.
 		AppealDecided {
 			/// The case appealed.
 			case_id: CaseId,
-			/// The deciding moderator.
-			moderator: T::AccountId,
+			/// Who decided.
+			decided_by: Actor<T::AccountId>,
 			/// Whether the appeal succeeded.
 			upheld: bool,
 			/// Whether the measure was undone (content restored or measure lifted). `false` when
@@ -425,12 +407,8 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// A response time must be at least one block.
 		ZeroResponseTime,
-		/// The signer is not a moderator (or the account to remove is not one).
+		/// The origin is not a moderator (nor, for the calls a body may make, a body's motion).
 		NotModerator,
-		/// The account is already a moderator.
-		AlreadyModerator,
-		/// The moderator set is full.
-		TooManyModerators,
 		/// The signer has no valid real-name verification.
 		NotVerified,
 		/// The signer may not publish now (restricted from publishing, suspended or closed).
@@ -497,9 +475,20 @@ pub mod pallet {
 		OwnReport,
 		/// The account holds a role on the chain (`Config::RoleHolders`): no single moderator may
 		/// warn, restrict, suspend or close it, by a direct call or by resolving a report. The
-		/// consortium first removes the role by motion; then a moderator can act. Lifting a
-		/// measure and hiding the account's content stay allowed.
+		/// body that oversees the account acts by motion instead. Lifting a measure and hiding
+		/// the account's content stay allowed.
 		SubjectHoldsRole,
+		/// The body does not oversee the account (`Config::OverseeingBody`; in the runtime the
+		/// regulators oversee the regulators and the assessors, the consortium everyone else).
+		NotOverseer,
+		/// A measure in force on the account was taken by a body's motion: only that body lifts
+		/// it, by motion.
+		TakenByMotion,
+		/// The case's measure was taken by a body's motion: only that body decides its appeal,
+		/// by motion.
+		AppealGoesToBody,
+		/// The case is a moderator's: another moderator decides its appeal, not a body.
+		AppealGoesToModerator,
 	}
 
 	#[pallet::hooks]
@@ -539,37 +528,6 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Makes `who` a moderator.
-		///
-		/// Origin: `AdminOrigin`. Emits `ModeratorAdded`. Errors: `AlreadyModerator`,
-		/// `TooManyModerators`.
-		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::add_moderator())]
-		pub fn add_moderator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
-			T::AdminOrigin::ensure_origin(origin)?;
-			ensure!(!Moderators::<T>::contains_key(&who), Error::<T>::AlreadyModerator);
-			ensure!(
-				Moderators::<T>::count() < T::MaxModerators::get(),
-				Error::<T>::TooManyModerators
-			);
-			Moderators::<T>::insert(&who, ());
-			Self::deposit_event(Event::ModeratorAdded { who });
-			Ok(())
-		}
-
-		/// Removes `who` from the moderators. Their cases stay on record.
-		///
-		/// Origin: `AdminOrigin`. Emits `ModeratorRemoved`. Errors: `NotModerator`.
-		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::remove_moderator())]
-		pub fn remove_moderator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
-			T::AdminOrigin::ensure_origin(origin)?;
-			ensure!(Moderators::<T>::contains_key(&who), Error::<T>::NotModerator);
-			Moderators::<T>::remove(&who);
-			Self::deposit_event(Event::ModeratorRemoved { who });
-			Ok(())
-		}
-
 		/// Publishes content by its `hash`, with its `kind` and the `uri` it can be fetched from.
 		///
 		/// Origin: a signed, verified account not restricted from publishing. Emits
@@ -623,7 +581,7 @@ pub mod pallet {
 				subject: CaseSubject::Content(hash),
 				action: CaseAction::ContentFlagged,
 				reason: Some(reason),
-				moderator: moderator.clone(),
+				actor: Actor::Moderator(moderator.clone()),
 				at: Self::now(),
 				note_hash: None,
 				report: None,
@@ -698,7 +656,7 @@ pub mod pallet {
 				subject: CaseSubject::Content(hash),
 				action: CaseAction::ContentRestored,
 				reason: None,
-				moderator: moderator.clone(),
+				actor: Actor::Moderator(moderator.clone()),
 				at: Self::now(),
 				note_hash: Some(note_hash),
 				report: None,
@@ -715,27 +673,29 @@ pub mod pallet {
 		/// Warns `who`. The warning is recorded even when a harsher measure is in force, which it
 		/// leaves as it is.
 		///
-		/// Origin: a moderator other than `who`; `who` holds no role. Emits `AccountWarned`.
-		/// Errors: `NotModerator`, `OwnAccount`, `SubjectHoldsRole`, or the error of
-		/// `T::Standing::apply`.
+		/// Origin: a moderator other than `who`, if `who` holds no role; or a motion of the body
+		/// overseeing `who`. Emits `AccountWarned`.
+		/// Errors: `NotModerator`, `OwnAccount`, `SubjectHoldsRole`, `NotOverseer`, or the error
+		/// of `T::Standing::apply`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(
 			// MeasuresInForce, until the weights are measured again
 			T::WeightInfo::warn().saturating_add(T::DbWeight::get().reads_writes(1, 1))
 		)]
 		pub fn warn(origin: OriginFor<T>, who: T::AccountId, reason: ReasonCode) -> DispatchResult {
-			let moderator = Self::ensure_moderator(origin)?;
-			Self::do_measure(&who, CaseAction::AccountWarned, reason, &moderator, None, None)?;
+			let actor = Self::ensure_actor(origin)?;
+			Self::do_measure(&who, CaseAction::AccountWarned, reason, &actor, None, None)?;
 			Ok(())
 		}
 
 		/// Restricts `who` from `scope` until block `until` (exclusive). Restrictions of other
 		/// scopes keep running; a lighter measure in force is replaced.
 		///
-		/// Origin: a moderator other than `who`; `who` holds no role. Emits `AccountRestricted`.
-		/// Errors: `NotModerator`, `OwnAccount`, `SubjectHoldsRole`, `EndNotInFuture`, or the
-		/// error of `T::Standing::apply` (e.g. a suspension, a closure, or a restriction of
-		/// `scope` ending no earlier is in force).
+		/// Origin: a moderator other than `who`, if `who` holds no role; or a motion of the body
+		/// overseeing `who`. Emits `AccountRestricted`.
+		/// Errors: `NotModerator`, `OwnAccount`, `SubjectHoldsRole`, `NotOverseer`,
+		/// `EndNotInFuture`, or the error of `T::Standing::apply` (e.g. a suspension, a closure,
+		/// or a restriction of `scope` ending no earlier is in force).
 		#[pallet::call_index(8)]
 		#[pallet::weight(
 			// MeasuresInForce, until the weights are measured again
@@ -748,19 +708,20 @@ pub mod pallet {
 			until: BlockNumberFor<T>,
 			reason: ReasonCode,
 		) -> DispatchResult {
-			let moderator = Self::ensure_moderator(origin)?;
+			let actor = Self::ensure_actor(origin)?;
 			let action = CaseAction::AccountRestricted { scope, until };
-			Self::do_measure(&who, action, reason, &moderator, None, None)?;
+			Self::do_measure(&who, action, reason, &actor, None, None)?;
 			Ok(())
 		}
 
 		/// Suspends `who` until block `until` (exclusive): no transactions except appeals. It
 		/// replaces the restrictions in force.
 		///
-		/// Origin: a moderator other than `who`; `who` holds no role. Emits `AccountSuspended`.
-		/// Errors: `NotModerator`, `OwnAccount`, `SubjectHoldsRole`, `EndNotInFuture`, or the
-		/// error of `T::Standing::apply` (e.g. a closure, or a suspension ending no earlier, is
-		/// in force).
+		/// Origin: a moderator other than `who`, if `who` holds no role; or a motion of the body
+		/// overseeing `who`. Emits `AccountSuspended`.
+		/// Errors: `NotModerator`, `OwnAccount`, `SubjectHoldsRole`, `NotOverseer`,
+		/// `EndNotInFuture`, or the error of `T::Standing::apply` (e.g. a closure, or a
+		/// suspension ending no earlier, is in force).
 		#[pallet::call_index(9)]
 		#[pallet::weight(
 			// MeasuresInForce, until the weights are measured again
@@ -772,17 +733,18 @@ pub mod pallet {
 			until: BlockNumberFor<T>,
 			reason: ReasonCode,
 		) -> DispatchResult {
-			let moderator = Self::ensure_moderator(origin)?;
+			let actor = Self::ensure_actor(origin)?;
 			let action = CaseAction::AccountSuspended { until };
-			Self::do_measure(&who, action, reason, &moderator, None, None)?;
+			Self::do_measure(&who, action, reason, &actor, None, None)?;
 			Ok(())
 		}
 
 		/// Closes the account of `who` (only `lift` or an upheld appeal reopens it). It replaces
 		/// the lighter measures in force.
 		///
-		/// Origin: a moderator other than `who`; `who` holds no role. Emits `AccountClosed`.
-		/// Errors: `NotModerator`, `OwnAccount`, `SubjectHoldsRole`, or the error of
+		/// Origin: a moderator other than `who`, if `who` holds no role; or a motion of the body
+		/// overseeing `who`. Emits `AccountClosed`.
+		/// Errors: `NotModerator`, `OwnAccount`, `SubjectHoldsRole`, `NotOverseer`, or the error of
 		/// `T::Standing::apply` (e.g. the account is closed).
 		#[pallet::call_index(10)]
 		#[pallet::weight(
@@ -794,24 +756,28 @@ pub mod pallet {
 			who: T::AccountId,
 			reason: ReasonCode,
 		) -> DispatchResult {
-			let moderator = Self::ensure_moderator(origin)?;
-			Self::do_measure(&who, CaseAction::AccountClosed, reason, &moderator, None, None)?;
+			let actor = Self::ensure_actor(origin)?;
+			Self::do_measure(&who, CaseAction::AccountClosed, reason, &actor, None, None)?;
 			Ok(())
 		}
 
 		/// Lifts every measure in force on `who` (warning, restrictions, suspension or closure),
 		/// also from an account that holds a role.
 		///
-		/// Origin: a moderator other than `who`. Emits `MeasureLifted`. Errors: `NotModerator`,
-		/// `OwnAccount`, `NoMeasureInForce`, or the error of `T::Standing::lift`.
+		/// Origin: a moderator other than `who`, if no measure in force on `who` was taken by
+		/// motion; or a motion of the body overseeing `who`. Emits `MeasureLifted`. Errors:
+		/// `NotModerator`, `OwnAccount`, `TakenByMotion`, `NotOverseer`, `NoMeasureInForce`, or
+		/// the error of `T::Standing::lift`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(
-			// MeasuresInForce, until the weights are measured again
-			T::WeightInfo::lift().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+			// MeasuresInForce and the cases it names, until the weights are measured again
+			T::WeightInfo::lift().saturating_add(
+				T::DbWeight::get().reads_writes(1 + MeasureSlot::ALL.len() as u64, 1)
+			)
 		)]
 		pub fn lift(origin: OriginFor<T>, who: T::AccountId, reason: ReasonCode) -> DispatchResult {
-			let moderator = Self::ensure_moderator(origin)?;
-			Self::do_measure(&who, CaseAction::MeasureLifted, reason, &moderator, None, None)?;
+			let actor = Self::ensure_actor(origin)?;
+			Self::do_measure(&who, CaseAction::MeasureLifted, reason, &actor, None, None)?;
 			Ok(())
 		}
 
@@ -970,10 +936,12 @@ pub mod pallet {
 		/// for that measure in `MeasuresInForce` and the measure itself is still in force (other
 		/// measures stay). Otherwise the decision is recorded only.
 		///
-		/// Origin: a moderator other than the one who acted in the case, and not its subject
-		/// (the account, or the author of the content). Emits `AppealDecided`. Errors:
-		/// `NotModerator`, `CaseNotFound`, `NoAppeal`, `AppealAlreadyDecided`, `OwnCase`,
-		/// `SameModerator`, or the error of `T::Standing::undo`.
+		/// Origin: for a moderator's case, a moderator other than the one who acted, and not its
+		/// subject (the account, or the author of the content); for a case taken by motion, a
+		/// motion of the same body. Emits `AppealDecided`. Errors: `NotModerator`,
+		/// `CaseNotFound`, `NoAppeal`, `AppealAlreadyDecided`, `AppealGoesToBody`,
+		/// `AppealGoesToModerator`, `OwnCase`, `SameModerator`, or the error of
+		/// `T::Standing::undo`.
 		#[pallet::call_index(15)]
 		#[pallet::weight(
 			// MeasuresInForce, until the weights are measured again
@@ -985,19 +953,29 @@ pub mod pallet {
 			upheld: bool,
 			note_hash: ContentHash,
 		) -> DispatchResult {
-			let moderator = Self::ensure_moderator(origin)?;
+			let decider = Self::ensure_actor(origin)?;
 			let mut case = Cases::<T>::get(case_id).ok_or(Error::<T>::CaseNotFound)?;
 			let mut appeal = case.appeal.take().ok_or(Error::<T>::NoAppeal)?;
 			ensure!(appeal.decision.is_none(), Error::<T>::AppealAlreadyDecided);
-			let own = match &case.subject {
-				CaseSubject::Account(who) => *who == moderator,
-				CaseSubject::Content(hash) => Self::is_author(hash, &moderator),
-			};
-			ensure!(!own, Error::<T>::OwnCase);
-			ensure!(case.moderator != moderator, Error::<T>::SameModerator);
+			match (&case.actor, &decider) {
+				(Actor::Body(acted), Actor::Body(deciding)) =>
+					ensure!(acted == deciding, Error::<T>::AppealGoesToBody),
+				(Actor::Body(_), Actor::Moderator(_)) =>
+					return Err(Error::<T>::AppealGoesToBody.into()),
+				(Actor::Moderator(_), Actor::Body(_)) =>
+					return Err(Error::<T>::AppealGoesToModerator.into()),
+				(Actor::Moderator(acted), Actor::Moderator(deciding)) => {
+					let own = match &case.subject {
+						CaseSubject::Account(who) => who == deciding,
+						CaseSubject::Content(hash) => Self::is_author(hash, deciding),
+					};
+					ensure!(!own, Error::<T>::OwnCase);
+					ensure!(acted != deciding, Error::<T>::SameModerator);
+				},
+			}
 			let measure_undone = if upheld { Self::undo(case_id, &case)? } else { false };
 			appeal.decision = Some(AppealDecision {
-				moderator: moderator.clone(),
+				decided_by: decider.clone(),
 				upheld,
 				at: Self::now(),
 				note_hash,
@@ -1006,7 +984,7 @@ pub mod pallet {
 			Cases::<T>::insert(case_id, case);
 			Self::deposit_event(Event::AppealDecided {
 				case_id,
-				moderator,
+				decided_by: decider,
 				upheld,
 				measure_undone,
 			});
@@ -1068,10 +1046,39 @@ impl<T: Config> Pallet<T> {
 		frame_system::Pallet::<T>::block_number()
 	}
 
+	/// The moderator signing `origin`; `NotModerator` for any other origin.
 	fn ensure_moderator(origin: OriginFor<T>) -> Result<T::AccountId, DispatchError> {
-		let who = frame_system::ensure_signed(origin)?;
-		ensure!(Moderators::<T>::contains_key(&who), Error::<T>::NotModerator);
-		Ok(who)
+		T::ModeratorOrigin::try_origin(origin).map_err(|_| Error::<T>::NotModerator.into())
+	}
+
+	/// A body's motion, or else the moderator signing `origin`; `NotModerator` for any other
+	/// origin.
+	fn ensure_actor(origin: OriginFor<T>) -> Result<Actor<T::AccountId>, DispatchError> {
+		match T::BodyOrigin::try_origin(origin) {
+			Ok(body) => Ok(Actor::Body(body)),
+			Err(origin) => Self::ensure_moderator(origin).map(Actor::Moderator),
+		}
+	}
+
+	/// A body acts only on the accounts it oversees.
+	fn ensure_oversees(body: Body, who: &T::AccountId) -> DispatchResult {
+		ensure!(T::OverseeingBody::convert(who.clone()) == body, Error::<T>::NotOverseer);
+		Ok(())
+	}
+
+	/// Fails with `TakenByMotion` if a measure in force on `who` was taken by a body's motion:
+	/// a single moderator must not undo a body's decision.
+	fn ensure_no_measure_by_motion(
+		who: &T::AccountId,
+		standing: &compliance_primitives::Standing<BlockNumberFor<T>>,
+	) -> DispatchResult {
+		let Some(cases) = MeasuresInForce::<T>::get(who) else { return Ok(()) };
+		for case_id in MeasureSlot::ALL.into_iter().filter_map(|slot| cases.get(slot)) {
+			let Some(case) = Cases::<T>::get(case_id) else { continue };
+			let in_force = case.action.measure().is_some_and(|measure| standing.holds(measure));
+			ensure!(!(in_force && matches!(case.actor, Actor::Body(_))), Error::<T>::TakenByMotion);
+		}
+		Ok(())
 	}
 
 	/// Whether `who` may use the functions of `scope` now, by the standing in force.
@@ -1132,7 +1139,7 @@ impl<T: Config> Pallet<T> {
 			subject: CaseSubject::Content(hash),
 			action: CaseAction::ContentHidden,
 			reason: Some(reason),
-			moderator: moderator.clone(),
+			actor: Actor::Moderator(moderator.clone()),
 			at: Self::now(),
 			note_hash: Some(note_hash),
 			report,
@@ -1157,30 +1164,34 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		action: CaseAction<BlockNumberFor<T>>,
 		reason: ReasonCode,
-		moderator: &T::AccountId,
+		actor: &Actor<T::AccountId>,
 		note_hash: Option<ContentHash>,
 		report: Option<ReportId>,
 	) -> Result<CaseId, DispatchError> {
 		// Self-dealing is named before any other refusal, also when the moderator, as moderators
 		// do, holds a role himself.
-		ensure!(who != moderator, Error::<T>::OwnAccount);
+		ensure!(!actor.is_moderator(who), Error::<T>::OwnAccount);
+		if let Actor::Body(body) = actor {
+			Self::ensure_oversees(*body, who)?;
+		}
 		let now = Self::now();
 		match (action, action.measure()) {
 			(CaseAction::MeasureLifted, _) => {
-				ensure!(
-					T::Standing::standing(who).effective_at(now).level() != MeasureLevel::None,
-					Error::<T>::NoMeasureInForce
-				);
+				let standing = T::Standing::standing(who).effective_at(now);
+				ensure!(standing.level() != MeasureLevel::None, Error::<T>::NoMeasureInForce);
+				if let Actor::Moderator(_) = actor {
+					Self::ensure_no_measure_by_motion(who, &standing)?;
+				}
 				T::Standing::lift(who)?
 			},
-			(_, Some(measure)) => Self::apply_measure(who, measure, now)?,
+			(_, Some(measure)) => Self::apply_measure(who, measure, now, actor)?,
 			(_, None) => return Err(Error::<T>::ActionMismatch.into()),
 		}
 		let case_id = Self::record_case(Case {
 			subject: CaseSubject::Account(who.clone()),
 			action,
 			reason: Some(reason),
-			moderator: moderator.clone(),
+			actor: actor.clone(),
 			at: now,
 			note_hash,
 			report,
@@ -1194,31 +1205,35 @@ impl<T: Config> Pallet<T> {
 			}),
 			None => MeasuresInForce::<T>::remove(who),
 		}
-		let (who, moderator) = (who.clone(), moderator.clone());
+		let (who, actor) = (who.clone(), actor.clone());
 		Self::deposit_event(match action {
 			CaseAction::AccountRestricted { scope, until } =>
-				Event::AccountRestricted { who, scope, until, moderator, reason, case_id },
+				Event::AccountRestricted { who, scope, until, actor, reason, case_id },
 			CaseAction::AccountSuspended { until } =>
-				Event::AccountSuspended { who, until, moderator, reason, case_id },
-			CaseAction::AccountClosed => Event::AccountClosed { who, moderator, reason, case_id },
-			CaseAction::MeasureLifted => Event::MeasureLifted { who, moderator, reason, case_id },
-			_ => Event::AccountWarned { who, moderator, reason, case_id },
+				Event::AccountSuspended { who, until, actor, reason, case_id },
+			CaseAction::AccountClosed => Event::AccountClosed { who, actor, reason, case_id },
+			CaseAction::MeasureLifted => Event::MeasureLifted { who, actor, reason, case_id },
+			_ => Event::AccountWarned { who, actor, reason, case_id },
 		});
 		Ok(case_id)
 	}
 
 	/// Applies disposal `measure` to `who` through `T::Standing`: the only place this pallet
 	/// does, so that every path (the moderator calls, `resolve`) refuses a role holder alike.
-	/// Refuses a role holder (`SubjectHoldsRole`) before judging the measure itself, so that the
-	/// moderator learns he has no authority rather than how to word the measure.
+	/// Refuses a moderator acting on a role holder (`SubjectHoldsRole`) before judging the
+	/// measure itself, so that the moderator learns he has no authority rather than how to word
+	/// the measure.
 	fn apply_measure(
 		who: &T::AccountId,
 		measure: Measure<BlockNumberFor<T>>,
 		now: BlockNumberFor<T>,
+		actor: &Actor<T::AccountId>,
 	) -> DispatchResult {
 		// One moderator sanctioning a consortium member, regulator or another moderator could
-		// lock governance out; the consortium removes the role first.
-		ensure!(!T::RoleHolders::contains(who), Error::<T>::SubjectHoldsRole);
+		// lock governance out; the body overseeing the account decides by motion instead.
+		if let Actor::Moderator(_) = actor {
+			ensure!(!T::RoleHolders::contains(who), Error::<T>::SubjectHoldsRole);
+		}
 		// Checked here too, so that callers get this pallet's error whatever the implementation
 		// of `T::Standing` calls it.
 		if let Measure::Restriction { until, .. } | Measure::Suspension { until } = measure {
@@ -1265,8 +1280,8 @@ impl<T: Config> Pallet<T> {
 		let ReportTarget::Account(who) = target else {
 			return Err(Error::<T>::ActionMismatch.into());
 		};
-		Self::do_measure(who, measure, reason, moderator, Some(note_hash), Some(report_id))
-			.map(Some)
+		let actor = Actor::Moderator(moderator.clone());
+		Self::do_measure(who, measure, reason, &actor, Some(note_hash), Some(report_id)).map(Some)
 	}
 
 	/// Undoes exactly the measure of case `case_id` if it is still in force; returns whether it
@@ -1412,7 +1427,6 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks the pallet's invariants:
-	/// - there are at most `MaxModerators` moderators;
 	/// - the id counters exceed every stored report and case id;
 	/// - `OpenReports` holds exactly the unresolved reports, `OverdueReports` exactly the overdue
 	///   ones, and `OpenReportsOf` counts each account's unresolved reports;
@@ -1424,15 +1438,6 @@ impl<T: Config> Pallet<T> {
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
-		ensure!(
-			Moderators::<T>::count() <= T::MaxModerators::get(),
-			"more moderators than MaxModerators"
-		);
-		ensure!(
-			Moderators::<T>::count() as usize == Moderators::<T>::iter_keys().count(),
-			"moderator counter out of sync"
-		);
-
 		let next_report = NextReportId::<T>::get();
 		let mut open_of: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 		for (id, report) in Reports::<T>::iter() {

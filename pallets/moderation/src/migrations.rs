@@ -1,12 +1,15 @@
-//! Storage migrations of the moderation pallet.
+//! Storage migrations of the moderation pallet, from the previous release (storage version 0)
+//! in order:
 //!
-//! - [`SeedMeasuresInForce`] (storage version 0 to 1): records, for the cases of the previous
+//! - [`RecordActors`] (storage version 0 to 1): rewrites every case in the layout that records who
+//!   acted as an [`Actor`](crate::Actor) (version 0 could only name a moderator).
+//! - [`SeedMeasuresInForce`] (storage version 1 to 2): records, for the cases of the previous
 //!   release whose measures are still in force, the `MeasuresInForce` entries that release did not
 //!   keep, so that an upheld appeal of such a case undoes its measure.
 
 use crate::{
-	CaseAction, CaseId, CaseSubject, Cases, Config, MeasureCases, MeasureSlot, MeasuresInForce,
-	Pallet,
+	Actor, CaseAction, CaseId, CaseSubject, Cases, Config, MeasureCases, MeasureSlot,
+	MeasuresInForce, Pallet,
 };
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use compliance_primitives::{AccountStanding, Measure, Standing};
@@ -17,7 +20,121 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 
-/// Seeds `MeasuresInForce` from the cases of storage version 0, then sets storage version 1.
+/// Rewrites the cases of storage version 0 in the layout of version 1, then sets storage
+/// version 1: the moderator who acted becomes `Actor::Moderator`, and so does the moderator who
+/// decided an appeal. Every other field keeps its value. A case that does not decode is removed
+/// and logged by `translate` (none should exist: version 0 wrote them all).
+///
+/// In the runtime: `pallet_moderation::migrations::RecordActors<Runtime>`, before
+/// [`SeedMeasuresInForce`].
+pub type RecordActors<T> = VersionedMigration<
+	0,
+	1,
+	v1::UncheckedRecordActors<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The migration from storage version 0 to 1.
+pub mod v1 {
+	use super::*;
+	use crate::{Appeal, AppealDecision, Case, ReasonCode, ReportId};
+	use codec::Decode;
+	use compliance_primitives::ContentHash;
+
+	/// The body of [`RecordActors`], without the storage version check: use that type.
+	pub struct UncheckedRecordActors<T>(core::marker::PhantomData<T>);
+
+	/// A case as version 0 stored it.
+	#[derive(Decode)]
+	pub struct OldCase<AccountId, BlockNumber> {
+		subject: CaseSubject<AccountId>,
+		action: CaseAction<BlockNumber>,
+		reason: Option<ReasonCode>,
+		moderator: AccountId,
+		at: BlockNumber,
+		note_hash: Option<ContentHash>,
+		report: Option<ReportId>,
+		previous: Option<CaseId>,
+		appeal: Option<OldAppeal<AccountId, BlockNumber>>,
+	}
+
+	/// An appeal as version 0 stored it.
+	#[derive(Decode)]
+	pub struct OldAppeal<AccountId, BlockNumber> {
+		appellant: AccountId,
+		statement_hash: ContentHash,
+		filed_at: BlockNumber,
+		decision: Option<OldAppealDecision<AccountId, BlockNumber>>,
+	}
+
+	/// An appeal's decision as version 0 stored it.
+	#[derive(Decode)]
+	pub struct OldAppealDecision<AccountId, BlockNumber> {
+		moderator: AccountId,
+		upheld: bool,
+		at: BlockNumber,
+		note_hash: ContentHash,
+	}
+
+	impl<AccountId, BlockNumber> OldCase<AccountId, BlockNumber> {
+		/// The same case in the layout of version 1.
+		pub fn upgraded(self) -> Case<AccountId, BlockNumber> {
+			Case {
+				subject: self.subject,
+				action: self.action,
+				reason: self.reason,
+				actor: Actor::Moderator(self.moderator),
+				at: self.at,
+				note_hash: self.note_hash,
+				report: self.report,
+				previous: self.previous,
+				appeal: self.appeal.map(|appeal| Appeal {
+					appellant: appeal.appellant,
+					statement_hash: appeal.statement_hash,
+					filed_at: appeal.filed_at,
+					decision: appeal.decision.map(|decision| AppealDecision {
+						decided_by: Actor::Moderator(decision.moderator),
+						upheld: decision.upheld,
+						at: decision.at,
+						note_hash: decision.note_hash,
+					}),
+				}),
+			}
+		}
+	}
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedRecordActors<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut count: u64 = 0;
+			// `translate` removes (and logs) a value that does not decode in the old layout.
+			Cases::<T>::translate::<OldCase<T::AccountId, BlockNumberFor<T>>, _>(|_, old| {
+				count = count.saturating_add(1);
+				Some(old.upgraded())
+			});
+			T::DbWeight::get().reads_writes(count, count)
+		}
+
+		/// Notes how many cases exist before: the rewrite keeps every one.
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			Ok((Cases::<T>::iter_keys().count() as u64).encode())
+		}
+
+		/// Checks that every case decodes in the new layout and none was lost.
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = u64::decode(&mut &state[..])
+				.map_err(|_| "RecordActors: the pre-upgrade state does not decode")?;
+			let after = Cases::<T>::iter_values().count() as u64;
+			frame_support::ensure!(after == before, "RecordActors: cases were lost");
+			Ok(())
+		}
+	}
+}
+
+/// Seeds `MeasuresInForce` from the cases of storage version 1, then sets storage version 2.
 ///
 /// For every case that applied a measure to an account (warning, restriction, suspension,
 /// closure), not followed by a case lifting that account's measures, and whose exact measure the
@@ -29,20 +146,20 @@ use frame_system::pallet_prelude::BlockNumberFor;
 ///
 /// A one-off for the upgrade from the previous release: it reads `Cases` once and every
 /// sanctioned account's standing and entry once, and holds the account cases in memory, which
-/// suits a chain with up to some 10^4 cases. Runs only while the on-chain storage version is 0.
+/// suits a chain with up to some 10^4 cases. Runs only while the on-chain storage version is 1.
 ///
 /// In the runtime: `pallet_moderation::migrations::SeedMeasuresInForce<Runtime>` in the
-/// executive's migrations.
+/// executive's migrations, after [`RecordActors`].
 pub type SeedMeasuresInForce<T> = VersionedMigration<
-	0,
 	1,
-	v1::UncheckedSeedMeasuresInForce<T>,
+	2,
+	v2::UncheckedSeedMeasuresInForce<T>,
 	Pallet<T>,
 	<T as frame_system::Config>::DbWeight,
 >;
 
-/// The migration from storage version 0 to 1.
-pub mod v1 {
+/// The migration from storage version 1 to 2.
+pub mod v2 {
 	use super::*;
 
 	/// The body of [`SeedMeasuresInForce`], without the storage version check: use that type.
@@ -122,7 +239,7 @@ pub mod v1 {
 		}
 
 		/// Checks that no entry was lost and that every slot names a case that exists, is about
-		/// that account and imposed that slot's measure; and that the storage version is 1.
+		/// that account and imposed that slot's measure; and that the storage version is 2.
 		#[cfg(feature = "try-runtime")]
 		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
 			use codec::Decode;
@@ -149,8 +266,8 @@ pub mod v1 {
 			}
 			ensure!(after >= before, "SeedMeasuresInForce: entries were lost");
 			ensure!(
-				Pallet::<T>::on_chain_storage_version() == 1,
-				"SeedMeasuresInForce: the storage version is not 1"
+				Pallet::<T>::on_chain_storage_version() == 2,
+				"SeedMeasuresInForce: the storage version is not 2"
 			);
 			Ok(())
 		}

@@ -1,14 +1,14 @@
 //! A mock runtime with an in-memory fake of the real-name pallet's `AccountStanding`.
 
-use crate as pallet_moderation;
+use crate::{self as pallet_moderation, Body};
 use compliance_primitives::{AccountStanding, Measure, MeasureLevel, Standing};
 use core::cell::RefCell;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{Contains, Hooks},
+	traits::{Contains, EnsureOrigin, Hooks, SortedMembers},
 };
-use frame_system::EnsureRoot;
-use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
+use frame_system::{EnsureRoot, EnsureSignedBy, RawOrigin};
+use sp_runtime::{traits::Convert, BuildStorage, DispatchError, DispatchResult};
 use std::collections::{BTreeMap, BTreeSet};
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -27,6 +27,9 @@ pub const MOD1: AccountId = 10;
 pub const MOD2: AccountId = 11;
 /// Never verified.
 pub const STRANGER: AccountId = 99;
+/// Signing as this account stands for a motion of the regulators in the mock (which has no
+/// collective); `Root` stands for a motion of the consortium.
+pub const REGULATORS_MOTION: AccountId = 900;
 
 frame_support::construct_runtime!(
 	pub enum Test {
@@ -43,7 +46,6 @@ impl frame_system::Config for Test {
 }
 
 parameter_types! {
-	pub const MaxModerators: u32 = 3;
 	pub const MaxUriLen: u32 = 16;
 	pub const MaxBatch: u32 = 4;
 	pub const MaxOpenReportsPerAccount: u32 = 2;
@@ -74,10 +76,90 @@ thread_local! {
 		const { RefCell::new(BTreeMap::new()) };
 	static CHANGES: RefCell<Vec<Change>> = const { RefCell::new(Vec::new()) };
 	static GRANTED_ROLES: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
+	static MODERATORS: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
+	static REGULATORS: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
 }
 
-/// The role holders of the mock, as the runtime's: every moderator, and the accounts a test
-/// grants a role elsewhere on the chain (consortium, regulators, registrars...).
+/// The moderator set of the mock, as the runtime's membership set would keep it.
+pub struct ModeratorSet;
+
+impl ModeratorSet {
+	/// Makes `who` a moderator, as a consortium motion would.
+	pub fn appoint(who: AccountId) {
+		MODERATORS.with(|m| m.borrow_mut().insert(who));
+	}
+	/// Removes `who` from the moderators, as a consortium motion would.
+	pub fn dismiss(who: AccountId) {
+		MODERATORS.with(|m| m.borrow_mut().remove(&who));
+	}
+}
+
+impl SortedMembers<AccountId> for ModeratorSet {
+	fn sorted_members() -> Vec<AccountId> {
+		MODERATORS.with(|m| m.borrow().iter().copied().collect())
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn add(who: &AccountId) {
+		Self::appoint(*who);
+	}
+}
+
+/// The regulators of the mock: the accounts the regulators' motion oversees.
+pub struct RegulatorSet;
+
+impl RegulatorSet {
+	/// Makes `who` a regulator (a role holder overseen by the regulators).
+	pub fn appoint(who: AccountId) {
+		REGULATORS.with(|r| r.borrow_mut().insert(who));
+	}
+}
+
+/// The regulators oversee the regulators; the consortium every other account.
+pub struct OverseeingBody;
+
+impl Convert<AccountId, Body> for OverseeingBody {
+	fn convert(who: AccountId) -> Body {
+		if REGULATORS.with(|r| r.borrow().contains(&who)) {
+			Body::Regulators
+		} else {
+			Body::Consortium
+		}
+	}
+}
+
+/// A body's motion: `Root` for the consortium, a signature of [`REGULATORS_MOTION`] for the
+/// regulators.
+pub struct MotionOrigin;
+
+impl EnsureOrigin<RuntimeOrigin> for MotionOrigin {
+	type Success = Body;
+
+	fn try_origin(origin: RuntimeOrigin) -> Result<Body, RuntimeOrigin> {
+		match origin.clone().into() {
+			Ok(RawOrigin::Root) => Ok(Body::Consortium),
+			Ok(RawOrigin::Signed(REGULATORS_MOTION)) => Ok(Body::Regulators),
+			_ => Err(origin),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<RuntimeOrigin, ()> {
+		Ok(RuntimeOrigin::root())
+	}
+}
+
+/// A motion of the consortium.
+pub fn consortium() -> RuntimeOrigin {
+	RuntimeOrigin::root()
+}
+
+/// A motion of the regulators.
+pub fn regulators() -> RuntimeOrigin {
+	RuntimeOrigin::signed(REGULATORS_MOTION)
+}
+
+/// The role holders of the mock, as the runtime's: every moderator and regulator, and the
+/// accounts a test grants a role elsewhere on the chain (consortium, registrars...).
 pub struct RoleHolders;
 
 impl RoleHolders {
@@ -91,12 +173,15 @@ impl RoleHolders {
 	}
 	fn reset() {
 		GRANTED_ROLES.with(|r| r.borrow_mut().clear());
+		MODERATORS.with(|m| m.borrow_mut().clear());
+		REGULATORS.with(|r| r.borrow_mut().clear());
 	}
 }
 
 impl Contains<AccountId> for RoleHolders {
 	fn contains(who: &AccountId) -> bool {
-		pallet_moderation::Moderators::<Test>::contains_key(who) ||
+		ModeratorSet::contains(who) ||
+			REGULATORS.with(|r| r.borrow().contains(who)) ||
 			GRANTED_ROLES.with(|r| r.borrow().contains(who))
 	}
 }
@@ -207,13 +292,18 @@ impl crate::BenchmarkHelper<AccountId> for FakeStanding {
 		Self::verify(*who);
 		Self::set(*who, Standing::Good);
 	}
+	fn make_moderator(who: &AccountId) {
+		ModeratorSet::appoint(*who);
+	}
 }
 
 impl pallet_moderation::Config for Test {
 	type Standing = FakeStanding;
 	type AdminOrigin = EnsureRoot<AccountId>;
+	type ModeratorOrigin = EnsureSignedBy<ModeratorSet, AccountId>;
+	type BodyOrigin = MotionOrigin;
+	type OverseeingBody = OverseeingBody;
 	type RoleHolders = RoleHolders;
-	type MaxModerators = MaxModerators;
 	type MaxUriLen = MaxUriLen;
 	type MaxBatch = MaxBatch;
 	type MaxOpenReportsPerAccount = MaxOpenReportsPerAccount;
@@ -246,12 +336,12 @@ impl ExtBuilder {
 		for who in [ALICE, BOB, CHARLIE, MOD1, MOD2] {
 			FakeStanding::verify(who);
 		}
+		for who in self.moderators {
+			ModeratorSet::appoint(who);
+		}
 		let storage = RuntimeGenesisConfig {
 			system: Default::default(),
-			moderation: pallet_moderation::GenesisConfig {
-				moderators: self.moderators,
-				response_time: self.response_time,
-			},
+			moderation: pallet_moderation::GenesisConfig { response_time: self.response_time },
 		}
 		.build_storage()
 		.expect("genesis builds");

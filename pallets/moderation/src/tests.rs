@@ -51,52 +51,33 @@ fn upheld(action: ActionTaken<BlockNumber>) -> ReportOutcome<BlockNumber> {
 // ---- admin -------------------------------------------------------------------------------
 
 #[test]
-fn genesis_sets_moderators_and_integrity_holds() {
+fn integrity_holds() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert!(Moderators::<Test>::contains_key(MOD1));
-		assert!(Moderators::<Test>::contains_key(MOD2));
-		assert_eq!(Moderators::<Test>::count(), 2);
 		<Moderation as Hooks<BlockNumber>>::integrity_test();
 	});
 }
 
 #[test]
-fn add_moderator_works() {
+fn only_a_member_of_the_moderator_set_moderates() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(Moderation::add_moderator(RuntimeOrigin::root(), ALICE));
-		assert!(Moderators::<Test>::contains_key(ALICE));
-		System::assert_last_event(Event::ModeratorAdded { who: ALICE }.into());
-	});
-}
-
-#[test]
-fn add_moderator_errors() {
-	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(Moderation::add_moderator(signed(MOD1), ALICE), BadOrigin);
+		publish(BOB, h(1));
 		assert_noop!(
-			Moderation::add_moderator(RuntimeOrigin::root(), MOD1),
-			Error::<Test>::AlreadyModerator
-		);
-		assert_ok!(Moderation::add_moderator(RuntimeOrigin::root(), ALICE));
-		assert_noop!(
-			Moderation::add_moderator(RuntimeOrigin::root(), BOB),
-			Error::<Test>::TooManyModerators
-		);
-	});
-}
-
-#[test]
-fn remove_moderator_works_and_errors() {
-	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(Moderation::remove_moderator(signed(MOD1), MOD2), BadOrigin);
-		assert_noop!(
-			Moderation::remove_moderator(RuntimeOrigin::root(), ALICE),
+			Moderation::hide(signed(ALICE), h(1), ReasonCode::Fraud, h(0)),
 			Error::<Test>::NotModerator
 		);
-		assert_ok!(Moderation::remove_moderator(RuntimeOrigin::root(), MOD2));
-		assert!(!Moderators::<Test>::contains_key(MOD2));
-		System::assert_last_event(Event::ModeratorRemoved { who: MOD2 }.into());
-		// A removed moderator can no longer moderate.
+		// Neither root (the mock's consortium motion) nor an unsigned origin is a moderator.
+		assert_noop!(
+			Moderation::hide(consortium(), h(1), ReasonCode::Fraud, h(0)),
+			Error::<Test>::NotModerator
+		);
+		assert_noop!(
+			Moderation::flag(RuntimeOrigin::none(), h(1), ReasonCode::Fraud),
+			Error::<Test>::NotModerator
+		);
+		ModeratorSet::appoint(ALICE);
+		assert_ok!(Moderation::flag(signed(ALICE), h(1), ReasonCode::Fraud));
+		// A moderator removed from the set can no longer moderate.
+		ModeratorSet::dismiss(MOD2);
 		assert_noop!(
 			Moderation::hide(signed(MOD2), h(1), ReasonCode::Fraud, h(0)),
 			Error::<Test>::NotModerator
@@ -187,7 +168,7 @@ fn flag_works() {
 		let case = Cases::<Test>::get(case_id).unwrap();
 		assert_eq!(case.subject, CaseSubject::Content(h(1)));
 		assert_eq!(case.action, CaseAction::ContentFlagged);
-		assert_eq!(case.moderator, MOD1);
+		assert_eq!(case.actor, Actor::Moderator(MOD1));
 		assert_eq!(ContentOf::<Test>::get(h(1)).unwrap().last_case, Some(case_id));
 		System::assert_last_event(
 			Event::ContentFlagged {
@@ -209,7 +190,10 @@ fn flag_errors() {
 			Moderation::flag(signed(ALICE), h(1), ReasonCode::Rumour),
 			Error::<Test>::NotModerator
 		);
-		assert_noop!(Moderation::flag(RuntimeOrigin::root(), h(1), ReasonCode::Rumour), BadOrigin);
+		assert_noop!(
+			Moderation::flag(RuntimeOrigin::root(), h(1), ReasonCode::Rumour),
+			Error::<Test>::NotModerator
+		);
 		assert_noop!(
 			Moderation::flag(signed(MOD1), h(9), ReasonCode::Rumour),
 			Error::<Test>::ContentNotFound
@@ -244,7 +228,7 @@ fn hide_published_content_records_a_case() {
 				subject: CaseSubject::Content(h(1)),
 				action: CaseAction::ContentHidden,
 				reason: Some(ReasonCode::Pornography),
-				moderator: MOD1,
+				actor: Actor::Moderator(MOD1),
 				at: 3,
 				note_hash: Some(h(0xAA)),
 				report: None,
@@ -292,7 +276,7 @@ fn hide_errors() {
 		);
 		assert_noop!(
 			Moderation::hide(RuntimeOrigin::none(), h(1), ReasonCode::Fraud, h(0)),
-			BadOrigin
+			Error::<Test>::NotModerator
 		);
 		assert_ok!(Moderation::hide(signed(MOD1), h(1), ReasonCode::Fraud, h(0)));
 		assert_noop!(
@@ -426,7 +410,7 @@ fn measures_apply_through_standing_and_record_cases() {
 		System::assert_last_event(
 			Event::AccountWarned {
 				who: ALICE,
-				moderator: MOD1,
+				actor: Actor::Moderator(MOD1),
 				reason: ReasonCode::Rumour,
 				case_id: warned,
 			}
@@ -445,7 +429,7 @@ fn measures_apply_through_standing_and_record_cases() {
 				who: ALICE,
 				scope: RestrictionScope::Publishing,
 				until: 20,
-				moderator: MOD1,
+				actor: Actor::Moderator(MOD1),
 				reason: ReasonCode::Rumour,
 				case_id: restricted,
 			}
@@ -457,7 +441,7 @@ fn measures_apply_through_standing_and_record_cases() {
 			Event::AccountSuspended {
 				who: ALICE,
 				until: 30,
-				moderator: MOD2,
+				actor: Actor::Moderator(MOD2),
 				reason: ReasonCode::Fraud,
 				case_id: suspended,
 			}
@@ -468,7 +452,7 @@ fn measures_apply_through_standing_and_record_cases() {
 		System::assert_last_event(
 			Event::AccountClosed {
 				who: ALICE,
-				moderator: MOD2,
+				actor: Actor::Moderator(MOD2),
 				reason: ReasonCode::Illegal,
 				case_id: closed,
 			}
@@ -480,7 +464,7 @@ fn measures_apply_through_standing_and_record_cases() {
 		System::assert_last_event(
 			Event::MeasureLifted {
 				who: ALICE,
-				moderator: MOD1,
+				actor: Actor::Moderator(MOD1),
 				reason: ReasonCode::Other,
 				case_id: lifted,
 			}
@@ -532,7 +516,10 @@ fn measures_refuse_non_moderators() {
 		assert_noop!(Moderation::suspend(signed(ALICE), BOB, 9, ReasonCode::Other), e());
 		assert_noop!(Moderation::close(signed(ALICE), BOB, ReasonCode::Other), e());
 		assert_noop!(Moderation::lift(signed(ALICE), BOB, ReasonCode::Other), e());
-		assert_noop!(Moderation::warn(RuntimeOrigin::root(), BOB, ReasonCode::Other), BadOrigin);
+		assert_noop!(
+			Moderation::warn(RuntimeOrigin::none(), BOB, ReasonCode::Other),
+			Error::<Test>::NotModerator
+		);
 		assert!(FakeStanding::changes().is_empty());
 	});
 }
@@ -634,7 +621,7 @@ fn a_suspension_ends_the_restrictions_it_replaces() {
 		System::assert_last_event(
 			Event::AppealDecided {
 				case_id: restricted,
-				moderator: MOD2,
+				decided_by: Actor::Moderator(MOD2),
 				upheld: true,
 				measure_undone: false,
 			}
@@ -663,7 +650,7 @@ fn a_moderator_takes_no_measure_on_his_own_account() {
 		// A measure taken before ALICE became a moderator, so that lifting would have something
 		// to lift.
 		assert_ok!(Moderation::warn(signed(MOD2), ALICE, ReasonCode::Other));
-		assert_ok!(Moderation::add_moderator(RuntimeOrigin::root(), ALICE));
+		ModeratorSet::appoint(ALICE);
 		// As a moderator she holds a role: self-dealing is the error named, not the role.
 		assert!(<Test as Config>::RoleHolders::contains(&ALICE));
 		let e = || Error::<Test>::OwnAccount;
@@ -709,10 +696,10 @@ fn a_moderator_does_not_moderate_his_own_content() {
 fn a_moderator_does_not_decide_the_appeal_of_his_own_case() {
 	ExtBuilder::default().build_and_execute(|| {
 		// About his account: warned while the consortium had taken his role away.
-		assert_ok!(Moderation::remove_moderator(RuntimeOrigin::root(), MOD1));
+		ModeratorSet::dismiss(MOD1);
 		assert_ok!(Moderation::warn(signed(MOD2), MOD1, ReasonCode::Other));
 		let warned = last_case_id();
-		assert_ok!(Moderation::add_moderator(RuntimeOrigin::root(), MOD1));
+		ModeratorSet::appoint(MOD1);
 		assert_ok!(Moderation::appeal(signed(MOD1), warned, h(1)));
 		assert_noop!(
 			Moderation::decide_appeal(signed(MOD1), warned, true, h(0)),
@@ -729,12 +716,12 @@ fn a_moderator_does_not_decide_the_appeal_of_his_own_case() {
 		);
 		// A case its subject recorded himself (before the conflict rules) names the conflict of
 		// interest, not merely the same moderator.
-		Cases::<Test>::mutate(warned, |case| case.as_mut().unwrap().moderator = MOD1);
+		Cases::<Test>::mutate(warned, |case| case.as_mut().unwrap().actor = Actor::Moderator(MOD1));
 		assert_noop!(
 			Moderation::decide_appeal(signed(MOD1), warned, true, h(0)),
 			Error::<Test>::OwnCase
 		);
-		assert_ok!(Moderation::add_moderator(RuntimeOrigin::root(), ALICE));
+		ModeratorSet::appoint(ALICE);
 		assert_ok!(Moderation::decide_appeal(signed(ALICE), warned, false, h(0)));
 		assert_noop!(
 			Moderation::decide_appeal(signed(MOD2), hidden, true, h(0)),
@@ -887,7 +874,7 @@ fn measures_are_lifted_and_undone_from_a_role_holder() {
 		System::assert_last_event(
 			Event::AppealDecided {
 				case_id: suspended,
-				moderator: MOD2,
+				decided_by: Actor::Moderator(MOD2),
 				upheld: true,
 				measure_undone: true,
 			}
@@ -916,7 +903,7 @@ fn the_consortium_removes_the_role_then_a_moderator_acts() {
 		assert_ok!(Moderation::close(signed(MOD1), MEMBER, ReasonCode::Fraud));
 		assert_eq!(FakeStanding::raw(MEMBER), Standing::Closed);
 		// A moderator removed by the admin can be sanctioned too.
-		assert_ok!(Moderation::remove_moderator(RuntimeOrigin::root(), MOD2));
+		ModeratorSet::dismiss(MOD2);
 		assert_ok!(Moderation::warn(signed(MOD1), MOD2, ReasonCode::Other));
 	});
 }
@@ -949,6 +936,141 @@ fn content_of_a_role_holder_is_still_moderated() {
 		// A content measure only: the account's standing is untouched.
 		assert!(FakeStanding::changes().is_empty());
 		assert_ok!(Moderation::restore(signed(MOD2), h(1), h(0)));
+	});
+}
+
+// ---- measures by motion --------------------------------------------------------------------
+
+const REGULATOR: AccountId = 7;
+
+#[test]
+fn the_consortium_takes_a_measure_on_a_role_holder_by_motion() {
+	ExtBuilder::default().build_and_execute(|| {
+		// MOD2 is a moderator: no single moderator may close him, the consortium may.
+		assert_noop!(
+			Moderation::close(signed(MOD1), MOD2, ReasonCode::Fraud),
+			Error::<Test>::SubjectHoldsRole
+		);
+		assert_ok!(Moderation::close(consortium(), MOD2, ReasonCode::Fraud));
+		let case = Cases::<Test>::get(last_case_id()).unwrap();
+		assert_eq!(case.actor, Actor::Body(Body::Consortium));
+		assert_eq!(case.subject, CaseSubject::Account(MOD2));
+		assert_eq!(FakeStanding::raw(MOD2), Standing::Closed);
+		System::assert_last_event(
+			Event::AccountClosed {
+				who: MOD2,
+				actor: Actor::Body(Body::Consortium),
+				reason: ReasonCode::Fraud,
+				case_id: last_case_id(),
+			}
+			.into(),
+		);
+		// An ordinary account too, with every measure.
+		assert_ok!(Moderation::warn(consortium(), ALICE, ReasonCode::Other));
+		assert_ok!(Moderation::restrict(
+			consortium(),
+			ALICE,
+			RestrictionScope::Publishing,
+			9,
+			ReasonCode::Other
+		));
+		assert_ok!(Moderation::suspend(consortium(), ALICE, 9, ReasonCode::Other));
+		assert_ok!(Moderation::lift(consortium(), ALICE, ReasonCode::Other));
+		assert_eq!(FakeStanding::raw(ALICE), Standing::Good);
+	});
+}
+
+#[test]
+fn a_body_acts_only_on_the_accounts_it_oversees() {
+	ExtBuilder::default().build_and_execute(|| {
+		RegulatorSet::appoint(REGULATOR);
+		FakeStanding::verify(REGULATOR);
+		let e = || Error::<Test>::NotOverseer;
+		// The consortium does not sanction a regulator, nor the regulators anyone else.
+		assert_noop!(Moderation::warn(consortium(), REGULATOR, ReasonCode::Other), e());
+		assert_noop!(Moderation::close(consortium(), REGULATOR, ReasonCode::Other), e());
+		assert_noop!(Moderation::warn(regulators(), ALICE, ReasonCode::Other), e());
+		assert_noop!(Moderation::suspend(regulators(), MOD2, 9, ReasonCode::Other), e());
+		// Nor does a single moderator sanction a regulator: a role holder.
+		assert_noop!(
+			Moderation::warn(signed(MOD1), REGULATOR, ReasonCode::Other),
+			Error::<Test>::SubjectHoldsRole
+		);
+		assert_ok!(Moderation::suspend(regulators(), REGULATOR, 9, ReasonCode::Other));
+		assert_eq!(
+			Cases::<Test>::get(last_case_id()).unwrap().actor,
+			Actor::Body(Body::Regulators)
+		);
+		assert_noop!(Moderation::lift(consortium(), REGULATOR, ReasonCode::Other), e());
+		assert_ok!(Moderation::lift(regulators(), REGULATOR, ReasonCode::Other));
+		assert_eq!(FakeStanding::raw(REGULATOR), Standing::Good);
+	});
+}
+
+#[test]
+fn a_body_moderates_no_content_and_resolves_no_report() {
+	ExtBuilder::default().build_and_execute(|| {
+		publish(ALICE, h(1));
+		let e = || Error::<Test>::NotModerator;
+		assert_noop!(Moderation::flag(consortium(), h(1), ReasonCode::Rumour), e());
+		assert_noop!(Moderation::hide(regulators(), h(1), ReasonCode::Rumour, h(0)), e());
+		let id = file_report(BOB, ReportTarget::Content(h(1)));
+		assert_noop!(Moderation::resolve(consortium(), id, ReportOutcome::Dismissed, h(0)), e());
+	});
+}
+
+#[test]
+fn a_moderator_does_not_lift_a_measure_taken_by_motion() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Moderation::suspend(consortium(), ALICE, 5, ReasonCode::Fraud));
+		assert_noop!(
+			Moderation::lift(signed(MOD1), ALICE, ReasonCode::Other),
+			Error::<Test>::TakenByMotion
+		);
+		// Once the body's measure lapsed, a moderator's later measure is his to lift.
+		run_to_block(5);
+		assert_ok!(Moderation::warn(signed(MOD1), ALICE, ReasonCode::Other));
+		assert_ok!(Moderation::lift(signed(MOD2), ALICE, ReasonCode::Other));
+		// And the body lifts its own measure in force.
+		assert_ok!(Moderation::close(consortium(), BOB, ReasonCode::Fraud));
+		assert_ok!(Moderation::lift(consortium(), BOB, ReasonCode::Other));
+		assert_eq!(
+			Cases::<Test>::get(last_case_id()).unwrap().actor,
+			Actor::Body(Body::Consortium)
+		);
+		assert_eq!(FakeStanding::raw(BOB), Standing::Good);
+	});
+}
+
+#[test]
+fn the_appeal_of_a_measure_taken_by_motion_is_decided_by_that_body() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Moderation::close(consortium(), ALICE, ReasonCode::Fraud));
+		let case_id = last_case_id();
+		assert_ok!(Moderation::appeal(signed(ALICE), case_id, h(1)));
+		let e = || Error::<Test>::AppealGoesToBody;
+		assert_noop!(Moderation::decide_appeal(signed(MOD1), case_id, true, h(0)), e());
+		assert_noop!(Moderation::decide_appeal(regulators(), case_id, true, h(0)), e());
+		assert_ok!(Moderation::decide_appeal(consortium(), case_id, true, h(0)));
+		assert_eq!(FakeStanding::raw(ALICE), Standing::Good);
+		System::assert_last_event(
+			Event::AppealDecided {
+				case_id,
+				decided_by: Actor::Body(Body::Consortium),
+				upheld: true,
+				measure_undone: true,
+			}
+			.into(),
+		);
+		// A moderator's case is decided by another moderator, not by a body.
+		assert_ok!(Moderation::warn(signed(MOD1), BOB, ReasonCode::Other));
+		let warned = last_case_id();
+		assert_ok!(Moderation::appeal(signed(BOB), warned, h(1)));
+		assert_noop!(
+			Moderation::decide_appeal(consortium(), warned, true, h(0)),
+			Error::<Test>::AppealGoesToModerator
+		);
+		assert_ok!(Moderation::decide_appeal(signed(MOD2), warned, false, h(0)));
 	});
 }
 
@@ -1073,7 +1195,7 @@ fn resolve_errors() {
 		);
 		assert_noop!(
 			Moderation::resolve(RuntimeOrigin::root(), content, ReportOutcome::Dismissed, h(0)),
-			BadOrigin
+			Error::<Test>::NotModerator
 		);
 		assert_noop!(
 			Moderation::resolve(signed(MOD1), 42, ReportOutcome::Dismissed, h(0)),
@@ -1317,12 +1439,22 @@ fn content_appeal_flow() {
 		assert_ok!(Moderation::decide_appeal(signed(MOD2), case_id, true, h(0x77)));
 		assert_eq!(status(h(1)), ContentStatus::Visible);
 		System::assert_last_event(
-			Event::AppealDecided { case_id, moderator: MOD2, upheld: true, measure_undone: true }
-				.into(),
+			Event::AppealDecided {
+				case_id,
+				decided_by: Actor::Moderator(MOD2),
+				upheld: true,
+				measure_undone: true,
+			}
+			.into(),
 		);
 		assert_eq!(
 			Cases::<Test>::get(case_id).unwrap().appeal.unwrap().decision,
-			Some(AppealDecision { moderator: MOD2, upheld: true, at: 2, note_hash: h(0x77) })
+			Some(AppealDecision {
+				decided_by: Actor::Moderator(MOD2),
+				upheld: true,
+				at: 2,
+				note_hash: h(0x77)
+			})
 		);
 		assert_noop!(
 			Moderation::decide_appeal(signed(MOD2), case_id, false, h(0)),
@@ -1351,8 +1483,13 @@ fn sanctioned_account_appeals_and_the_measure_is_undone() {
 		);
 		assert_eq!(MeasuresInForce::<Test>::get(BOB), None);
 		System::assert_last_event(
-			Event::AppealDecided { case_id, moderator: MOD2, upheld: true, measure_undone: true }
-				.into(),
+			Event::AppealDecided {
+				case_id,
+				decided_by: Actor::Moderator(MOD2),
+				upheld: true,
+				measure_undone: true,
+			}
+			.into(),
 		);
 	});
 }
@@ -1366,8 +1503,13 @@ fn closed_account_appeal_rejected_keeps_the_measure() {
 		assert_ok!(Moderation::decide_appeal(signed(MOD2), case_id, false, h(0)));
 		assert_eq!(FakeStanding::raw(STRANGER), Standing::Closed);
 		System::assert_last_event(
-			Event::AppealDecided { case_id, moderator: MOD2, upheld: false, measure_undone: false }
-				.into(),
+			Event::AppealDecided {
+				case_id,
+				decided_by: Actor::Moderator(MOD2),
+				upheld: false,
+				measure_undone: false,
+			}
+			.into(),
 		);
 	});
 }
@@ -1384,7 +1526,7 @@ fn upheld_appeal_on_a_superseded_case_only_records() {
 		System::assert_last_event(
 			Event::AppealDecided {
 				case_id: warned,
-				moderator: MOD2,
+				decided_by: Actor::Moderator(MOD2),
 				upheld: true,
 				measure_undone: false,
 			}
@@ -1446,13 +1588,19 @@ fn appeal_errors() {
 		);
 		assert_noop!(
 			Moderation::decide_appeal(RuntimeOrigin::root(), hidden, true, h(0)),
-			BadOrigin
+			Error::<Test>::AppealGoesToModerator
 		);
 	});
 }
 
 fn decided(case_id: CaseId, measure_undone: bool) -> RuntimeEvent {
-	Event::AppealDecided { case_id, moderator: MOD2, upheld: true, measure_undone }.into()
+	Event::AppealDecided {
+		case_id,
+		decided_by: Actor::Moderator(MOD2),
+		upheld: true,
+		measure_undone,
+	}
+	.into()
 }
 
 #[test]
@@ -1704,7 +1852,7 @@ fn query_helpers_return_records() {
 		assert_eq!(Moderation::report_info(id).unwrap().reporter, BOB);
 		assert!(Moderation::report_info(id + 1).is_none());
 		assert_ok!(Moderation::hide(signed(MOD1), h(1), ReasonCode::Rumour, h(0)));
-		assert_eq!(Moderation::case_info(last_case_id()).unwrap().moderator, MOD1);
+		assert_eq!(Moderation::case_info(last_case_id()).unwrap().actor, Actor::Moderator(MOD1));
 		assert!(Moderation::case_info(last_case_id() + 1).is_none());
 	});
 }
@@ -1844,8 +1992,9 @@ fn measures_in_force() -> BTreeMap<AccountId, MeasureCases> {
 	MeasuresInForce::<Test>::iter().collect()
 }
 
-/// Takes measures as the previous release did: cases and standings, but no `MeasuresInForce`
-/// and storage version 0. Returns the entries the migration should seed.
+/// Takes measures as the previous release did: cases and standings, but no `MeasuresInForce`,
+/// with the cases already rewritten by `RecordActors` (storage version 1). Returns the entries
+/// `SeedMeasuresInForce` should seed.
 fn old_release_state() -> BTreeMap<AccountId, MeasureCases> {
 	let warn = |who| {
 		assert_ok!(Moderation::warn(signed(MOD1), who, ReasonCode::Other));
@@ -1879,7 +2028,8 @@ fn old_release_state() -> BTreeMap<AccountId, MeasureCases> {
 	System::set_block_number(6);
 
 	let _ = MeasuresInForce::<Test>::clear(u32::MAX, None);
-	StorageVersion::new(0).put::<Moderation>();
+	// The cases are already in the layout `RecordActors` writes.
+	StorageVersion::new(1).put::<Moderation>();
 	BTreeMap::from([
 		(ALICE, MeasureCases { suspension: Some(alice_suspended), ..Default::default() }),
 		(
@@ -1897,8 +2047,8 @@ fn old_release_state() -> BTreeMap<AccountId, MeasureCases> {
 #[test]
 fn genesis_starts_at_the_current_storage_version() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_eq!(Moderation::in_code_storage_version(), StorageVersion::new(1));
-		assert_eq!(Moderation::on_chain_storage_version(), StorageVersion::new(1));
+		assert_eq!(Moderation::in_code_storage_version(), StorageVersion::new(2));
+		assert_eq!(Moderation::on_chain_storage_version(), StorageVersion::new(2));
 	});
 }
 
@@ -1912,7 +2062,7 @@ fn the_migration_seeds_the_measures_still_in_force() {
 		let weight = migrations::SeedMeasuresInForce::<Test>::on_runtime_upgrade();
 
 		assert_eq!(measures_in_force(), expected);
-		assert_eq!(Moderation::on_chain_storage_version(), StorageVersion::new(1));
+		assert_eq!(Moderation::on_chain_storage_version(), StorageVersion::new(2));
 		// Each case, the standing of the five sanctioned accounts, and the entries of the three
 		// seeded ones; plus the storage version.
 		let db = <Test as frame_system::Config>::DbWeight::get();
@@ -1992,7 +2142,7 @@ fn after_the_migration_an_appeal_undoes_exactly_a_measure_in_force() {
 #[test]
 fn the_migration_passes_its_try_runtime_checks() {
 	use frame_support::traits::UncheckedOnRuntimeUpgrade;
-	type Unchecked = migrations::v1::UncheckedSeedMeasuresInForce<Test>;
+	type Unchecked = migrations::v2::UncheckedSeedMeasuresInForce<Test>;
 	ExtBuilder::default().build_and_execute(|| {
 		old_release_state();
 		assert_ok!(migrations::SeedMeasuresInForce::<Test>::try_on_runtime_upgrade(true));
@@ -2029,11 +2179,88 @@ fn the_migration_passes_its_try_runtime_checks() {
 			Unchecked::post_upgrade((u64::MAX).encode()),
 			Err("SeedMeasuresInForce: entries were lost".into())
 		);
-		StorageVersion::new(0).put::<Moderation>();
+		StorageVersion::new(1).put::<Moderation>();
 		assert_eq!(
 			Unchecked::post_upgrade(0u64.encode()),
-			Err("SeedMeasuresInForce: the storage version is not 1".into())
+			Err("SeedMeasuresInForce: the storage version is not 2".into())
 		);
-		StorageVersion::new(1).put::<Moderation>();
+		StorageVersion::new(2).put::<Moderation>();
+	});
+}
+
+/// Writes case `case_id` as version 0 stored it: the moderator who acted, and the moderator who
+/// decided its appeal, as plain accounts.
+fn put_version_0_case(
+	case_id: CaseId,
+	subject: AccountId,
+	moderator: AccountId,
+	decider: AccountId,
+) {
+	let appeal = Some((subject, h(0xA1), 2u64, Some((decider, true, 3u64, h(0xA2)))));
+	let old = (
+		CaseSubject::Account(subject),
+		CaseAction::<BlockNumber>::AccountWarned,
+		Some(ReasonCode::Fraud),
+		moderator,
+		1u64,
+		Some(h(0xA0)),
+		Some(7u64),
+		None::<CaseId>,
+		appeal,
+	);
+	frame_support::storage::unhashed::put_raw(
+		&Cases::<Test>::hashed_key_for(case_id),
+		&old.encode(),
+	);
+}
+
+#[test]
+fn record_actors_rewrites_the_cases_of_version_0() {
+	ExtBuilder::default().build_and_execute(|| {
+		put_version_0_case(0, ALICE, MOD1, MOD2);
+		put_version_0_case(1, BOB, MOD2, MOD1);
+		NextCaseId::<Test>::put(2);
+		StorageVersion::new(0).put::<Moderation>();
+
+		let weight = migrations::RecordActors::<Test>::on_runtime_upgrade();
+
+		assert_eq!(Moderation::on_chain_storage_version(), StorageVersion::new(1));
+		let case = Cases::<Test>::get(0).expect("decodes in the new layout");
+		assert_eq!(case.subject, CaseSubject::Account(ALICE));
+		assert_eq!(case.action, CaseAction::AccountWarned);
+		assert_eq!(case.reason, Some(ReasonCode::Fraud));
+		assert_eq!(case.actor, Actor::Moderator(MOD1));
+		assert_eq!(
+			(case.at, case.note_hash, case.report, case.previous),
+			(1, Some(h(0xA0)), Some(7), None)
+		);
+		assert_eq!(
+			case.appeal,
+			Some(Appeal {
+				appellant: ALICE,
+				statement_hash: h(0xA1),
+				filed_at: 2,
+				decision: Some(AppealDecision {
+					decided_by: Actor::Moderator(MOD2),
+					upheld: true,
+					at: 3,
+					note_hash: h(0xA2),
+				}),
+			})
+		);
+		assert_eq!(Cases::<Test>::get(1).unwrap().actor, Actor::Moderator(MOD2));
+		// Two cases read and written, plus the storage version.
+		let db = <Test as frame_system::Config>::DbWeight::get();
+		assert_eq!(weight, db.reads_writes(2 + 1, 2 + 1));
+
+		// A second run changes nothing; then the next step seeds what is in force.
+		assert_eq!(migrations::RecordActors::<Test>::on_runtime_upgrade(), db.reads(1));
+		FakeStanding::set(ALICE, Standing::Warned);
+		migrations::SeedMeasuresInForce::<Test>::on_runtime_upgrade();
+		assert_eq!(Moderation::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(
+			measures_in_force(),
+			BTreeMap::from([(ALICE, MeasureCases { warning: Some(0), ..Default::default() })])
+		);
 	});
 }

@@ -252,6 +252,53 @@ impl<AccountId, BlockNumber> Report<AccountId, BlockNumber> {
 	}
 }
 
+/// A governance body that takes disposal measures by motion: on accounts that hold a role, which
+/// no single moderator may sanction, and on any account it oversees.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	Debug,
+	TypeInfo,
+)]
+pub enum Body {
+	/// The operator's consortium: oversees every account but the regulators'.
+	Consortium,
+	/// The regulators: oversee the regulators' accounts.
+	Regulators,
+}
+
+/// Who acted in a case or decided an appeal.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, Debug, TypeInfo,
+)]
+pub enum Actor<AccountId> {
+	/// One moderator, signing for himself.
+	Moderator(AccountId),
+	/// A governance body, by motion.
+	Body(Body),
+}
+
+impl<AccountId: PartialEq> Actor<AccountId> {
+	/// The moderator, if one moderator acted.
+	pub fn moderator(&self) -> Option<&AccountId> {
+		match self {
+			Actor::Moderator(who) => Some(who),
+			Actor::Body(_) => None,
+		}
+	}
+
+	/// Whether this is the moderator `who`.
+	pub fn is_moderator(&self, who: &AccountId) -> bool {
+		self.moderator() == Some(who)
+	}
+}
+
 /// What a case is about.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, Debug, TypeInfo,
@@ -464,18 +511,19 @@ impl MeasureCases {
 	}
 }
 
-/// A moderator's decision on an appeal.
+/// The decision on an appeal.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, Debug, TypeInfo,
 )]
 pub struct AppealDecision<AccountId, BlockNumber> {
-	/// The moderator who decided (never the one who acted).
-	pub moderator: AccountId,
+	/// Who decided: a moderator other than the one who acted, or the body whose motion took the
+	/// measure.
+	pub decided_by: Actor<AccountId>,
 	/// `true` if the appeal succeeded and the measure was undone.
 	pub upheld: bool,
 	/// The block it was decided in.
 	pub at: BlockNumber,
-	/// Hash of the deciding moderator's off-chain note.
+	/// Hash of the decider's off-chain note.
 	pub note_hash: ContentHash,
 }
 
@@ -490,7 +538,7 @@ pub struct Appeal<AccountId, BlockNumber> {
 	pub statement_hash: ContentHash,
 	/// The block the appeal was filed in.
 	pub filed_at: BlockNumber,
-	/// The decision, once a moderator made it.
+	/// The decision, once made.
 	pub decision: Option<AppealDecision<AccountId, BlockNumber>>,
 }
 
@@ -505,11 +553,11 @@ pub struct Case<AccountId, BlockNumber> {
 	pub action: CaseAction<BlockNumber>,
 	/// Why (restore records none).
 	pub reason: Option<ReasonCode>,
-	/// The moderator who acted.
-	pub moderator: AccountId,
+	/// Who acted: a moderator, or a body by motion.
+	pub actor: Actor<AccountId>,
 	/// The block it was done in.
 	pub at: BlockNumber,
-	/// Hash of the moderator's off-chain note, if one was given.
+	/// Hash of the actor's off-chain note, if one was given.
 	pub note_hash: Option<ContentHash>,
 	/// The report this case resolved, if any.
 	pub report: Option<ReportId>,

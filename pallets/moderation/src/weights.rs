@@ -37,8 +37,6 @@ use frame_support::{traits::Get, weights::{constants::ParityDbWeight, Weight}};
 
 /// Weight functions of `pallet_moderation`.
 pub trait WeightInfo {
-	fn add_moderator() -> Weight;
-	fn remove_moderator() -> Weight;
 	fn publish() -> Weight;
 	fn flag() -> Weight;
 	fn hide() -> Weight;
@@ -61,28 +59,6 @@ pub trait WeightInfo {
 /// Measured weights, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `Moderation::Moderators` (r:1 w:1)
-	/// Proof: `Moderation::Moderators` (`max_values`: Some(4294967295), `max_size`: Some(48), added: 4008, mode: `MaxEncodedLen`)
-	/// Storage: `Moderation::CounterForModerators` (r:1 w:1)
-	/// Proof: `Moderation::CounterForModerators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	fn add_moderator() -> Weight {
-		// Proof size: measured `162`, estimated `4998`.
-		// Minimum execution time: 13_019_000 picoseconds.
-		Weight::from_parts(14_071_000, 4998)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-	}
-	/// Storage: `Moderation::Moderators` (r:1 w:1)
-	/// Proof: `Moderation::Moderators` (`max_values`: Some(4294967295), `max_size`: Some(48), added: 4008, mode: `MaxEncodedLen`)
-	/// Storage: `Moderation::CounterForModerators` (r:1 w:1)
-	/// Proof: `Moderation::CounterForModerators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	fn remove_moderator() -> Weight {
-		// Proof size: measured `200`, estimated `4998`.
-		// Minimum execution time: 13_140_000 picoseconds.
-		Weight::from_parts(14_241_000, 4998)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-	}
 	/// Storage: `RealName::Accounts` (r:1 w:0)
 	/// Proof: `RealName::Accounts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Moderation::ContentOf` (r:1 w:1)
@@ -371,16 +347,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
 impl WeightInfo for () {
-	fn add_moderator() -> Weight {
-		Weight::from_parts(14_071_000, 4998)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-	}
-	fn remove_moderator() -> Weight {
-		Weight::from_parts(14_241_000, 4998)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-	}
 	fn publish() -> Weight {
 		Weight::from_parts(124_416_000, 3830)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))

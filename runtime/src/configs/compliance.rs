@@ -6,7 +6,9 @@
 //!   operators, nodes, upgrade authorization, response time, purging records;
 //! - filing operator: a member of `FilingOperators`, or the consortium: filing record, rules;
 //! - assessor: a member of `Assessors` only (never the consortium): security assessments;
-//! - regulator: one member of `Regulators`: service suspension and resumption.
+//! - regulator: one member of `Regulators`: service suspension and resumption;
+//! - moderator: one member of `Moderators` (changed by consortium motion): content, measures,
+//!   reports, appeals; a measure on a role holder takes a motion of the body overseeing it.
 
 use frame_support::{
 	parameter_types,
@@ -22,7 +24,10 @@ use super::{
 		AccountId, Assessors, BlockNumber, Filing, FilingOperators, RealName, Runtime, RuntimeCall,
 		DAYS, HOURS, RECORD_RETENTION_PERIOD,
 	},
-	governance::{AccountableCalls, ConsortiumMotion, OneRegulator, RoleHolders},
+	governance::{
+		AccountableCalls, BodyMotion, ConsortiumMotion, OneModerator, OneRegulator, OverseeingBody,
+		RoleHolders,
+	},
 };
 
 /// The chain operator's admin origin: a consortium motion.
@@ -185,8 +190,10 @@ parameter_types! {
 impl pallet_moderation::Config for Runtime {
 	type Standing = RealName;
 	type AdminOrigin = AdminOrigin;
+	type ModeratorOrigin = OneModerator;
+	type BodyOrigin = BodyMotion;
+	type OverseeingBody = OverseeingBody;
 	type RoleHolders = RoleHolders;
-	type MaxModerators = ConstU32<64>;
 	type MaxUriLen = ConstU32<256>;
 	type MaxBatch = ConstU32<64>;
 	type MaxOpenReportsPerAccount = ConstU32<16>;
@@ -297,6 +304,13 @@ mod benchmark_helpers {
 	impl pallet_moderation::BenchmarkHelper<AccountId> for Helper {
 		fn make_verified(who: &AccountId) {
 			verify(who)
+		}
+
+		fn make_moderator(who: &AccountId) {
+			use frame_support::traits::SortedMembers;
+			if !<crate::Moderators as SortedMembers<AccountId>>::contains(who) {
+				<crate::Moderators as SortedMembers<AccountId>>::add(who);
+			}
 		}
 	}
 }

@@ -20,18 +20,22 @@
 
 use frame_support::{
 	parameter_types,
-	traits::{Contains, ContainsPair},
+	traits::{Contains, ContainsPair, EitherOf, MapSuccess},
 	weights::Weight,
 };
 use frame_system::{EnsureNever, EnsureSignedBy};
 use pallet_collective::{EnsureProportionAtLeast, MemberCount};
-use sp_runtime::Perbill;
+use pallet_moderation::Body;
+use sp_runtime::{
+	traits::{Convert, Replace},
+	Perbill,
+};
 
 use super::{
 	super::{
 		AccountId, Assessors, BlockNumber, Consortium, ConsortiumMembership, FilingOperators,
-		Regulators, RegulatorsCollective, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
-		ValidatorSet, DAYS,
+		Moderators, Regulators, RegulatorsCollective, Runtime, RuntimeCall, RuntimeEvent,
+		RuntimeOrigin, ValidatorSet, DAYS,
 	},
 	RuntimeBlockWeights,
 };
@@ -48,6 +52,8 @@ pub type FilingOperatorsInstance = pallet_membership::Instance1;
 pub type AssessorsInstance = pallet_membership::Instance2;
 /// The membership instance of the regulators.
 pub type RegulatorsMembershipInstance = pallet_membership::Instance3;
+/// The membership instance of the moderators.
+pub type ModeratorsInstance = pallet_membership::Instance5;
 
 /// A motion of the operator's consortium passed by at least two thirds of its members: the
 /// chain's admin origin.
@@ -59,13 +65,47 @@ pub type RegulatorsMotion = EnsureProportionAtLeast<AccountId, RegulatorsInstanc
 /// One regulator, signing for itself: suspends and resumes the service.
 pub type OneRegulator = EnsureSignedBy<Regulators, AccountId>;
 
+/// One moderator, signing for itself: moderates content, takes measures, resolves reports and
+/// decides appeals (`pallet_moderation::Config::ModeratorOrigin`).
+pub type OneModerator = EnsureSignedBy<Moderators, AccountId>;
+
+/// A motion of either body, yielding which body passed it: takes and lifts disposal measures on
+/// the accounts that body oversees, role holders included, and decides the appeals of its own
+/// measures (`pallet_moderation::Config::BodyOrigin`).
+pub type BodyMotion = EitherOf<
+	MapSuccess<ConsortiumMotion, Replace<ConsortiumBody>>,
+	MapSuccess<RegulatorsMotion, Replace<RegulatorsBody>>,
+>;
+
+/// The body that oversees an account (`pallet_moderation::Config::OverseeingBody`): the body
+/// that gives its role. The regulators oversee the regulators and the assessors they accredit,
+/// so the operator cannot sanction its own overseers; the consortium oversees everyone else.
+pub struct OverseeingBody;
+impl Convert<AccountId, Body> for OverseeingBody {
+	fn convert(who: AccountId) -> Body {
+		if <Regulators as Contains<AccountId>>::contains(&who) ||
+			<Assessors as Contains<AccountId>>::contains(&who)
+		{
+			Body::Regulators
+		} else {
+			Body::Consortium
+		}
+	}
+}
+
 parameter_types! {
 	/// How long a motion stays open for votes: three days.
 	pub const MotionDuration: BlockNumber = 3 * DAYS;
 	/// Open motions per body at most.
 	pub const MaxMotions: u32 = 32;
-	/// Members per body at most (consortium, regulators, and the role sets).
+	/// Members per body at most (consortium, regulators, and the role sets but the moderators).
 	pub const MaxBodyMembers: u32 = 16;
+	/// Moderators at most.
+	pub const MaxModerators: u32 = 64;
+	/// The consortium, as the body behind a consortium motion.
+	pub const ConsortiumBody: Body = Body::Consortium;
+	/// The regulators, as the body behind a regulators' motion.
+	pub const RegulatorsBody: Body = Body::Regulators;
 	/// The heaviest call a motion may carry: half a block.
 	pub MaxMotionWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
 }
@@ -111,10 +151,10 @@ macro_rules! governance_body {
 governance_body!(ConsortiumInstance, ConsortiumMotion);
 governance_body!(RegulatorsInstance, RegulatorsMotion);
 
-/// A set of role holders: the members change by a motion of `$motion`; `$changed` (a
-/// collective, or nothing) follows the set.
+/// A set of at most `$max` role holders: the members change by a motion of `$motion`;
+/// `$changed` (a collective, or nothing) follows the set.
 macro_rules! role_set {
-	($instance:ty, $motion:ty, $changed:ty) => {
+	($instance:ty, $motion:ty, $changed:ty, $max:ty) => {
 		impl pallet_membership::Config<$instance> for Runtime {
 			type RuntimeEvent = RuntimeEvent;
 			type AddOrigin = $motion;
@@ -125,18 +165,19 @@ macro_rules! role_set {
 			type PrimeOrigin = EnsureNever<()>;
 			type MembershipInitialized = $changed;
 			type MembershipChanged = $changed;
-			type MaxMembers = MaxBodyMembers;
+			type MaxMembers = $max;
 			// The SDK's weights: the benchmarks need a `MembershipChanged` that tracks a prime
 			// member, which the role sets do not have; these are rare governance calls.
 			type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
 		}
 	};
 }
-role_set!(ConsortiumMembershipInstance, ConsortiumMotion, Consortium);
-role_set!(RegulatorsMembershipInstance, RegulatorsMotion, RegulatorsCollective);
-role_set!(FilingOperatorsInstance, ConsortiumMotion, ());
+role_set!(ConsortiumMembershipInstance, ConsortiumMotion, Consortium, MaxBodyMembers);
+role_set!(RegulatorsMembershipInstance, RegulatorsMotion, RegulatorsCollective, MaxBodyMembers);
+role_set!(FilingOperatorsInstance, ConsortiumMotion, (), MaxBodyMembers);
 // Assessors are accredited by the regulators, so the operator cannot approve its own upgrades.
-role_set!(AssessorsInstance, RegulatorsMotion, ());
+role_set!(AssessorsInstance, RegulatorsMotion, (), MaxBodyMembers);
+role_set!(ModeratorsInstance, ConsortiumMotion, (), MaxModerators);
 
 /// How deeply the filter looks into motions that carry motions.
 const MAX_CALL_DEPTH: u32 = 4;
@@ -199,7 +240,8 @@ fn is_refused(call: &RuntimeCall, depth: u32) -> bool {
 			matches!(call, Set::change_key { .. }) ||
 				empties_the_body(call, Regulators::members().len()),
 		RuntimeCall::FilingOperators(Set::change_key { .. }) |
-		RuntimeCall::Assessors(Set::change_key { .. }) => true,
+		RuntimeCall::Assessors(Set::change_key { .. }) |
+		RuntimeCall::Moderators(Set::change_key { .. }) => true,
 		_ => false,
 	}
 }
@@ -260,7 +302,7 @@ impl Contains<AccountId> for RoleHolders {
 			<Assessors as Contains<AccountId>>::contains(who) ||
 			<FilingOperators as Contains<AccountId>>::contains(who) ||
 			pallet_real_name::RegistrarOf::<Runtime>::contains_key(who) ||
-			pallet_moderation::Moderators::<Runtime>::contains_key(who) ||
+			<Moderators as Contains<AccountId>>::contains(who) ||
 			ValidatorSet::is_validator(who)
 	}
 }

@@ -10,8 +10,8 @@ use crate::{
 	configs::{
 		compliance::{AdminOrigin, FilingOperatorOrigin},
 		governance::{
-			ConsortiumInstance, ConsortiumMotion, OneRegulator, RegulatorsInstance,
-			RegulatorsMotion,
+			BodyMotion, ConsortiumInstance, ConsortiumMotion, OneModerator, OneRegulator,
+			RegulatorsInstance, RegulatorsMotion,
 		},
 	},
 	AccountId, Balances, Consortium, Hash, Regulators, RegulatorsCollective, Runtime, RuntimeCall,
@@ -267,6 +267,12 @@ fn every_origin_has_the_threshold_its_name_says() {
 		type AssessorsRemove = <Runtime as pallet_membership::Config<
 			crate::configs::governance::AssessorsInstance,
 		>>::RemoveOrigin;
+		type ModeratorsAdd = <Runtime as pallet_membership::Config<
+			crate::configs::governance::ModeratorsInstance,
+		>>::AddOrigin;
+		type ModeratorsRemove = <Runtime as pallet_membership::Config<
+			crate::configs::governance::ModeratorsInstance,
+		>>::RemoveOrigin;
 		type ConsortiumKill =
 			<Runtime as pallet_collective::Config<ConsortiumInstance>>::KillOrigin;
 		type RegulatorsKill =
@@ -284,6 +290,8 @@ fn every_origin_has_the_threshold_its_name_says() {
 		assert_two_thirds_of::<ConsortiumAdd>(Body::Consortium, "consortium membership add");
 		assert_two_thirds_of::<ConsortiumRemove>(Body::Consortium, "consortium membership remove");
 		assert_two_thirds_of::<OperatorsAdd>(Body::Consortium, "filing operators add");
+		assert_two_thirds_of::<ModeratorsAdd>(Body::Consortium, "moderators add");
+		assert_two_thirds_of::<ModeratorsRemove>(Body::Consortium, "moderators remove");
 		assert_two_thirds_of::<ConsortiumKill>(Body::Consortium, "consortium kill");
 		assert_two_thirds_of::<RegulatorsMotion>(Body::Regulators, "RegulatorsMotion");
 		assert_two_thirds_of::<RegulatorsAdd>(Body::Regulators, "regulators add");
@@ -313,6 +321,33 @@ fn every_origin_has_the_threshold_its_name_says() {
 		assert!(passes::<Assessor>(signed(Dave)));
 		assert!(!passes::<Assessor>(members(Body::Consortium, 3, 3)));
 		assert!(!passes::<Assessor>(RuntimeOrigin::root()));
+		// One moderator: Bob or Charlie alone; no motion, no other signer, not Root.
+		assert!(passes::<OneModerator>(signed(Bob)));
+		assert!(passes::<OneModerator>(signed(Charlie)));
+		for origin in [
+			signed(Alice),
+			signed(Eve),
+			members(Body::Consortium, 3, 3),
+			members(Body::Regulators, 1, 1),
+			RuntimeOrigin::root(),
+		] {
+			assert!(!passes::<OneModerator>(origin));
+		}
+		// A body's motion for measures: two thirds of either body, yielding which.
+		use pallet_moderation::Body as Overseer;
+		let body_of = |origin| BodyMotion::try_origin(origin).ok();
+		assert_eq!(body_of(members(Body::Consortium, 2, 3)), Some(Overseer::Consortium));
+		assert_eq!(body_of(members(Body::Regulators, 2, 3)), Some(Overseer::Regulators));
+		for origin in [
+			members(Body::Consortium, 1, 3),
+			members(Body::Regulators, 1, 3),
+			signed(Bob),
+			signed(Eve),
+			RuntimeOrigin::root(),
+			RuntimeOrigin::none(),
+		] {
+			assert_eq!(body_of(origin), None);
+		}
 	});
 }
 
@@ -652,8 +687,8 @@ fn every_moderator_and_member_closed_does_not_lock_governance_out() {
 		sanction_all_staff(Measure::Closure);
 		assert_refused(Signer::new(Alice).sign(remark()), RejectCode::AccountClosed);
 		// Repair: a new moderator, who can then lift the closures.
-		assert_governance_still_works(RuntimeCall::Moderation(
-			pallet_moderation::Call::add_moderator { who: account(Ferdie) },
+		assert_governance_still_works(RuntimeCall::Moderators(
+			pallet_membership::Call::add_member { who: account(Ferdie).into() },
 		));
 		assert_accepted(Signer::new(Ferdie).sign(RuntimeCall::Moderation(
 			pallet_moderation::Call::lift {
@@ -668,8 +703,8 @@ fn every_moderator_and_member_closed_does_not_lock_governance_out() {
 fn every_moderator_and_member_suspended_does_not_lock_governance_out() {
 	dev_chain(|| {
 		sanction_all_staff(Measure::Suspension { until: 1_000_000 });
-		assert_governance_still_works(RuntimeCall::Moderation(
-			pallet_moderation::Call::add_moderator { who: account(Ferdie) },
+		assert_governance_still_works(RuntimeCall::Moderators(
+			pallet_membership::Call::add_member { who: account(Ferdie).into() },
 		));
 	});
 }
@@ -761,6 +796,38 @@ fn make_spec_101_state() {
 	StorageVersion::new(0).put::<RegulatorsCollective>();
 	StorageVersion::new(0).put::<crate::ConsortiumMembership>();
 	crate::migrations::old::Key::put(account(Alice));
+	// Spec 101's moderation pallet kept its moderators itself, at storage version 0.
+	pallet_membership::Members::<Runtime, crate::configs::governance::ModeratorsInstance>::kill();
+	StorageVersion::new(0).put::<crate::Moderators>();
+	StorageVersion::new(0).put::<crate::Moderation>();
+	for key in [Charlie, Bob] {
+		crate::migrations::old::Moderators::insert(account(key), ());
+	}
+}
+
+#[test]
+fn the_migration_from_spec_101_moves_the_moderators_into_their_set() {
+	dev_chain(|| {
+		use frame_support::traits::GetStorageVersion;
+		make_spec_101_state();
+		assert!(!passes::<OneModerator>(signed(Bob)), "spec 101's moderators are not in the set");
+		<crate::Migrations as OnRuntimeUpgrade>::on_runtime_upgrade();
+		assert_eq!(crate::Moderators::members().to_vec(), sorted_accounts(&[Bob, Charlie]));
+		assert_eq!(crate::migrations::old::Moderators::count(), 0, "the old list is gone");
+		assert_eq!(crate::migrations::old::Moderators::iter_keys().count(), 0);
+		assert_eq!(
+			crate::Moderators::on_chain_storage_version(),
+			crate::Moderators::in_code_storage_version()
+		);
+		assert_eq!(
+			crate::Moderation::on_chain_storage_version(),
+			crate::Moderation::in_code_storage_version()
+		);
+		assert!(passes::<OneModerator>(signed(Bob)));
+		// A second run changes nothing.
+		<crate::Migrations as OnRuntimeUpgrade>::on_runtime_upgrade();
+		assert_eq!(crate::Moderators::members().len(), 2);
+	});
 }
 
 #[test]
@@ -1005,5 +1072,117 @@ fn a_former_validator_gets_its_key_deposit_back() {
 		);
 		assert!(pallet_session::NextKeys::<Runtime>::get(account(Ferdie)).is_none());
 		assert_eq!(held(), 0, "the deposit is released");
+	});
+}
+
+fn moderation(call: pallet_moderation::Call<Runtime>) -> RuntimeCall {
+	RuntimeCall::Moderation(call)
+}
+
+fn close_account(key: Sr25519Keyring) -> RuntimeCall {
+	moderation(pallet_moderation::Call::close {
+		who: account(key),
+		reason: pallet_moderation::ReasonCode::Other,
+	})
+}
+
+fn lift_measure(key: Sr25519Keyring) -> RuntimeCall {
+	moderation(pallet_moderation::Call::lift {
+		who: account(key),
+		reason: pallet_moderation::ReasonCode::Other,
+	})
+}
+
+fn standing(key: Sr25519Keyring) -> compliance_primitives::Standing<u32> {
+	pallet_real_name::Pallet::<Runtime>::standing_of(&account(key))
+}
+
+/// The case of the last account closure.
+fn last_closure_case() -> pallet_moderation::CaseId {
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|record| match record.event {
+			RuntimeEvent::Moderation(pallet_moderation::Event::AccountClosed {
+				case_id, ..
+			}) => Some(case_id),
+			_ => None,
+		})
+		.expect("an account was closed")
+}
+
+#[test]
+fn the_consortium_closes_a_moderator_by_motion_and_only_its_motion_undoes_it() {
+	dev_chain(|| {
+		pass_consortium_motion(RuntimeCall::Moderators(pallet_membership::Call::add_member {
+			who: account(Ferdie).into(),
+		}));
+		assert!(passes::<OneModerator>(signed(Ferdie)));
+		// Bob alone cannot sanction a fellow moderator; the consortium's motion can.
+		assert_failed(
+			Signer::new(Bob).sign(close_account(Ferdie)),
+			pallet_moderation::Error::<Runtime>::SubjectHoldsRole.into(),
+		);
+		assert_eq!(consortium_motion(close_account(Ferdie)), Some(Ok(())));
+		assert_eq!(standing(Ferdie), compliance_primitives::Standing::Closed);
+		let case_id = last_closure_case();
+		let case = pallet_moderation::Cases::<Runtime>::get(case_id).expect("the case is kept");
+		assert_eq!(case.actor, pallet_moderation::Actor::Body(pallet_moderation::Body::Consortium));
+		// A single moderator neither lifts the body's measure nor decides the appeal of it.
+		assert_failed(
+			Signer::new(Bob).sign(lift_measure(Ferdie)),
+			pallet_moderation::Error::<Runtime>::TakenByMotion.into(),
+		);
+		assert_accepted(Signer::new(Ferdie).sign(moderation(pallet_moderation::Call::appeal {
+			case_id,
+			statement_hash: ContentHash::repeat_byte(3),
+		})));
+		let decide = moderation(pallet_moderation::Call::decide_appeal {
+			case_id,
+			upheld: true,
+			note_hash: ContentHash::repeat_byte(4),
+		});
+		assert_failed(
+			Signer::new(Charlie).sign(decide.clone()),
+			pallet_moderation::Error::<Runtime>::AppealGoesToBody.into(),
+		);
+		// The regulators did not take the measure: their motion cannot decide its appeal.
+		propose(Body::Regulators, Eve, &decide, 1);
+		assert_eq!(
+			last_execution(),
+			Some(Err(pallet_moderation::Error::<Runtime>::AppealGoesToBody.into()))
+		);
+		// The consortium reconsiders: upheld, the closure is undone.
+		assert_eq!(consortium_motion(decide), Some(Ok(())));
+		assert_eq!(standing(Ferdie), compliance_primitives::Standing::Good);
+	});
+}
+
+#[test]
+fn the_regulators_alone_sanction_an_assessor_or_a_regulator() {
+	dev_chain(|| {
+		// Dave is an assessor, Eve a regulator: the regulators oversee both.
+		for key in [Dave, Eve] {
+			assert_eq!(
+				consortium_motion(close_account(key)),
+				Some(Err(pallet_moderation::Error::<Runtime>::NotOverseer.into()))
+			);
+		}
+		assert_eq!(standing(Dave), compliance_primitives::Standing::Good);
+		pass_regulators_motion(close_account(Dave));
+		assert_eq!(standing(Dave), compliance_primitives::Standing::Closed);
+		// The consortium cannot lift it either; the regulators can.
+		assert_eq!(
+			consortium_motion(lift_measure(Dave)),
+			Some(Err(pallet_moderation::Error::<Runtime>::NotOverseer.into()))
+		);
+		pass_regulators_motion(lift_measure(Dave));
+		assert_eq!(standing(Dave), compliance_primitives::Standing::Good);
+		// And the regulators cannot sanction an account the consortium oversees.
+		propose(Body::Regulators, Eve, &close_account(Ferdie), 1);
+		assert_eq!(
+			last_execution(),
+			Some(Err(pallet_moderation::Error::<Runtime>::NotOverseer.into()))
+		);
 	});
 }

@@ -553,8 +553,8 @@ fn a_moderator_cannot_lift_a_measure_on_himself_or_decide_his_own_appeal() {
 			reason: pallet_moderation::ReasonCode::Rumour,
 		})));
 		let case_id = pallet_moderation::NextCaseId::<Runtime>::get() - 1;
-		super::governance::pass_consortium_motion(RuntimeCall::Moderation(
-			pallet_moderation::Call::add_moderator { who: ferdie_id.clone() },
+		super::governance::pass_consortium_motion(RuntimeCall::Moderators(
+			pallet_membership::Call::add_member { who: ferdie_id.clone().into() },
 		));
 		let standing = pallet_real_name::Pallet::<Runtime>::standing_of(&ferdie_id);
 		let mut ferdie = Signer::new(Sr25519Keyring::Ferdie);
