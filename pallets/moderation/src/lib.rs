@@ -481,8 +481,9 @@ pub mod pallet {
 		/// The body does not oversee the account (`Config::OverseeingBody`; in the runtime the
 		/// regulators oversee the regulators and the assessors, the consortium everyone else).
 		NotOverseer,
-		/// A measure in force on the account was taken by a body's motion: only that body lifts
-		/// it, by motion.
+		/// A measure a body took on the account by motion still runs (a closure or a warning
+		/// until lifted, a suspension or a restriction until its end): until then only that body
+		/// takes or lifts the account's measures, by motion.
 		TakenByMotion,
 		/// The case's measure was taken by a body's motion: only that body decides its appeal,
 		/// by motion.
@@ -679,8 +680,10 @@ pub mod pallet {
 		/// of `T::Standing::apply`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(
-			// MeasuresInForce, until the weights are measured again
-			T::WeightInfo::warn().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+			// MeasuresInForce and the cases it names, until the weights are measured again
+			T::WeightInfo::warn().saturating_add(
+				T::DbWeight::get().reads_writes(1 + MeasureSlot::ALL.len() as u64, 1)
+			)
 		)]
 		pub fn warn(origin: OriginFor<T>, who: T::AccountId, reason: ReasonCode) -> DispatchResult {
 			let actor = Self::ensure_actor(origin)?;
@@ -698,8 +701,10 @@ pub mod pallet {
 		/// or a restriction of `scope` ending no earlier is in force).
 		#[pallet::call_index(8)]
 		#[pallet::weight(
-			// MeasuresInForce, until the weights are measured again
-			T::WeightInfo::restrict().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+			// MeasuresInForce and the cases it names, until the weights are measured again
+			T::WeightInfo::restrict().saturating_add(
+				T::DbWeight::get().reads_writes(1 + MeasureSlot::ALL.len() as u64, 1)
+			)
 		)]
 		pub fn restrict(
 			origin: OriginFor<T>,
@@ -724,8 +729,10 @@ pub mod pallet {
 		/// suspension ending no earlier, is in force).
 		#[pallet::call_index(9)]
 		#[pallet::weight(
-			// MeasuresInForce, until the weights are measured again
-			T::WeightInfo::suspend().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+			// MeasuresInForce and the cases it names, until the weights are measured again
+			T::WeightInfo::suspend().saturating_add(
+				T::DbWeight::get().reads_writes(1 + MeasureSlot::ALL.len() as u64, 1)
+			)
 		)]
 		pub fn suspend(
 			origin: OriginFor<T>,
@@ -748,8 +755,10 @@ pub mod pallet {
 		/// `T::Standing::apply` (e.g. the account is closed).
 		#[pallet::call_index(10)]
 		#[pallet::weight(
-			// MeasuresInForce, until the weights are measured again
-			T::WeightInfo::close().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+			// MeasuresInForce and the cases it names, until the weights are measured again
+			T::WeightInfo::close().saturating_add(
+				T::DbWeight::get().reads_writes(1 + MeasureSlot::ALL.len() as u64, 1)
+			)
 		)]
 		pub fn close(
 			origin: OriginFor<T>,
@@ -764,10 +773,10 @@ pub mod pallet {
 		/// Lifts every measure in force on `who` (warning, restrictions, suspension or closure),
 		/// also from an account that holds a role.
 		///
-		/// Origin: a moderator other than `who`, if no measure in force on `who` was taken by
-		/// motion; or a motion of the body overseeing `who`. Emits `MeasureLifted`. Errors:
-		/// `NotModerator`, `OwnAccount`, `TakenByMotion`, `NotOverseer`, `NoMeasureInForce`, or
-		/// the error of `T::Standing::lift`.
+		/// Origin: a moderator other than `who`, unless a measure a body took on `who` by motion
+		/// is still running (see `TakenByMotion`); or a motion of the body overseeing `who`. Emits
+		/// `MeasureLifted`. Errors: `NotModerator`, `OwnAccount`, `TakenByMotion`, `NotOverseer`,
+		/// `NoMeasureInForce`, or the error of `T::Standing::lift`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(
 			// MeasuresInForce and the cases it names, until the weights are measured again
@@ -849,8 +858,10 @@ pub mod pallet {
 		/// `T::Standing::apply`).
 		#[pallet::call_index(13)]
 		#[pallet::weight(
-			// MeasuresInForce, until the weights are measured again
-			T::WeightInfo::resolve().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+			// MeasuresInForce and the cases it names, until the weights are measured again
+			T::WeightInfo::resolve().saturating_add(
+				T::DbWeight::get().reads_writes(1 + MeasureSlot::ALL.len() as u64, 1)
+			)
 		)]
 		pub fn resolve(
 			origin: OriginFor<T>,
@@ -1066,17 +1077,24 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Fails with `TakenByMotion` if a measure in force on `who` was taken by a body's motion:
-	/// a single moderator must not undo a body's decision.
-	fn ensure_no_measure_by_motion(
-		who: &T::AccountId,
-		standing: &compliance_primitives::Standing<BlockNumberFor<T>>,
-	) -> DispatchResult {
+	/// Fails with `TakenByMotion` while a measure a body took on `who` by motion runs: a closure
+	/// or a warning until lifted or undone, a suspension or a restriction until its end. A
+	/// single moderator neither lifts it nor replaces it (a replaced measure could then be
+	/// lifted): while it runs, the account's measures are the body's.
+	fn ensure_no_measure_by_motion(who: &T::AccountId, now: BlockNumberFor<T>) -> DispatchResult {
 		let Some(cases) = MeasuresInForce::<T>::get(who) else { return Ok(()) };
 		for case_id in MeasureSlot::ALL.into_iter().filter_map(|slot| cases.get(slot)) {
 			let Some(case) = Cases::<T>::get(case_id) else { continue };
-			let in_force = case.action.measure().is_some_and(|measure| standing.holds(measure));
-			ensure!(!(in_force && matches!(case.actor, Actor::Body(_))), Error::<T>::TakenByMotion);
+			if !matches!(case.actor, Actor::Body(_)) {
+				continue;
+			}
+			let running = match case.action.measure() {
+				Some(Measure::Suspension { until } | Measure::Restriction { until, .. }) =>
+					until > now,
+				Some(Measure::Closure | Measure::Warning) => true,
+				None => false,
+			};
+			ensure!(!running, Error::<T>::TakenByMotion);
 		}
 		Ok(())
 	}
@@ -1180,7 +1198,7 @@ impl<T: Config> Pallet<T> {
 				let standing = T::Standing::standing(who).effective_at(now);
 				ensure!(standing.level() != MeasureLevel::None, Error::<T>::NoMeasureInForce);
 				if let Actor::Moderator(_) = actor {
-					Self::ensure_no_measure_by_motion(who, &standing)?;
+					Self::ensure_no_measure_by_motion(who, now)?;
 				}
 				T::Standing::lift(who)?
 			},
@@ -1230,9 +1248,11 @@ impl<T: Config> Pallet<T> {
 		actor: &Actor<T::AccountId>,
 	) -> DispatchResult {
 		// One moderator sanctioning a consortium member, regulator or another moderator could
-		// lock governance out; the body overseeing the account decides by motion instead.
+		// lock governance out; the body overseeing the account decides by motion instead. And
+		// while a body's measure runs, a moderator's measure could replace it, to be lifted next.
 		if let Actor::Moderator(_) = actor {
 			ensure!(!T::RoleHolders::contains(who), Error::<T>::SubjectHoldsRole);
+			Self::ensure_no_measure_by_motion(who, now)?;
 		}
 		// Checked here too, so that callers get this pallet's error whatever the implementation
 		// of `T::Standing` calls it.

@@ -1043,6 +1043,52 @@ fn a_moderator_does_not_lift_a_measure_taken_by_motion() {
 }
 
 #[test]
+fn while_a_body_measure_runs_no_moderator_takes_or_lifts_a_measure() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Moderation::suspend(consortium(), ALICE, 50, ReasonCode::Fraud));
+		// A harsher measure would replace the body's suspension, to be lifted next.
+		let e = || Error::<Test>::TakenByMotion;
+		assert_noop!(Moderation::close(signed(MOD1), ALICE, ReasonCode::Fraud), e());
+		assert_noop!(Moderation::suspend(signed(MOD1), ALICE, 90, ReasonCode::Fraud), e());
+		assert_noop!(Moderation::warn(signed(MOD2), ALICE, ReasonCode::Other), e());
+		assert_noop!(
+			Moderation::restrict(
+				signed(MOD2),
+				ALICE,
+				RestrictionScope::Transfers,
+				90,
+				ReasonCode::Other
+			),
+			e()
+		);
+		// Also by resolving a report against the account.
+		let report = file_report(BOB, ReportTarget::Account(ALICE));
+		assert_noop!(
+			Moderation::resolve(signed(MOD1), report, upheld(ActionTaken::AccountClosed), h(0)),
+			e()
+		);
+		// Once the suspension ran out, moderators act again.
+		run_to_block(50);
+		assert_ok!(Moderation::warn(signed(MOD2), ALICE, ReasonCode::Other));
+		// A body's warning runs until the body lifts it.
+		assert_ok!(Moderation::warn(consortium(), CHARLIE, ReasonCode::Other));
+		assert_noop!(
+			Moderation::restrict(
+				signed(MOD1),
+				CHARLIE,
+				RestrictionScope::Publishing,
+				90,
+				ReasonCode::Other
+			),
+			e()
+		);
+		assert_noop!(Moderation::lift(signed(MOD1), CHARLIE, ReasonCode::Other), e());
+		assert_ok!(Moderation::lift(consortium(), CHARLIE, ReasonCode::Other));
+		assert_ok!(Moderation::warn(signed(MOD1), CHARLIE, ReasonCode::Other));
+	});
+}
+
+#[test]
 fn the_appeal_of_a_measure_taken_by_motion_is_decided_by_that_body() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(Moderation::close(consortium(), ALICE, ReasonCode::Fraud));
