@@ -680,10 +680,10 @@ pub mod pallet {
 		/// of `T::Standing::apply`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(
-			// MeasuresInForce and the cases it names, until the weights are measured again
-			T::WeightInfo::warn().saturating_add(
-				T::DbWeight::get().reads_writes(1 + MeasureSlot::ALL.len() as u64, 1)
-			)
+			// The case of every slot, which the check for a body's running measure reads: one
+			// benchmark state cannot fill them all (a suspension ends the restrictions).
+			T::WeightInfo::warn()
+				.saturating_add(T::DbWeight::get().reads(MeasureSlot::ALL.len() as u64))
 		)]
 		pub fn warn(origin: OriginFor<T>, who: T::AccountId, reason: ReasonCode) -> DispatchResult {
 			let actor = Self::ensure_actor(origin)?;
@@ -701,10 +701,10 @@ pub mod pallet {
 		/// or a restriction of `scope` ending no earlier is in force).
 		#[pallet::call_index(8)]
 		#[pallet::weight(
-			// MeasuresInForce and the cases it names, until the weights are measured again
-			T::WeightInfo::restrict().saturating_add(
-				T::DbWeight::get().reads_writes(1 + MeasureSlot::ALL.len() as u64, 1)
-			)
+			// The case of every slot, which the check for a body's running measure reads: one
+			// benchmark state cannot fill them all (a suspension ends the restrictions).
+			T::WeightInfo::restrict()
+				.saturating_add(T::DbWeight::get().reads(MeasureSlot::ALL.len() as u64))
 		)]
 		pub fn restrict(
 			origin: OriginFor<T>,
@@ -729,10 +729,10 @@ pub mod pallet {
 		/// suspension ending no earlier, is in force).
 		#[pallet::call_index(9)]
 		#[pallet::weight(
-			// MeasuresInForce and the cases it names, until the weights are measured again
-			T::WeightInfo::suspend().saturating_add(
-				T::DbWeight::get().reads_writes(1 + MeasureSlot::ALL.len() as u64, 1)
-			)
+			// The case of every slot, which the check for a body's running measure reads: one
+			// benchmark state cannot fill them all (a suspension ends the restrictions).
+			T::WeightInfo::suspend()
+				.saturating_add(T::DbWeight::get().reads(MeasureSlot::ALL.len() as u64))
 		)]
 		pub fn suspend(
 			origin: OriginFor<T>,
@@ -755,10 +755,10 @@ pub mod pallet {
 		/// `T::Standing::apply` (e.g. the account is closed).
 		#[pallet::call_index(10)]
 		#[pallet::weight(
-			// MeasuresInForce and the cases it names, until the weights are measured again
-			T::WeightInfo::close().saturating_add(
-				T::DbWeight::get().reads_writes(1 + MeasureSlot::ALL.len() as u64, 1)
-			)
+			// The case of every slot, which the check for a body's running measure reads: one
+			// benchmark state cannot fill them all (a suspension ends the restrictions).
+			T::WeightInfo::close()
+				.saturating_add(T::DbWeight::get().reads(MeasureSlot::ALL.len() as u64))
 		)]
 		pub fn close(
 			origin: OriginFor<T>,
@@ -778,12 +778,7 @@ pub mod pallet {
 		/// `MeasureLifted`. Errors: `NotModerator`, `OwnAccount`, `TakenByMotion`, `NotOverseer`,
 		/// `NoMeasureInForce`, or the error of `T::Standing::lift`.
 		#[pallet::call_index(11)]
-		#[pallet::weight(
-			// MeasuresInForce and the cases it names, until the weights are measured again
-			T::WeightInfo::lift().saturating_add(
-				T::DbWeight::get().reads_writes(1 + MeasureSlot::ALL.len() as u64, 1)
-			)
-		)]
+		#[pallet::weight(T::WeightInfo::lift())]
 		pub fn lift(origin: OriginFor<T>, who: T::AccountId, reason: ReasonCode) -> DispatchResult {
 			let actor = Self::ensure_actor(origin)?;
 			Self::do_measure(&who, CaseAction::MeasureLifted, reason, &actor, None, None)?;
@@ -858,10 +853,10 @@ pub mod pallet {
 		/// `T::Standing::apply`).
 		#[pallet::call_index(13)]
 		#[pallet::weight(
-			// MeasuresInForce and the cases it names, until the weights are measured again
-			T::WeightInfo::resolve().saturating_add(
-				T::DbWeight::get().reads_writes(1 + MeasureSlot::ALL.len() as u64, 1)
-			)
+			// The case of every slot, which the check for a body's running measure reads: one
+			// benchmark state cannot fill them all (a suspension ends the restrictions).
+			T::WeightInfo::resolve()
+				.saturating_add(T::DbWeight::get().reads(MeasureSlot::ALL.len() as u64))
 		)]
 		pub fn resolve(
 			origin: OriginFor<T>,
@@ -954,10 +949,7 @@ pub mod pallet {
 		/// `AppealGoesToModerator`, `OwnCase`, `SameModerator`, or the error of
 		/// `T::Standing::undo`.
 		#[pallet::call_index(15)]
-		#[pallet::weight(
-			// MeasuresInForce, until the weights are measured again
-			T::WeightInfo::decide_appeal().saturating_add(T::DbWeight::get().reads_writes(1, 1))
-		)]
+		#[pallet::weight(T::WeightInfo::decide_appeal())]
 		pub fn decide_appeal(
 			origin: OriginFor<T>,
 			case_id: CaseId,
@@ -1011,10 +1003,7 @@ pub mod pallet {
 		/// Origin: `AdminOrigin`. Emits `CasePurged`. Errors: `CaseNotFound`,
 		/// `RetentionNotElapsed`, `AppealPending`, `CaseInForce`.
 		#[pallet::call_index(16)]
-		#[pallet::weight(
-			// MeasuresInForce, until the weights are measured again
-			T::WeightInfo::purge_case().saturating_add(T::DbWeight::get().reads_writes(1, 1))
-		)]
+		#[pallet::weight(T::WeightInfo::purge_case())]
 		pub fn purge_case(origin: OriginFor<T>, case_id: CaseId) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			let case = Cases::<T>::get(case_id).ok_or(Error::<T>::CaseNotFound)?;

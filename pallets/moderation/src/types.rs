@@ -252,8 +252,8 @@ impl<AccountId, BlockNumber> Report<AccountId, BlockNumber> {
 	}
 }
 
-/// A governance body that takes disposal measures by motion: on accounts that hold a role, which
-/// no single moderator may sanction, and on any account it oversees.
+/// A governance body that takes disposal measures by motion on the accounts it oversees
+/// (`Config::OverseeingBody`), role holders among them, whom no single moderator may sanction.
 #[derive(
 	Clone,
 	Copy,
@@ -267,9 +267,9 @@ impl<AccountId, BlockNumber> Report<AccountId, BlockNumber> {
 	TypeInfo,
 )]
 pub enum Body {
-	/// The operator's consortium: oversees every account but the regulators'.
+	/// The operator's consortium.
 	Consortium,
-	/// The regulators: oversee the regulators' accounts.
+	/// The regulators.
 	Regulators,
 }
 
