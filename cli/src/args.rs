@@ -1,7 +1,7 @@
 //! Command-line values: accounts, hashes, the chain's enums, and how they become call arguments.
 
 use crate::error::CliError;
-use clap::{Args, ValueEnum};
+use clap::{ArgGroup, Args, ValueEnum};
 use sp_crypto_hashing::blake2_256;
 use std::{path::PathBuf, str::FromStr};
 use subxt::{
@@ -264,6 +264,22 @@ impl Until {
 			_ => None,
 		}
 	}
+}
+
+/// The decision on an appeal: the case, upheld or dismissed, and the decider's note.
+#[derive(Args, Debug)]
+#[command(group(ArgGroup::new("decision").required(true).args(["uphold", "dismiss"])))]
+pub struct AppealDecisionArgs {
+	/// The case id.
+	pub case: u64,
+	/// The appeal succeeds: the measure is undone.
+	#[arg(long)]
+	pub uphold: bool,
+	/// The appeal fails.
+	#[arg(long)]
+	pub dismiss: bool,
+	#[command(flatten)]
+	pub note: NoteArgs,
 }
 
 /// A hash given directly, or as the hash of a file or a text (which stay on this machine).

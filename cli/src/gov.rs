@@ -14,8 +14,8 @@
 
 use crate::{
 	args::{
-		account, address, hash, hash_file, num, parse_account, parse_hash, ChainEnum, NoteArgs,
-		Reason, Revocation,
+		account, address, hash, hash_file, num, parse_account, parse_hash, AppealDecisionArgs,
+		ChainEnum, Reason, Revocation,
 	},
 	chain::{api, call_bytes, named_call, storage, At, Call, Chain},
 	error::CliError,
@@ -279,19 +279,7 @@ enum AdminCall {
 	},
 	/// Decide the appeal of a case whose measure the body took by motion
 	/// (`Moderation.decide_appeal`); the same body.
-	#[command(group(ArgGroup::new("decision").required(true).args(["uphold", "dismiss"])))]
-	DecideAppeal {
-		/// The case id.
-		case: u64,
-		/// The appeal succeeds: the measure is undone.
-		#[arg(long)]
-		uphold: bool,
-		/// The appeal fails.
-		#[arg(long)]
-		dismiss: bool,
-		#[command(flatten)]
-		note: NoteArgs,
-	},
+	DecideAppeal(AppealDecisionArgs),
 	/// Purge a case whose retention period has passed (`Moderation.purge_case`).
 	PurgeCase {
 		/// The case id.
@@ -399,7 +387,7 @@ impl AdminCall {
 				"lift",
 				[("who", account(who)), ("reason", reason.value())],
 			),
-			AdminCall::DecideAppeal { case, uphold, dismiss: _, note } => named_call(
+			AdminCall::DecideAppeal(AppealDecisionArgs { case, uphold, note, .. }) => named_call(
 				"Moderation",
 				"decide_appeal",
 				[

@@ -26,8 +26,8 @@ mod render;
 
 use args::{
 	account, address, commitment, hash, hash_file, hash_or_file, hash_text, num, option,
-	parse_account, parse_hash, text, unit, Action, ChainEnum, ContentKind, Level, NoteArgs, Reason,
-	Revocation, RulesKind, Scope, ServiceType, Until, Verdict,
+	parse_account, parse_hash, text, unit, Action, AppealDecisionArgs, ChainEnum, ContentKind,
+	Level, NoteArgs, Reason, Revocation, RulesKind, Scope, ServiceType, Until, Verdict,
 };
 use chain::{api, call, constant_u32, At, Call, Chain};
 use clap::{ArgGroup, Args, Parser, Subcommand};
@@ -468,19 +468,7 @@ enum ReportCmd {
 		statement: Option<String>,
 	},
 	/// Decide the appeal of a case (a moderator other than the one who acted).
-	#[command(group(ArgGroup::new("decision").required(true).args(["uphold", "dismiss"])))]
-	Decide {
-		/// The case id.
-		case: u64,
-		/// The appeal succeeds: the measure is undone.
-		#[arg(long)]
-		uphold: bool,
-		/// The appeal fails.
-		#[arg(long)]
-		dismiss: bool,
-		#[command(flatten)]
-		note: NoteArgs,
-	},
+	Decide(AppealDecisionArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -990,7 +978,7 @@ async fn build_call(command: &Command, at: &At) -> Result<Call, CliError> {
 				};
 				call("Moderation", "appeal", vec![num(*case), hash(&statement)])
 			},
-			ReportCmd::Decide { case, uphold, dismiss: _, note } => call(
+			ReportCmd::Decide(AppealDecisionArgs { case, uphold, note, .. }) => call(
 				"Moderation",
 				"decide_appeal",
 				vec![num(*case), Value::bool(*uphold), hash(&note.hash())],
