@@ -4,26 +4,19 @@
 
 use crate::{
 	error::CliError,
-	gov::Body,
-	render::{node, value_bytes, Node, Typed},
+	render::{node, Node, Typed},
 };
-use compliance_primitives::RejectCode;
-use std::time::Duration;
+use compliance_client::{Client, Progress, TxError};
 use subxt::{
 	dynamic::{self, Value},
-	error::{DispatchError, ModuleError, TransactionEventsError},
-	ext::scale_value::{self, Composite, ValueDef},
-	transactions::{DefaultParams, TransactionInvalid, TransactionStatus, ValidationResult},
+	ext::scale_value::{self, Composite},
 	utils::to_hex,
-	Metadata, OnlineClient, OnlineClientAtBlock, PolkadotConfig,
+	Metadata, OnlineClient, PolkadotConfig,
 };
 use subxt_signer::sr25519::Keypair;
 
-/// How long connecting to the node may take.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
-
 /// A state view of the chain at its latest finalized block.
-pub type At = OnlineClientAtBlock<PolkadotConfig>;
+pub type At = compliance_client::At;
 
 /// A call to submit: pallet, call name and arguments, encoded through the metadata.
 pub type Call = subxt::transactions::DynamicPayload<Composite<()>>;
@@ -82,35 +75,27 @@ pub async fn storage(
 	Ok(Some(Stored { node: node(&typed, types), bytes: value.into_bytes() }))
 }
 
-/// A connection to one node.
+/// A connection to one node, through the typed client the tests and the load generator share.
 pub struct Chain {
-	client: OnlineClient<PolkadotConfig>,
+	client: Client,
 }
 
 impl Chain {
 	/// Connects to the node at `url` (`ws://` or `wss://`).
 	pub async fn connect(url: &str) -> Result<Self, CliError> {
-		let unreachable =
-			|reason: String| CliError::Unreachable(format!("cannot reach node at {url}: {reason}"));
-		let client = tokio::time::timeout(
-			CONNECT_TIMEOUT,
-			OnlineClient::<PolkadotConfig>::from_insecure_url(url),
-		)
-		.await
-		.map_err(|_| unreachable(format!("no answer within {}s", CONNECT_TIMEOUT.as_secs())))?
-		.map_err(|e| unreachable(root_cause(&e.to_string())))?;
+		let client = Client::connect(url).await.map_err(|e| CliError::Unreachable(e.0))?;
 		Ok(Self { client })
 	}
 
 	/// The subxt client of the connection.
 	pub fn client(&self) -> &OnlineClient<PolkadotConfig> {
-		&self.client
+		self.client.subxt()
 	}
 
 	/// The chain at its latest finalized block.
 	pub async fn at(&self) -> Result<At, CliError> {
 		self.client
-			.at_current_block()
+			.at_finalized()
 			.await
 			.map_err(|e| CliError::Other(format!("cannot read the latest finalized block: {e}")))
 	}
@@ -119,125 +104,72 @@ impl Chain {
 	/// finalized and returns what happened: block, extrinsic and the events it emitted.
 	///
 	/// A transaction the pool refuses gives [`CliError::Refused`] (real-name rejections named by
-	/// their [`RejectCode`]); one that fails in its block gives [`CliError::Failed`] with the
-	/// pallet error's name and documentation from the metadata, and so does one that executed a
-	/// governance motion whose call failed (the transaction itself succeeds then: the failure is
-	/// only in the body's `Executed { result }` event).
+	/// their [`RejectCode`](compliance_primitives::RejectCode)); one that fails in its block
+	/// gives [`CliError::Failed`] with the pallet error's name and documentation from the
+	/// metadata, and so does one that executed a governance motion whose call failed (the
+	/// transaction itself succeeds then: the failure is only in the body's `Executed` event).
 	pub async fn submit(&self, call: &Call, signer: &Keypair) -> Result<Node, CliError> {
-		let at = self.at().await?;
-		let metadata = at.metadata();
 		let what = format!("{}.{}", call.pallet_name(), call.call_name());
-		let tx = at
-			.transactions()
-			.create_signed(call, signer, DefaultParams::default_params())
+		let included = self
+			.client
+			.submit_with_progress(call, signer, |progress| match progress {
+				Progress::Submitted { extrinsic_hash, signer } => eprintln!(
+					"submitted {what} signed by {signer} ({}), waiting for a block…",
+					to_hex(extrinsic_hash)
+				),
+				Progress::InBestBlock { number: Some(n) } =>
+					eprintln!("in block #{n}, waiting for finality…"),
+				Progress::InBestBlock { number: None } =>
+					eprintln!("in a block, waiting for finality…"),
+				Progress::Retracted => eprintln!("no longer in the best block, waiting…"),
+				Progress::Finalized { number } => eprintln!("finalized in block #{number}"),
+			})
 			.await
-			.map_err(|e| CliError::Usage(format!("cannot build {what}: {e}")))?;
-
-		// Ask the runtime first: its verdict carries the real-name check's code.
-		match tx
-			.validate()
-			.await
-			.map_err(|e| CliError::Other(format!("cannot validate {what}: {e}")))?
-		{
-			ValidationResult::Valid(_) => {},
-			ValidationResult::Invalid(invalid) => return Err(refused(&what, &invalid)),
-			ValidationResult::Unknown(unknown) =>
-				return Err(CliError::Refused(format!(
-					"{what} refused by the transaction pool: the runtime cannot validate it ({unknown:?})"
-				))),
-		}
-
-		let mut progress = tx
-			.submit_and_watch()
-			.await
-			.map_err(|e| CliError::Refused(format!("{what} refused by the node: {e}")))?;
-		eprintln!(
-			"submitted {what} signed by {} ({}), waiting for a block…",
-			signer.public_key().to_account_id(),
-			to_hex(progress.extrinsic_hash())
-		);
-		while let Some(status) = progress.next().await {
-			let status =
-				status.map_err(|e| CliError::Other(format!("lost track of {what}: {e}")))?;
-			match status {
-				TransactionStatus::Validated | TransactionStatus::Broadcasted => {},
-				TransactionStatus::NoLongerInBestBlock =>
-					eprintln!("no longer in the best block, waiting…"),
-				TransactionStatus::InBestBlock(block) => {
-					let number = block.at().await.map(|b| b.block_number()).ok();
-					match number {
-						Some(n) => eprintln!("in block #{n}, waiting for finality…"),
-						None => eprintln!("in block {}, waiting for finality…", block.block_hash()),
-					}
-				},
-				TransactionStatus::InFinalizedBlock(block) => {
-					let number = block.at().await.map(|b| b.block_number()).map_err(|e| {
-						CliError::Other(format!("cannot open the block of {what}: {e}"))
-					})?;
-					eprintln!("finalized in block #{number}");
-					let events = block.wait_for_success().await.map_err(|e| failed(&what, e))?;
-					let mut out = Vec::new();
-					for event in events.iter() {
-						let event = event.map_err(|e| {
-							CliError::Other(format!("cannot decode an event of {what}: {e}"))
-						})?;
-						let (pallet, name) = (event.pallet_name(), event.event_name());
-						let fields = event_fields(
-							&metadata,
-							event.pallet_index(),
-							event.event_index(),
-							event.field_bytes(),
-						)?;
-						if name == "Executed" && Body::of_pallet(pallet).is_some() {
-							if let Some(error) = dispatch_error(&metadata, &fields, "result") {
-								return Err(CliError::Failed(format!(
-									"{what} executed the motion, whose call failed: {error}"
-								)));
-							}
-						}
-						if shown(pallet, name) {
-							out.push(Node::map([
-								("event", Node::text(format!("{pallet}.{name}"))),
-								(
-									"fields",
-									Node::Map(fields.into_iter().map(|(k, v, _)| (k, v)).collect()),
-								),
-							]));
-						}
-					}
-					return Ok(Node::map([
-						("call", Node::text(what)),
-						("extrinsic", Node::text(to_hex(block.extrinsic_hash()))),
-						("block", Node::Uint(number.into())),
-						("block_hash", Node::text(to_hex(block.block_hash()))),
-						("events", Node::List(out)),
-					]));
-				},
-				TransactionStatus::Error { message } |
-				TransactionStatus::Invalid { message } |
-				TransactionStatus::Dropped { message } =>
-					return Err(CliError::Refused(format!(
-						"{what} refused by the transaction pool: {message}"
-					))),
+			.map_err(|e| match e {
+				TxError::Build(m) => CliError::Usage(format!("cannot build {what}: {m}")),
+				TxError::Refused(_) | TxError::Failed(_) | TxError::MotionFailed(_) =>
+					tx_error(&what, &e),
+				TxError::Other(m) => CliError::Other(format!("{what}: {m}")),
+			})?;
+		let metadata = self.at().await?.metadata();
+		let mut out = Vec::new();
+		for event in included.events.iter() {
+			let event = event
+				.map_err(|e| CliError::Other(format!("cannot decode an event of {what}: {e}")))?;
+			let (pallet, name) = (event.pallet_name(), event.event_name());
+			if !shown(pallet, name) {
+				continue;
 			}
+			let fields = event_fields(
+				&metadata,
+				event.pallet_index(),
+				event.event_index(),
+				event.field_bytes(),
+			)?;
+			out.push(Node::map([
+				("event", Node::text(format!("{pallet}.{name}"))),
+				("fields", Node::Map(fields.into_iter().map(|(k, v, _)| (k, v)).collect())),
+			]));
 		}
-		Err(CliError::Other(format!("the node stopped reporting the progress of {what}")))
+		Ok(Node::map([
+			("call", Node::text(what)),
+			("extrinsic", Node::text(to_hex(included.extrinsic_hash))),
+			("block", Node::Uint(included.block_number.into())),
+			("block_hash", Node::text(to_hex(included.block_hash))),
+			("events", Node::List(out)),
+		]))
 	}
 }
 
-/// The innermost part of a connection error ("Connection refused (os error 111)" rather than
-/// the chain of wrappers around it).
-fn root_cause(message: &str) -> String {
-	const WRAPPERS: [&str; 4] =
-		["Cannot construct OnlineClient: ", "RPC error: ", "client error: ", "Error when "];
-	let mut rest = message.trim();
-	while let Some(stripped) = WRAPPERS.iter().find_map(|w| rest.strip_prefix(w)) {
-		rest = stripped.trim();
-	}
-	if rest.len() < message.trim().len() && !rest.is_empty() {
-		rest.to_string()
-	} else {
-		message.trim().to_string()
+/// A refused or failed transaction as the one line the tool prints.
+fn tx_error(what: &str, error: &TxError) -> CliError {
+	match error {
+		TxError::Refused(refusal) =>
+			CliError::Refused(format!("{what} refused by the transaction pool: {}", refusal.reason)),
+		TxError::Failed(failure) => CliError::Failed(format!("{what} failed: {failure}")),
+		TxError::MotionFailed(failure) =>
+			CliError::Failed(format!("{what} executed the motion, whose call failed: {failure}")),
+		other => CliError::Other(format!("{what}: {other}")),
 	}
 }
 
@@ -302,78 +234,4 @@ pub fn event_fields(
 		out.push((name, node(&value, metadata.types()), value));
 	}
 	Ok(out)
-}
-
-/// The error inside an event's `field: Result<(), DispatchError>` when it is an `Err`, described
-/// from the metadata: a pallet error by pallet, name and documentation, any other by its name.
-fn dispatch_error(
-	metadata: &Metadata,
-	fields: &[(String, Node, Typed)],
-	field: &str,
-) -> Option<String> {
-	let (_, _, result) = fields.iter().find(|(name, _, _)| name == field)?;
-	let ValueDef::Variant(result) = &result.value else { return None };
-	if result.name != "Err" {
-		return None;
-	}
-	let error = result.values.values().next()?;
-	let ValueDef::Variant(error) = &error.value else { return None };
-	if error.name != "Module" {
-		return Some(error.name.clone());
-	}
-	// `Module(ModuleError { index, error: [u8; 4] })`: look the pallet and variant up.
-	let module = error.values.values().next()?;
-	let (index, code) = match &module.value {
-		ValueDef::Composite(Composite::Named(entries)) => {
-			let get = |key: &str| entries.iter().find(|(k, _)| k == key).map(|(_, v)| v);
-			(value_bytes(get("index")?)?, value_bytes(get("error")?)?)
-		},
-		_ => return None,
-	};
-	let pallet = metadata.pallet_by_error_index(*index.first()?)?;
-	let variant = pallet.error_variant_by_index(*code.first()?)?;
-	Some(format!("{}.{}: {}", pallet.name(), variant.name, variant.docs.join(" ")))
-}
-
-/// A pool refusal as one line; real-name rejections by their [`RejectCode`].
-fn refused(what: &str, invalid: &TransactionInvalid) -> CliError {
-	let reason = match invalid {
-		TransactionInvalid::Custom(code) => match RejectCode::from_code(*code) {
-			Some(reject) => format!("{reject:?} (code {code}): {}", reject.description()),
-			None => format!("custom code {code} (not a real-name rejection code)"),
-		},
-		TransactionInvalid::Payment => "Payment: the signer cannot pay the fee".into(),
-		TransactionInvalid::Stale =>
-			"Stale: the nonce was already used (an earlier transaction is pending?)".into(),
-		TransactionInvalid::Future => "Future: the nonce is too high".into(),
-		TransactionInvalid::BadProof =>
-			"BadProof: the signature does not verify (wrong chain?)".into(),
-		TransactionInvalid::ExhaustsResources =>
-			"ExhaustsResources: the block is full, try again".into(),
-		other => format!("{other:?}"),
-	};
-	CliError::Refused(format!("{what} refused by the transaction pool: {reason}"))
-}
-
-/// A transaction that failed in its block, by pallet error name and documentation.
-fn failed(what: &str, error: TransactionEventsError) -> CliError {
-	match error {
-		TransactionEventsError::ExtrinsicFailed(DispatchError::Module(module)) =>
-			CliError::Failed(format!("{what} failed: {}", module_error(&module))),
-		TransactionEventsError::ExtrinsicFailed(other) =>
-			CliError::Failed(format!("{what} failed: {other}")),
-		other => CliError::Other(format!("cannot read the outcome of {what}: {other}")),
-	}
-}
-
-fn module_error(error: &ModuleError) -> String {
-	match error.details() {
-		Ok(details) => format!(
-			"{}.{}: {}",
-			details.pallet.name(),
-			details.variant.name,
-			details.variant.docs.join(" ")
-		),
-		Err(_) => error.to_string(),
-	}
 }

@@ -54,20 +54,12 @@ pub enum Body {
 }
 
 impl Body {
-	/// Every body.
-	const ALL: [Body; 2] = [Body::Consortium, Body::Regulators];
-
 	/// The body's collective pallet.
 	pub fn pallet(self) -> &'static str {
 		match self {
 			Body::Consortium => "Consortium",
 			Body::Regulators => "RegulatorsCollective",
 		}
-	}
-
-	/// The body whose collective pallet is `pallet`, if it is one.
-	pub fn of_pallet(pallet: &str) -> Option<Body> {
-		Self::ALL.into_iter().find(|body| body.pallet() == pallet)
 	}
 
 	/// The option that names the body in a `gov` command: none for the consortium, the default.
@@ -901,7 +893,5 @@ mod tests {
 		assert_eq!(MemberSet::Assessors.body(), Body::Regulators);
 		assert_eq!(MemberSet::Regulators.body(), Body::Regulators);
 		assert_eq!(MemberSet::FilingOperators.body(), Body::Consortium);
-		assert_eq!(Body::of_pallet("RegulatorsCollective"), Some(Body::Regulators));
-		assert_eq!(Body::of_pallet("Sudo"), None);
 	}
 }

@@ -310,6 +310,7 @@ impl_runtime_apis! {
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
+			use pallet_node_authorization_benchmarking::Pallet as NodeAuthorizationBench;
 			use baseline::Pallet as BaselineBench;
 			use super::*;
 
@@ -329,6 +330,7 @@ impl_runtime_apis! {
 			use sp_storage::TrackedStorageKey;
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
+			use pallet_node_authorization_benchmarking::Pallet as NodeAuthorizationBench;
 			use baseline::Pallet as BaselineBench;
 			use super::*;
 

@@ -11,4 +11,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_moderation, Moderation]
 	[pallet_filing, Filing]
 	[pallet_validator_set, ValidatorSet]
+	[pallet_node_authorization, NodeAuthorizationBench::<Runtime>]
 );

@@ -4,13 +4,15 @@
 //! until its RPC answers, and kills the process and removes its directory when dropped, whether
 //! the test passed or not. Tests then talk to it only through subxt, as users do.
 //!
-//! The helpers below submit transactions and read their outcome the way a wallet would:
-//! [`submit_and_wait`] tells a transaction the pool refused at submission ([`TxError::Refused`],
-//! whose `InvalidTransaction::Custom` code [`pool_rejection_code`] extracts) from one that was
-//! included but failed in dispatch ([`TxError::Failed`], named from metadata).
+//! The helpers below submit transactions through the typed client the command-line tool uses
+//! (`compliance-client`) and read their outcome the way a wallet would: [`submit_and_wait`]
+//! tells a transaction the pool refused at submission ([`TxError::Refused`], whose real-name
+//! rejection code [`pool_rejection_code`] gives) from one that was included but failed in
+//! dispatch ([`TxError::Failed`], named from metadata by [`failure_name`]).
 
 #![deny(missing_docs)]
 
+pub use compliance_client::{Failure, Refusal, TxError};
 use std::{
 	net::TcpListener,
 	path::{Path, PathBuf},
@@ -19,14 +21,11 @@ use std::{
 };
 use subxt::{
 	dynamic::{At, Value},
-	error::{
-		DispatchError, ExtrinsicError, TransactionEventsError, TransactionProgressError,
-		TransactionStatusError,
-	},
 	extrinsics::ExtrinsicEvents,
-	transactions::{Payload, Signer, TransactionStatus},
-	Metadata, OnlineClient, PolkadotConfig,
+	transactions::Payload,
+	OnlineClient, PolkadotConfig,
 };
+use subxt_signer::sr25519::Keypair;
 
 /// How long a node may take from spawn to answering RPC (a debug build compiles the runtime
 /// with wasmtime first).
@@ -143,100 +142,31 @@ impl Drop for TestNode {
 	}
 }
 
-/// Why a transaction did not succeed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TxError {
-	/// The node refused the transaction at submission: transaction-pool validation failed, so it
-	/// never reached a block. Holds the node's message.
-	Refused(String),
-	/// The transaction was included in a finalized block, but its dispatch failed. Holds the
-	/// error as `Pallet::Variant` (names from metadata) for pallet errors, else its description.
-	Failed(String),
-	/// Anything else: encoding, connection, timeout, or the pool dropping it later.
-	Other(String),
-}
-
-impl std::fmt::Display for TxError {
-	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-		match self {
-			TxError::Refused(message) => write!(f, "refused at submission: {message}"),
-			TxError::Failed(error) => write!(f, "failed in dispatch: {error}"),
-			TxError::Other(message) => write!(f, "{message}"),
-		}
-	}
-}
-
 /// Signs `payload` with `signer` at the current finalized block, submits it and waits until it
-/// is in a finalized block. Returns its events if it succeeded.
-///
-/// Waiting for finality (not just inclusion) lets the next transaction of the same signer take
-/// its nonce from the finalized state, which is where subxt reads it.
-pub async fn submit_and_wait<P: Payload, S: Signer<PolkadotConfig>>(
+/// is in a finalized block, within [`TX_TIMEOUT`]: [`compliance_client::Client::submit`], which
+/// the command-line tool uses too. Returns its events if it succeeded.
+pub async fn submit_and_wait<P: Payload>(
 	client: &Client,
 	payload: &P,
-	signer: &S,
+	signer: &Keypair,
 ) -> Result<Events, TxError> {
-	let other = |e: &dyn std::fmt::Display| TxError::Other(e.to_string());
-	let mut transactions = client.transactions().await.map_err(|e| other(&e))?;
-	let mut progress = match transactions.sign_and_submit_then_watch_default(payload, signer).await
-	{
-		Ok(progress) => progress,
-		// The legacy RPC answers a submission that fails validation with an error.
-		Err(ExtrinsicError::ErrorSubmittingTransaction(e)) =>
-			return Err(TxError::Refused(e.to_string())),
-		Err(e) => return Err(other(&e)),
-	};
-	let finalized = tokio::time::timeout(TX_TIMEOUT, async {
-		let mut validated = false;
-		while let Some(status) = progress.next().await {
-			match status.map_err(|e| progress_error(e, validated))? {
-				TransactionStatus::InFinalizedBlock(in_block) => return Ok(in_block),
-				TransactionStatus::Validated => validated = true,
-				// The new RPC reports a submission that fails validation as its first event.
-				TransactionStatus::Invalid { message } if !validated =>
-					return Err(TxError::Refused(message)),
-				TransactionStatus::Invalid { message } |
-				TransactionStatus::Error { message } |
-				TransactionStatus::Dropped { message } =>
-					return Err(TxError::Other(format!("after validation: {message}"))),
-				_ => {},
-			}
-		}
-		Err(TxError::Other("the transaction status stream ended".into()))
-	})
-	.await
-	.map_err(|_| TxError::Other(format!("not finalized within {TX_TIMEOUT:?}")))??;
-	finalized.wait_for_success().await.map_err(|e| match e {
-		TransactionEventsError::ExtrinsicFailed(error) =>
-			TxError::Failed(dispatch_error_name(&error)),
-		e => other(&e),
-	})
+	let typed = compliance_client::Client::from_subxt(client.clone());
+	tokio::time::timeout(TX_TIMEOUT, typed.submit(payload, signer))
+		.await
+		.map_err(|_| TxError::Other(format!("not finalized within {TX_TIMEOUT:?}")))?
+		.map(|included| included.events)
 }
 
-fn progress_error(error: TransactionProgressError, validated: bool) -> TxError {
-	match error {
-		TransactionProgressError::TransactionStatusError(TransactionStatusError::Invalid(
-			message,
-		)) if !validated => TxError::Refused(message),
-		e => TxError::Other(e.to_string()),
-	}
+/// The name (`Pallet.Error`) of the dispatch error a transaction failed with, or of the error
+/// of the motion it executed.
+pub fn failure_name(error: &TxError) -> Option<&str> {
+	error.failure().map(|failure| failure.name.as_str())
 }
 
-/// A dispatch error as `Pallet::Variant` for pallet errors (names from metadata), else its
-/// description.
-pub fn dispatch_error_name(error: &DispatchError) -> String {
-	match error {
-		DispatchError::Module(module) => module.details_string(),
-		other => other.to_string(),
-	}
-}
-
-/// The `InvalidTransaction::Custom` code of a transaction the pool refused at submission, if
-/// that is why it was refused. The node words it "Invalid transaction with custom error: 7"
-/// (new RPC) or "... Custom error: 7" / "Custom(7)" (legacy RPC).
+/// The real-name check's rejection code of a transaction the pool refused at submission, if
+/// that is why it was refused.
 pub fn pool_rejection_code(error: &TxError) -> Option<u8> {
-	let TxError::Refused(message) = error else { return None };
-	compliance_primitives::RejectCode::custom_code_in(message)
+	error.rejection().map(compliance_primitives::RejectCode::code)
 }
 
 /// The fields of every event `pallet::name` among `events`, decoded from metadata.
@@ -268,30 +198,6 @@ pub fn variant_name<C>(value: &Value<C>) -> Option<&str> {
 /// A number held by `value` (also inside a one-field composite or variant such as `Some(n)`).
 pub fn as_number<C>(value: &Value<C>) -> Option<u128> {
 	value.as_u128().or_else(|| value.at(0).and_then(as_number))
-}
-
-/// The outcome of a `DispatchResult` held as a decoded [`Value`] (such as a collective's
-/// `Executed { result }`): `Ok(())`, or the error as `Pallet::Variant` (names from `metadata`).
-pub fn dispatch_result(metadata: &Metadata, result: &Value) -> Result<(), String> {
-	match variant_name(result) {
-		Some("Ok") => Ok(()),
-		Some("Err") => {
-			let error = result.at(0).ok_or("an Err without an error")?;
-			if variant_name(error) != Some("Module") {
-				return Err(format!("{error}"));
-			}
-			let module = error.at(0).ok_or("a Module error without fields")?;
-			let pallet_index = module.at("index").and_then(Value::as_u128);
-			let error_index = module.at("error").at(0).and_then(Value::as_u128);
-			let name = pallet_index.zip(error_index).and_then(|(pallet, error)| {
-				let pallet = metadata.pallet_by_error_index(u8::try_from(pallet).ok()?)?;
-				let variant = pallet.error_variant_by_index(u8::try_from(error).ok()?)?;
-				Some(format!("{}::{}", pallet.name(), variant.name))
-			});
-			Err(name.unwrap_or_else(|| format!("{module}")))
-		},
-		_ => Err(format!("not a dispatch result: {result}")),
-	}
 }
 
 /// The number of the latest finalized block.
@@ -337,12 +243,12 @@ where
 /// `members.len()`, every member votes aye (a proposal records no vote of its own), and the last
 /// closes it. Returns the outcome
 /// of the motion's call, from the body's `Executed` event (`Ok`, or the error as
-/// `Pallet::Variant`), or the transaction error of a step that failed.
-pub async fn pass_motion<S: Signer<PolkadotConfig>>(
+/// `Pallet.Error`), or the transaction error of a step that failed.
+pub async fn pass_motion(
 	client: &Client,
 	body: &str,
 	(pallet, call, fields): (&str, &str, Vec<Value>),
-	members: &[&S],
+	members: &[&Keypair],
 ) -> Result<Result<(), String>, TxError> {
 	use subxt::{dynamic::transaction, ext::scale_value::Composite};
 	let other = |e: &dyn std::fmt::Display| TxError::Other(e.to_string());
@@ -368,28 +274,51 @@ pub async fn pass_motion<S: Signer<PolkadotConfig>>(
 
 	let threshold = members.len() as u32;
 	let propose = transaction(body, "propose", (threshold, proposal, length_bound));
-	let events = submit_and_wait(client, &propose, *proposer).await?;
-	if let Some(executed) = events_named(&events, body, "Executed").into_iter().next() {
-		return Ok(executed_result(client, &executed).await);
-	}
+	let events = match motion_step(client, &propose, proposer).await? {
+		Step::Executed(outcome) => return Ok(outcome),
+		Step::Pending(events) => events,
+	};
 	let proposed = the_event(&events, body, "Proposed");
 	let hash = proposed.at("proposal_hash").expect("a proposal hash").clone();
 	let index = proposed.at("proposal_index").and_then(Value::as_u128).expect("an index") as u32;
 	for voter in members {
 		let vote = transaction(body, "vote", (hash.clone(), index, true));
-		submit_and_wait(client, &vote, *voter).await?;
+		submit_and_wait(client, &vote, voter).await?;
 	}
 	let closer = members.last().expect("at least one member");
 	let close = transaction(body, "close", (hash, index, weight, length_bound));
-	let events = submit_and_wait(client, &close, *closer).await?;
-	match events_named(&events, body, "Executed").into_iter().next() {
-		Some(executed) => Ok(executed_result(client, &executed).await),
-		None => Ok(Err(format!("{body}: the motion was not approved"))),
+	match motion_step(client, &close, closer).await? {
+		Step::Executed(outcome) => Ok(outcome),
+		Step::Pending(_) => Ok(Err(format!("{body}: the motion was not approved"))),
 	}
 }
 
-/// The `result` of a collective's `Executed` event, named from metadata.
-async fn executed_result(client: &Client, executed: &Value) -> Result<(), String> {
-	let metadata = client.at_current_block().await.expect("the finalized block").metadata();
-	dispatch_result(&metadata, executed.at("result").expect("an Executed event has a result"))
+/// Where a motion stands after one of its transactions.
+enum Step {
+	/// The motion executed: its call's outcome.
+	Executed(Result<(), String>),
+	/// It did not execute (yet): the transaction's events.
+	Pending(Events),
+}
+
+/// Submits one transaction of a motion and tells whether it executed the motion.
+async fn motion_step<P: Payload>(
+	client: &Client,
+	payload: &P,
+	signer: &Keypair,
+) -> Result<Step, TxError> {
+	let typed = compliance_client::Client::from_subxt(client.clone());
+	let metadata = client.at_current_block().await.map_err(|e| TxError::Other(e.to_string()))?;
+	let metadata = metadata.metadata();
+	let submitted = tokio::time::timeout(TX_TIMEOUT, typed.submit(payload, signer))
+		.await
+		.map_err(|_| TxError::Other(format!("not finalized within {TX_TIMEOUT:?}")))?;
+	match submitted {
+		Ok(included) => Ok(match included.motion_outcome(&metadata) {
+			Some(outcome) => Step::Executed(outcome.map_err(|failure| failure.name)),
+			None => Step::Pending(included.events),
+		}),
+		Err(TxError::MotionFailed(failure)) => Ok(Step::Executed(Err(failure.name))),
+		Err(error) => Err(error),
+	}
 }

@@ -216,5 +216,9 @@ impl pallet_node_authorization::Config for Runtime {
 	type RemoveOrigin = compliance::AdminOrigin;
 	type SwapOrigin = compliance::AdminOrigin;
 	type ResetOrigin = compliance::AdminOrigin;
-	type WeightInfo = ();
+	/// Measured here (`pallet-node-authorization-benchmarking`): the SDK's own are placeholders.
+	type WeightInfo = weights::pallet_node_authorization::WeightInfo<Runtime>;
 }
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_node_authorization_benchmarking::Config for Runtime {}

@@ -2,6 +2,7 @@
 //! compliance duties hold for real signed extrinsics through the real `TxExtension`.
 
 mod governance;
+mod metadata;
 pub(crate) mod real_name_check;
 mod upgrade_gate;
 

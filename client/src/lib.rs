@@ -1,0 +1,126 @@
+//! # compliance-client
+//!
+//! The one client of Compliance Chain that the command-line tool, the load generator and the
+//! black-box tests share. It sees the chain only through the node's RPC and the runtime's
+//! metadata:
+//!
+//! - [`api`]: calls, storage entries, events, constants, runtime APIs and every runtime type,
+//!   generated at compile time by subxt from `metadata/compliance.scale`. A call's arguments are
+//!   named fields, so a reordering or retyping in a pallet breaks this crate's build instead of
+//!   silently swapping arguments. The runtime test `the_clients_metadata_is_this_runtimes` fails
+//!   when the file is not the runtime's current metadata; refresh it with
+//!   `COMPLIANCE_WRITE_METADATA=1 cargo test -p compliance-runtime --lib metadata`.
+//! - [`Client`]: a connection to one node; [`Client::submit`] signs, submits to the pool, follows
+//!   the transaction to a finalized block and names what went wrong ([`TxError`]): the pool's
+//!   refusal with the real-name check's rejection code, a pallet error with its documentation, or
+//!   the failure of a motion the transaction executed.
+//! - [`keys`]: signing keys from secret URIs, the environment and the development accounts.
+
+#![deny(missing_docs)]
+
+pub mod keys;
+mod submit;
+
+pub use submit::{
+	failure, refusal, runtime_failure, Failure, Included, Progress, Refusal, TxError,
+};
+
+use std::time::Duration;
+use subxt::{OnlineClient, OnlineClientAtBlock, PolkadotConfig};
+
+/// Everything the runtime's metadata describes, as Rust types and functions.
+#[subxt::subxt(
+	runtime_metadata_path = "metadata/compliance.scale",
+	derive_for_all_types = "Clone, PartialEq, Eq"
+)]
+pub mod api {}
+
+/// The chain's transaction format: the SDK's default signed extensions (the chain's own
+/// `CheckRealName` carries no bytes of its own in the extrinsic).
+pub type ChainConfig = PolkadotConfig;
+
+/// The chain as seen at one block.
+pub type At = OnlineClientAtBlock<ChainConfig>;
+
+/// How long connecting to a node may take.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A connection to one node.
+#[derive(Clone)]
+pub struct Client {
+	inner: OnlineClient<ChainConfig>,
+}
+
+/// Why a node could not be reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreachable(pub String);
+
+impl std::fmt::Display for Unreachable {
+	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+		f.write_str(&self.0)
+	}
+}
+
+impl std::error::Error for Unreachable {}
+
+impl Client {
+	/// Connects to the node at `url` (`ws://` or `wss://`) within [`CONNECT_TIMEOUT`].
+	pub async fn connect(url: &str) -> Result<Self, Unreachable> {
+		let unreachable =
+			|reason: String| Unreachable(format!("cannot reach node at {url}: {reason}"));
+		let inner = tokio::time::timeout(
+			CONNECT_TIMEOUT,
+			OnlineClient::<ChainConfig>::from_insecure_url(url),
+		)
+		.await
+		.map_err(|_| unreachable(format!("no answer within {}s", CONNECT_TIMEOUT.as_secs())))?
+		.map_err(|e| unreachable(root_cause(&e.to_string())))?;
+		Ok(Self { inner })
+	}
+
+	/// Wraps a subxt client already connected.
+	pub fn from_subxt(inner: OnlineClient<ChainConfig>) -> Self {
+		Self { inner }
+	}
+
+	/// The underlying subxt client, for what this crate does not wrap (block streams, raw RPC).
+	pub fn subxt(&self) -> &OnlineClient<ChainConfig> {
+		&self.inner
+	}
+
+	/// The chain at its latest finalized block.
+	pub async fn at_finalized(&self) -> Result<At, subxt::Error> {
+		Ok(self.inner.at_current_block().await?)
+	}
+}
+
+/// The innermost part of a connection error ("Connection refused (os error 111)" rather than
+/// the chain of wrappers around it).
+fn root_cause(message: &str) -> String {
+	const WRAPPERS: [&str; 4] =
+		["Cannot construct OnlineClient: ", "RPC error: ", "client error: ", "Error when "];
+	let mut rest = message.trim();
+	while let Some(stripped) = WRAPPERS.iter().find_map(|w| rest.strip_prefix(w)) {
+		rest = stripped.trim();
+	}
+	if rest.is_empty() {
+		message.trim().to_string()
+	} else {
+		rest.to_string()
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn connection_errors_keep_their_innermost_reason() {
+		assert_eq!(
+			root_cause("RPC error: client error: Connection refused (os error 111)"),
+			"Connection refused (os error 111)"
+		);
+		assert_eq!(root_cause("  timed out "), "timed out");
+		assert_eq!(root_cause("RPC error: "), "RPC error:");
+	}
+}
