@@ -1,15 +1,17 @@
 //! # compliance-client
 //!
-//! The one client of Compliance Chain that the command-line tool, the load generator and the
-//! black-box tests share. It sees the chain only through the node's RPC and the runtime's
-//! metadata:
+//! The client of Compliance Chain that the command-line tool and the black-box tests share. It
+//! sees the chain only through the node's RPC and the runtime's metadata:
 //!
 //! - [`api`]: calls, storage entries, events, constants, runtime APIs and every runtime type,
-//!   generated at compile time by subxt from `metadata/compliance.scale`. A call's arguments are
-//!   named fields, so a reordering or retyping in a pallet breaks this crate's build instead of
-//!   silently swapping arguments. The runtime test `the_clients_metadata_is_this_runtimes` fails
-//!   when the file is not the runtime's current metadata; refresh it with
-//!   `COMPLIANCE_WRITE_METADATA=1 cargo test -p compliance-runtime --lib metadata`.
+//!   generated at compile time by subxt from `metadata/compliance.scale`. A retyped argument breaks
+//!   the build of code that uses it; every static call carries the hash of its shape, so subxt
+//!   refuses to sign a call the node's runtime shapes differently. (The generated call functions
+//!   take arguments by position: for two arguments of one type, build the call from its
+//!   `calls::types` struct, whose fields are named.) The runtime test
+//!   `the_clients_metadata_is_this_runtimes` fails when the file is not the runtime's current
+//!   metadata; refresh it with `COMPLIANCE_WRITE_METADATA=1 cargo test -p compliance-runtime --lib
+//!   metadata`.
 //! - [`Client`]: a connection to one node; [`Client::submit`] signs, submits to the pool, follows
 //!   the transaction to a finalized block and names what went wrong ([`TxError`]): the pool's
 //!   refusal with the real-name check's rejection code, a pallet error with its documentation, or
