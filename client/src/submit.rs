@@ -200,7 +200,7 @@ impl Client {
 					on_progress(Progress::Finalized { number: block_number });
 					let events = block.wait_for_success().await.map_err(|e| match e {
 						TransactionEventsError::ExtrinsicFailed(error) =>
-							TxError::Failed(failure(&error)),
+							TxError::Failed(failure(&metadata, &error)),
 						e => other(&e),
 					})?;
 					let included = Included {
@@ -254,36 +254,28 @@ pub fn runtime_failure(
 ) -> Failure {
 	use api::runtime_types::sp_runtime::DispatchError as E;
 	match error {
-		E::Module(module) => {
-			let variant = metadata.pallet_by_error_index(module.index).and_then(|pallet| {
-				Some((pallet.name(), pallet.error_variant_by_index(module.error[0])?))
-			});
-			match variant {
-				Some((pallet, variant)) => Failure {
-					name: format!("{pallet}.{}", variant.name),
-					docs: variant.docs.join(" "),
-				},
-				None => Failure {
-					name: format!("Module({}, {})", module.index, module.error[0]),
-					docs: String::new(),
-				},
-			}
-		},
+		E::Module(module) => module_failure(metadata, module.index, module.error[0]),
 		other => Failure { name: variant_name(&format!("{other:?}")), docs: String::new() },
 	}
 }
 
 /// A dispatch error as subxt decodes it, named from metadata.
-pub fn failure(error: &DispatchError) -> Failure {
+pub fn failure(metadata: &Metadata, error: &DispatchError) -> Failure {
 	match error {
-		DispatchError::Module(module) => match module.details() {
-			Ok(details) => Failure {
-				name: format!("{}.{}", details.pallet.name(), details.variant.name),
-				docs: details.variant.docs.join(" "),
-			},
-			Err(_) => Failure { name: module.to_string(), docs: String::new() },
-		},
+		DispatchError::Module(module) =>
+			module_failure(metadata, module.pallet_index(), module.error_index()),
 		other => Failure { name: variant_name(&format!("{other:?}")), docs: other.to_string() },
+	}
+}
+
+/// Error `error_index` of the pallet at `pallet_index`, named `Pallet.Error` with its docs.
+fn module_failure(metadata: &Metadata, pallet_index: u8, error_index: u8) -> Failure {
+	let pallet = metadata.pallet_by_error_index(pallet_index);
+	match pallet.and_then(|p| Some((p.name(), p.error_variant_by_index(error_index)?))) {
+		Some((pallet, variant)) =>
+			Failure { name: format!("{pallet}.{}", variant.name), docs: variant.docs.join(" ") },
+		None =>
+			Failure { name: format!("Module({pallet_index}, {error_index})"), docs: String::new() },
 	}
 }
 

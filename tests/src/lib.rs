@@ -12,6 +12,7 @@
 
 #![deny(missing_docs)]
 
+use compliance_client::Included;
 pub use compliance_client::{Failure, Refusal, TxError};
 use std::{
 	net::TcpListener,
@@ -150,11 +151,19 @@ pub async fn submit_and_wait<P: Payload>(
 	payload: &P,
 	signer: &Keypair,
 ) -> Result<Events, TxError> {
+	submit_in_time(client, payload, signer).await.map(|included| included.events)
+}
+
+/// [`compliance_client::Client::submit`] within [`TX_TIMEOUT`].
+async fn submit_in_time<P: Payload>(
+	client: &Client,
+	payload: &P,
+	signer: &Keypair,
+) -> Result<Included, TxError> {
 	let typed = compliance_client::Client::from_subxt(client.clone());
 	tokio::time::timeout(TX_TIMEOUT, typed.submit(payload, signer))
 		.await
 		.map_err(|_| TxError::Other(format!("not finalized within {TX_TIMEOUT:?}")))?
-		.map(|included| included.events)
 }
 
 /// The name (`Pallet.Error`) of the dispatch error a transaction failed with, or of the error
@@ -307,13 +316,9 @@ async fn motion_step<P: Payload>(
 	payload: &P,
 	signer: &Keypair,
 ) -> Result<Step, TxError> {
-	let typed = compliance_client::Client::from_subxt(client.clone());
 	let metadata = client.at_current_block().await.map_err(|e| TxError::Other(e.to_string()))?;
 	let metadata = metadata.metadata();
-	let submitted = tokio::time::timeout(TX_TIMEOUT, typed.submit(payload, signer))
-		.await
-		.map_err(|_| TxError::Other(format!("not finalized within {TX_TIMEOUT:?}")))?;
-	match submitted {
+	match submit_in_time(client, payload, signer).await {
 		Ok(included) => Ok(match included.motion_outcome(&metadata) {
 			Some(outcome) => Step::Executed(outcome.map_err(|failure| failure.name)),
 			None => Step::Pending(included.events),

@@ -679,12 +679,7 @@ pub mod pallet {
 		/// Errors: `NotModerator`, `OwnAccount`, `SubjectHoldsRole`, `NotOverseer`, or the error
 		/// of `T::Standing::apply`.
 		#[pallet::call_index(7)]
-		#[pallet::weight(
-			// The case of every slot, which the check for a body's running measure reads: one
-			// benchmark state cannot fill them all (a suspension ends the restrictions).
-			T::WeightInfo::warn()
-				.saturating_add(T::DbWeight::get().reads(MeasureSlot::ALL.len() as u64))
-		)]
+		#[pallet::weight(T::WeightInfo::warn().saturating_add(Pallet::<T>::slot_case_reads()))]
 		pub fn warn(origin: OriginFor<T>, who: T::AccountId, reason: ReasonCode) -> DispatchResult {
 			let actor = Self::ensure_actor(origin)?;
 			Self::do_measure(&who, CaseAction::AccountWarned, reason, &actor, None, None)?;
@@ -700,12 +695,7 @@ pub mod pallet {
 		/// `EndNotInFuture`, or the error of `T::Standing::apply` (e.g. a suspension, a closure,
 		/// or a restriction of `scope` ending no earlier is in force).
 		#[pallet::call_index(8)]
-		#[pallet::weight(
-			// The case of every slot, which the check for a body's running measure reads: one
-			// benchmark state cannot fill them all (a suspension ends the restrictions).
-			T::WeightInfo::restrict()
-				.saturating_add(T::DbWeight::get().reads(MeasureSlot::ALL.len() as u64))
-		)]
+		#[pallet::weight(T::WeightInfo::restrict().saturating_add(Pallet::<T>::slot_case_reads()))]
 		pub fn restrict(
 			origin: OriginFor<T>,
 			who: T::AccountId,
@@ -728,12 +718,7 @@ pub mod pallet {
 		/// `EndNotInFuture`, or the error of `T::Standing::apply` (e.g. a closure, or a
 		/// suspension ending no earlier, is in force).
 		#[pallet::call_index(9)]
-		#[pallet::weight(
-			// The case of every slot, which the check for a body's running measure reads: one
-			// benchmark state cannot fill them all (a suspension ends the restrictions).
-			T::WeightInfo::suspend()
-				.saturating_add(T::DbWeight::get().reads(MeasureSlot::ALL.len() as u64))
-		)]
+		#[pallet::weight(T::WeightInfo::suspend().saturating_add(Pallet::<T>::slot_case_reads()))]
 		pub fn suspend(
 			origin: OriginFor<T>,
 			who: T::AccountId,
@@ -754,12 +739,7 @@ pub mod pallet {
 		/// Errors: `NotModerator`, `OwnAccount`, `SubjectHoldsRole`, `NotOverseer`, or the error of
 		/// `T::Standing::apply` (e.g. the account is closed).
 		#[pallet::call_index(10)]
-		#[pallet::weight(
-			// The case of every slot, which the check for a body's running measure reads: one
-			// benchmark state cannot fill them all (a suspension ends the restrictions).
-			T::WeightInfo::close()
-				.saturating_add(T::DbWeight::get().reads(MeasureSlot::ALL.len() as u64))
-		)]
+		#[pallet::weight(T::WeightInfo::close().saturating_add(Pallet::<T>::slot_case_reads()))]
 		pub fn close(
 			origin: OriginFor<T>,
 			who: T::AccountId,
@@ -852,12 +832,7 @@ pub mod pallet {
 		/// account measure against a role holder, `EndNotInFuture`, or the error of
 		/// `T::Standing::apply`).
 		#[pallet::call_index(13)]
-		#[pallet::weight(
-			// The case of every slot, which the check for a body's running measure reads: one
-			// benchmark state cannot fill them all (a suspension ends the restrictions).
-			T::WeightInfo::resolve()
-				.saturating_add(T::DbWeight::get().reads(MeasureSlot::ALL.len() as u64))
-		)]
+		#[pallet::weight(T::WeightInfo::resolve().saturating_add(Pallet::<T>::slot_case_reads()))]
 		pub fn resolve(
 			origin: OriginFor<T>,
 			report_id: ReportId,
@@ -1064,6 +1039,13 @@ impl<T: Config> Pallet<T> {
 	fn ensure_oversees(body: Body, who: &T::AccountId) -> DispatchResult {
 		ensure!(T::OverseeingBody::convert(who.clone()) == body, Error::<T>::NotOverseer);
 		Ok(())
+	}
+
+	/// What a measure-taking call reads beyond its benchmark: the case of every measure slot,
+	/// which [`Self::ensure_no_measure_by_motion`] reads. One benchmark state cannot fill every
+	/// slot (a suspension ends the restrictions), so the weight adds them.
+	fn slot_case_reads() -> Weight {
+		T::DbWeight::get().reads(MeasureSlot::ALL.len() as u64)
 	}
 
 	/// Fails with `TakenByMotion` while a measure a body took on `who` by motion runs: a closure
