@@ -1,13 +1,16 @@
 //! Command-line values: accounts, hashes, the chain's enums, and how they become call arguments.
 
 use crate::error::CliError;
-use clap::{ArgGroup, Args, ValueEnum};
+use clap::{builder::PossibleValue, ArgGroup, Args, ValueEnum};
+use compliance_client::api::runtime_types::{
+	compliance_primitives::RestrictionScope,
+	pallet_filing::types::{RulesKind, ServiceType, Verdict},
+	pallet_moderation::types::{ContentKind, ReasonCode},
+	pallet_real_name::types::{RevocationReason, VerificationLevel},
+};
 use sp_crypto_hashing::blake2_256;
 use std::{path::PathBuf, str::FromStr};
-use subxt::{
-	dynamic::Value,
-	utils::{AccountId32, H256},
-};
+use subxt::utils::{AccountId32, MultiAddress, H256};
 use subxt_signer::{sr25519::Keypair, SecretUri};
 
 /// Parses an account: an SS58 address, or a development URI such as `//Ferdie` (derived from
@@ -51,178 +54,94 @@ pub fn commitment(identity_file: &PathBuf, salt: &str) -> Result<H256, CliError>
 	Ok(H256(blake2_256(&salted)))
 }
 
-/// An account as a call argument (`T::AccountId`).
-pub fn account(who: &AccountId32) -> Value {
-	Value::from_bytes(who.0)
-}
-
 /// An account as a call argument of type `MultiAddress` (`AccountIdLookupOf<T>`).
-pub fn address(who: &AccountId32) -> Value {
-	Value::unnamed_variant("Id", [account(who)])
+pub fn address(who: &AccountId32) -> MultiAddress<AccountId32, ()> {
+	MultiAddress::Id(who.clone())
 }
 
-/// A hash as a call argument.
-pub fn hash(h: &H256) -> Value {
-	Value::from_bytes(h.as_bytes())
-}
+/// A value of one of the runtime's enums chosen on the command line: the generated type, with
+/// the name and help it has as an option value.
+#[derive(Clone, Debug)]
+pub struct Choice<T>(pub T);
 
-/// A number as a call argument.
-pub fn num(n: impl Into<u128>) -> Value {
-	Value::u128(n.into())
-}
+/// Makes the generated enum `$ty` a command-line choice: each variant with its option name and
+/// help. The match is exhaustive, so a variant the runtime adds or renames breaks the build
+/// until it is named here; the names on the chain come from the generated type, never from here.
+macro_rules! choices {
+	($ty:ty { $($variant:ident = $name:literal : $help:literal),+ $(,)? }) => {
+		impl ValueEnum for Choice<$ty> {
+			fn value_variants<'a>() -> &'a [Self] {
+				const VARIANTS: &[Choice<$ty>] = &[$(Choice(<$ty>::$variant)),+];
+				VARIANTS
+			}
 
-/// Text as a byte-string call argument.
-pub fn text(s: &str) -> Value {
-	Value::from_bytes(s.as_bytes())
-}
-
-/// An enum variant without fields.
-pub fn unit(name: &str) -> Value {
-	Value::unnamed_variant(name, [])
-}
-
-/// `Option<T>` as an argument.
-pub fn option(value: Option<Value>) -> Value {
-	match value {
-		Some(v) => Value::unnamed_variant("Some", [v]),
-		None => unit("None"),
-	}
-}
-
-/// An enum of the chain whose command-line names map to its variant names.
-pub trait ChainEnum: std::fmt::Debug {
-	/// The variant name in the runtime's metadata.
-	fn variant(&self) -> String {
-		format!("{self:?}")
-	}
-
-	/// The variant as a call argument.
-	fn value(&self) -> Value {
-		unit(&self.variant())
-	}
-}
-
-/// Why a moderator acted or a user complained (`ReasonCode`).
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum Reason {
-	/// Content or conduct prohibited by law that no other category covers.
-	Illegal,
-	/// Fraud, scams and deceptive financial schemes.
-	Fraud,
-	/// Pornography and obscene material.
-	Pornography,
-	/// Violence, terrorism and extremism.
-	ViolenceTerrorism,
-	/// Rumours: false information presented as fact.
-	Rumour,
-	/// Infringement of intellectual property or other rights.
-	Infringement,
-	/// Disclosure of another person's private information.
-	Privacy,
-	/// Anything else; the note or evidence says what.
-	Other,
-}
-impl ChainEnum for Reason {}
-
-/// What kind of content a hash stands for (`ContentKind`).
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum ContentKind {
-	/// A post, an article, a comment.
-	Text,
-	/// A still image.
-	Image,
-	/// Audio.
-	Audio,
-	/// Video.
-	Video,
-	/// A document or file of another kind.
-	Document,
-	/// Anything else.
-	Other,
-}
-impl ChainEnum for ContentKind {}
-
-/// The functions a restriction takes away (`RestrictionScope`).
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum Scope {
-	/// Publishing content.
-	Publishing,
-	/// Sending value.
-	Transfers,
-	/// Filing reports.
-	Reporting,
-}
-impl ChainEnum for Scope {}
-
-/// How thoroughly a registrar checked an identity (`VerificationLevel`).
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum Level {
-	/// Identity document and mobile number checked remotely.
-	Basic,
-	/// Identity document checked in person or against the issuing authority.
-	Enhanced,
-}
-impl ChainEnum for Level {}
-
-/// Why a verification is revoked (`RevocationReason`).
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum Revocation {
-	/// The holder asked for it.
-	HolderRequest,
-	/// The identity data changed or was wrong.
-	DataInvalid,
-	/// The verification was obtained by fraud.
-	Fraud,
-	/// A regulator or court ordered it.
-	Order,
-	/// Any other reason, recorded off chain.
-	Other,
-}
-impl ChainEnum for Revocation {}
-
-/// The kind of filed service (`ServiceType`).
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum ServiceType {
-	/// A platform on which users publish and exchange information.
-	Platform,
-	/// An application built on a blockchain.
-	Application,
-	/// Nodes, infrastructure, blockchain-as-a-service.
-	TechnicalSupport,
-	/// Another kind of service.
-	Other,
-}
-impl ChainEnum for ServiceType {}
-
-/// The two rules documents (`RulesKind`).
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum RulesKind {
-	/// The provider's management rules.
-	Management,
-	/// The platform convention every user acknowledges.
-	Convention,
-}
-impl ChainEnum for RulesKind {
-	fn variant(&self) -> String {
-		match self {
-			RulesKind::Management => "ManagementRules",
-			RulesKind::Convention => "PlatformConvention",
+			fn to_possible_value(&self) -> Option<PossibleValue> {
+				Some(match self.0 {
+					$(<$ty>::$variant => PossibleValue::new($name).help($help)),+
+				})
+			}
 		}
-		.into()
-	}
+	};
 }
 
-/// A security assessment's outcome (`Verdict`).
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum Verdict {
-	/// The code may go online.
-	Approved,
-	/// The code may not go online.
-	Rejected,
-}
-impl ChainEnum for Verdict {}
+choices!(ReasonCode {
+	Illegal = "illegal": "Content or conduct prohibited by law that no other category covers",
+	Fraud = "fraud": "Fraud, scams and deceptive financial schemes",
+	Pornography = "pornography": "Pornography and obscene material",
+	ViolenceTerrorism = "violence-terrorism": "Violence, terrorism and extremism",
+	Rumour = "rumour": "Rumours: false information presented as fact",
+	Infringement = "infringement": "Infringement of intellectual property or other rights",
+	Privacy = "privacy": "Disclosure of another person's private information",
+	Other = "other": "Anything else; the note or evidence says what",
+});
 
-/// The measure taken when upholding a report (`ActionTaken`).
+choices!(ContentKind {
+	Text = "text": "A post, an article, a comment",
+	Image = "image": "A still image",
+	Audio = "audio": "Audio",
+	Video = "video": "Video",
+	Document = "document": "A document or file of another kind",
+	Other = "other": "Anything else",
+});
+
+choices!(RestrictionScope {
+	Publishing = "publishing": "Publishing content",
+	Transfers = "transfers": "Sending value",
+	Reporting = "reporting": "Filing reports",
+});
+
+choices!(VerificationLevel {
+	Basic = "basic": "Identity document and mobile number checked remotely",
+	Enhanced = "enhanced": "Identity document checked in person or against the issuing authority",
+});
+
+choices!(RevocationReason {
+	HolderRequest = "holder-request": "The holder asked for it",
+	DataInvalid = "data-invalid": "The identity data changed or was wrong",
+	Fraud = "fraud": "The verification was obtained by fraud",
+	Order = "order": "A regulator or court ordered it",
+	Other = "other": "Any other reason, recorded off chain",
+});
+
+choices!(ServiceType {
+	Platform = "platform": "A platform on which users publish and exchange information",
+	Application = "application": "An application built on a blockchain",
+	TechnicalSupport = "technical-support": "Nodes, infrastructure, blockchain-as-a-service",
+	Other = "other": "Another kind of service",
+});
+
+choices!(RulesKind {
+	ManagementRules = "management": "The provider's management rules",
+	PlatformConvention = "convention": "The platform convention every user acknowledges",
+});
+
+choices!(Verdict {
+	Approved = "approved": "The code may go online",
+	Rejected = "rejected": "The code may not go online",
+});
+
+/// The measure taken when upholding a report: which `ActionTaken` to build, with the scope and
+/// end block the command line gives separately.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Action {
 	/// Nothing (more) had to be done.
@@ -280,6 +199,17 @@ pub struct AppealDecisionArgs {
 	pub dismiss: bool,
 	#[command(flatten)]
 	pub note: NoteArgs,
+}
+
+impl AppealDecisionArgs {
+	/// The `Moderation.decide_appeal` call of this decision, for a moderator or a body's motion.
+	pub fn call(&self) -> compliance_client::api::moderation::Call {
+		compliance_client::api::moderation::Call::decide_appeal {
+			case_id: self.case,
+			upheld: self.uphold,
+			note_hash: self.note.hash(),
+		}
+	}
 }
 
 /// A hash given directly, or as the hash of a file or a text (which stay on this machine).
@@ -340,10 +270,14 @@ mod tests {
 	}
 
 	#[test]
-	fn enums_map_to_runtime_variant_names() {
-		assert_eq!(Reason::ViolenceTerrorism.variant(), "ViolenceTerrorism");
-		assert_eq!(RulesKind::Convention.variant(), "PlatformConvention");
-		assert_eq!(Revocation::HolderRequest.variant(), "HolderRequest");
+	fn choices_parse_to_the_generated_variants() {
+		let parse = |s: &str| Choice::<RulesKind>::from_str(s, false).map(|c| c.0);
+		assert_eq!(parse("convention"), Ok(RulesKind::PlatformConvention));
+		assert_eq!(parse("management"), Ok(RulesKind::ManagementRules));
+		assert!(parse("PlatformConvention").is_err());
+		let reason = Choice::<ReasonCode>::from_str("violence-terrorism", false).map(|c| c.0);
+		assert_eq!(reason, Ok(ReasonCode::ViolenceTerrorism));
+		assert_eq!(Choice::<ReasonCode>::value_variants().len(), 8);
 	}
 
 	#[test]

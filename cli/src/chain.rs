@@ -1,79 +1,25 @@
-//! Talking to a node: connecting, reading through runtime APIs and constants, and submitting
-//! signed transactions with progress on stderr. Everything is metadata-driven (subxt's dynamic
-//! API); errors become one-line [`CliError`]s.
+//! Talking to a node through the typed client: connecting, reading through the generated view
+//! function payloads and storage addresses, and submitting [`RuntimeCall`]s with progress on
+//! stderr. Arguments are typed by the generated code; answers that the tool prints are decoded with
+//! their metadata types, so that one renderer prints every one of them. Errors become one-line
+//! [`CliError`]s.
 
 use crate::{
 	error::CliError,
 	render::{node, Node, Typed},
 };
-use compliance_client::{Client, Progress, TxError};
+use compliance_client::{call_payload, Client, Progress, RuntimeCall, TxError};
 use subxt::{
-	dynamic::{self, Value},
-	ext::scale_value::{self, Composite},
+	ext::{frame_decode, scale_value},
+	storage::Address,
 	utils::to_hex,
-	Metadata, OnlineClient, PolkadotConfig,
+	view_functions::Payload as ViewPayload,
+	Metadata,
 };
 use subxt_signer::sr25519::Keypair;
 
 /// A state view of the chain at its latest finalized block.
 pub type At = compliance_client::At;
-
-/// A call to submit: pallet, call name and arguments, encoded through the metadata.
-pub type Call = subxt::transactions::DynamicPayload<Composite<()>>;
-
-/// Builds a call of the runtime's `pallet` named `call`.
-pub fn call(pallet: &str, name: &str, args: Vec<Value>) -> Call {
-	dynamic::transaction(pallet, name, Composite::Unnamed(args))
-}
-
-/// Builds a call of the runtime's `pallet` named `name` from its arguments by name, so that
-/// the metadata, not the order here, decides where each goes.
-pub fn named_call<'a>(
-	pallet: &str,
-	name: &str,
-	args: impl IntoIterator<Item = (&'a str, Value)>,
-) -> Call {
-	let args = args.into_iter().map(|(field, value)| (field.to_string(), value)).collect();
-	dynamic::transaction(pallet, name, Composite::Named(args))
-}
-
-/// The SCALE encoding of `call` as a `RuntimeCall`, as the runtime hashes and measures it.
-pub fn call_bytes(at: &At, call: &Call) -> Result<Vec<u8>, CliError> {
-	at.transactions().call_data(call).map_err(|e| {
-		CliError::Usage(format!("cannot encode {}.{}: {e}", call.pallet_name(), call.call_name()))
-	})
-}
-
-/// A storage entry as read: its SCALE bytes, and its value decoded with its type.
-pub struct Stored {
-	/// The bytes kept in storage.
-	pub bytes: Vec<u8>,
-	/// The value, printable.
-	pub node: Node,
-}
-
-/// Reads `pallet.entry` under `keys` (none for a plain value) at `at`: nothing when the entry
-/// is absent and has no default.
-pub async fn storage(
-	at: &At,
-	pallet: &str,
-	entry: &str,
-	keys: Vec<Value>,
-) -> Result<Option<Stored>, CliError> {
-	let fail = |e: String| CliError::Other(format!("cannot read {pallet}.{entry}: {e}"));
-	let Some(value) = at
-		.storage()
-		.try_fetch(dynamic::storage::<Vec<Value>, Value>(pallet, entry), keys)
-		.await
-		.map_err(|e| fail(e.to_string()))?
-	else {
-		return Ok(None);
-	};
-	let types = at.metadata_ref().types();
-	let typed = scale_value::scale::decode_as_type(&mut value.bytes(), value.type_id(), types)
-		.map_err(|e| fail(e.to_string()))?;
-	Ok(Some(Stored { node: node(&typed, types), bytes: value.into_bytes() }))
-}
 
 /// A connection to one node, through the typed client the tests and the load generator share.
 pub struct Chain {
@@ -87,9 +33,9 @@ impl Chain {
 		Ok(Self { client })
 	}
 
-	/// The subxt client of the connection.
-	pub fn client(&self) -> &OnlineClient<PolkadotConfig> {
-		self.client.subxt()
+	/// The shared client of the connection.
+	pub fn client(&self) -> &Client {
+		&self.client
 	}
 
 	/// The chain at its latest finalized block.
@@ -108,11 +54,14 @@ impl Chain {
 	/// gives [`CliError::Failed`] with the pallet error's name and documentation from the
 	/// metadata, and so does one that executed a governance motion whose call failed (the
 	/// transaction itself succeeds then: the failure is only in the body's `Executed` event).
-	pub async fn submit(&self, call: &Call, signer: &Keypair) -> Result<Node, CliError> {
-		let what = format!("{}.{}", call.pallet_name(), call.call_name());
+	pub async fn submit(&self, call: &RuntimeCall, signer: &Keypair) -> Result<Node, CliError> {
+		let at = self.at().await?;
+		let payload = call_payload(&at, call)
+			.map_err(|e| CliError::Usage(format!("cannot build the call: {e:?}")))?;
+		let what = format!("{}.{}", payload.pallet_name(), payload.call_name());
 		let included = self
 			.client
-			.submit_with_progress(call, signer, |progress| match progress {
+			.submit_with_progress(&payload, signer, |progress| match progress {
 				Progress::Submitted { extrinsic_hash, signer } => eprintln!(
 					"submitted {what} signed by {signer} ({}), waiting for a block…",
 					to_hex(extrinsic_hash)
@@ -125,13 +74,8 @@ impl Chain {
 				Progress::Finalized { number } => eprintln!("finalized in block #{number}"),
 			})
 			.await
-			.map_err(|e| match e {
-				TxError::Build(m) => CliError::Usage(format!("cannot build {what}: {m}")),
-				TxError::Refused(_) | TxError::Failed(_) | TxError::MotionFailed(_) =>
-					tx_error(&what, &e),
-				TxError::Other(m) => CliError::Other(format!("{what}: {m}")),
-			})?;
-		let metadata = self.at().await?.metadata();
+			.map_err(|e| tx_error(&what, e))?;
+		let metadata = at.metadata();
 		let mut out = Vec::new();
 		for event in included.events.iter() {
 			let event = event
@@ -161,44 +105,61 @@ impl Chain {
 	}
 }
 
-/// A refused or failed transaction as the one line the tool prints.
-fn tx_error(what: &str, error: &TxError) -> CliError {
+/// A transaction that did not do what it was sent for, as the one line the tool prints.
+fn tx_error(what: &str, error: TxError) -> CliError {
 	match error {
+		TxError::Build(m) => CliError::Usage(format!("cannot build {what}: {m}")),
 		TxError::Refused(refusal) =>
 			CliError::Refused(format!("{what} refused by the transaction pool: {}", refusal.reason)),
 		TxError::Failed(failure) => CliError::Failed(format!("{what} failed: {failure}")),
 		TxError::MotionFailed(failure) =>
 			CliError::Failed(format!("{what} executed the motion, whose call failed: {failure}")),
-		other => CliError::Other(format!("{what}: {other}")),
+		TxError::Other(m) => CliError::Other(format!("{what}: {m}")),
 	}
 }
 
-/// Calls runtime API `api`'s `method` at `at` and decodes the answer with its type ids.
-pub async fn api(at: &At, api: &str, method: &str, args: Vec<Value>) -> Result<Node, CliError> {
-	let fail = |e: String| CliError::Other(format!("{api}.{method}: {e}"));
-	let payload = dynamic::runtime_api_call::<_, Value>(api, method, args);
-	let apis = at.runtime_apis();
-	let encoded = apis.encode_args(&payload).map_err(|e| fail(e.to_string()))?;
-	let bytes = apis
-		.call_raw(&apis.encode_name(&payload), Some(&encoded))
-		.await
-		.map_err(|e| fail(e.to_string()))?;
+/// Calls the view function that `payload` (a generated `api::view_functions()` payload: typed
+/// arguments, its shape checked against the node's metadata) names, and decodes the answer with
+/// its metadata type for printing.
+pub async fn view<P: ViewPayload>(at: &At, payload: P) -> Result<Node, CliError> {
+	let what = format!("{}.{}", payload.pallet_name(), payload.function_name());
+	let fail = |e: String| CliError::Other(format!("{what}: {e}"));
+	let views = at.view_functions();
+	views.validate(&payload).map_err(|e| fail(e.to_string()))?;
+	let encoded = views.encode_args(&payload).map_err(|e| fail(e.to_string()))?;
+	let bytes = views.call_raw(Some(&encoded)).await.map_err(|e| fail(e.to_string()))?;
 	let metadata = at.metadata_ref();
-	let output = metadata
-		.runtime_api_trait_by_name(api)
-		.and_then(|t| t.method_by_name(method))
-		.map(|m| m.output_ty())
-		.ok_or_else(|| fail("the node's runtime does not have this API".into()))?;
-	let value = scale_value::scale::decode_as_type(&mut &bytes[..], output, metadata.types())
-		.map_err(|e| fail(e.to_string()))?;
+	let value = frame_decode::view_functions::decode_view_function_response(
+		payload.pallet_name(),
+		payload.function_name(),
+		&mut &bytes[..],
+		metadata,
+		metadata.types(),
+		scale_value::scale::ValueVisitor::new(),
+	)
+	.map_err(|e| fail(format!("{e:?}")))?;
 	Ok(node(&value, metadata.types()))
 }
 
-/// Reads the `u32` constant `pallet.name`.
-pub fn constant_u32(at: &At, pallet: &str, name: &str) -> Result<u32, CliError> {
-	at.constants()
-		.entry(dynamic::constant::<u32>(pallet, name))
-		.map_err(|e| CliError::Other(format!("cannot read constant {pallet}.{name}: {e}")))
+/// Reads the storage entry at `address` (a generated `api::storage()` address) under `keys`:
+/// its SCALE bytes and its value as the generated type, nothing when the entry is absent.
+pub async fn storage<A: Address>(
+	at: &At,
+	address: A,
+	keys: A::KeyParts,
+) -> Result<Option<(Vec<u8>, A::Value)>, CliError>
+where
+	A::Value: subxt::ext::scale_decode::DecodeAsType,
+{
+	let what = format!("{}.{}", address.pallet_name(), address.entry_name());
+	let fail = |e: String| CliError::Other(format!("cannot read {what}: {e}"));
+	let Some(value) =
+		at.storage().try_fetch(address, keys).await.map_err(|e| fail(e.to_string()))?
+	else {
+		return Ok(None);
+	};
+	let decoded = value.decode_as::<A::Value>().map_err(|e| fail(e.to_string()))?;
+	Ok(Some((value.into_bytes(), decoded)))
 }
 
 /// Which events a receipt shows: not the bookkeeping of every transaction.

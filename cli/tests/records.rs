@@ -1,5 +1,4 @@
-//! `compliance export` and `compliance bench transfers` against a real development chain kept
-//! as an archive node.
+//! `compliance export` against a real development chain kept as an archive node.
 
 mod common;
 
@@ -111,43 +110,4 @@ async fn export_follows_an_account_and_a_content_hash() {
 	let run = compliance(&url, &["export", "--content", &hidden, "--to", "999999"]).await;
 	assert_eq!(run.code, 2, "{}", run.stderr);
 	assert!(run.stderr.contains("beyond the latest finalized block"), "{}", run.stderr);
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn bench_counts_transfers_and_refuses_every_spam_transaction() {
-	let mut node = TestNode::spawn(&["--dev"]);
-	node.client().await;
-	let url = node.ws_url();
-	let report: Value = serde_json::from_str(
-		&ok(
-			&url,
-			&["--json", "bench", "transfers", "--senders", "6", "--per-sender", "2", "--spam"],
-		)
-		.await,
-	)
-	.expect("the report is JSON");
-
-	assert_eq!(report["real_name_pallet"], true, "{report:#}");
-	assert_eq!(report["real_name_check_in_extensions"], true, "{report:#}");
-	for round in ["round", "round_with_spam"] {
-		let round = &report[round];
-		assert_eq!(round["transfers_submitted"], 12, "{round:#}");
-		assert_eq!(round["accepted_by_pool"], 12, "{round:#}");
-		assert_eq!(round["included"], 12, "{round:#}");
-		assert_eq!(round["failed_in_block"], 0, "{round:#}");
-		assert!(round["stps"].as_str().unwrap().parse::<f64>().unwrap() > 0.0, "{round:#}");
-	}
-	let spam = &report["round_with_spam"]["spam"];
-	assert_eq!(spam["submitted"], 12, "{spam:#}");
-	assert_eq!(spam["accepted_by_pool"], 0, "{spam:#}");
-	assert_eq!(spam["refused_by_reason"]["NotVerified"], 12, "{spam:#}");
-	assert_eq!(spam["included"], 0, "{spam:#}");
-
-	// A second run reuses the prepared senders: no new verification or funding.
-	let run =
-		compliance(&url, &["--json", "bench", "transfers", "--senders", "6", "--per-sender", "1"])
-			.await;
-	assert_eq!(run.code, 0, "{}", run.stderr);
-	assert!(!run.stderr.contains("verifying"), "{}", run.stderr);
-	assert!(!run.stderr.contains("funding"), "{}", run.stderr);
 }

@@ -28,7 +28,15 @@ pub use submit::{
 };
 
 use std::time::Duration;
-use subxt::{OnlineClient, OnlineClientAtBlock, PolkadotConfig};
+use subxt::{
+	ext::{scale_encode::EncodeAsType, scale_value::Composite},
+	transactions::DynamicPayload,
+	OnlineClient, OnlineClientAtBlock, PolkadotConfig,
+};
+
+/// The metadata file the generated code comes from. Named here so that cargo rebuilds this crate
+/// when the file changes: the code-generating macro reads it without telling cargo.
+const _METADATA: &[u8] = include_bytes!("../metadata/compliance.scale");
 
 /// Everything the runtime's metadata describes, as Rust types and functions.
 #[subxt::subxt(
@@ -36,6 +44,33 @@ use subxt::{OnlineClient, OnlineClientAtBlock, PolkadotConfig};
 	derive_for_all_types = "Clone, PartialEq, Eq"
 )]
 pub mod api {}
+
+/// A call of the runtime, built from the generated types with every argument named:
+/// `RuntimeCall::Moderation(moderation::Call::hide { hash, reason, note_hash })`. A renamed or
+/// retyped argument breaks the build of code that builds it; a reordered one cannot swap two
+/// values, because [`call_payload`] encodes fields by name.
+pub type RuntimeCall = api::Call;
+
+/// The payload a [`RuntimeCall`] is submitted as.
+pub type CallPayload = DynamicPayload<Composite<()>>;
+
+/// `call` as the node whose chain `at` shows reads it: encoded against the node's own metadata,
+/// pallet, call and every field matched by name and checked against its type, so a call the
+/// node's runtime shapes differently is refused here ([`TxError::Build`]) rather than on chain.
+pub fn call_payload(at: &At, call: &RuntimeCall) -> Result<CallPayload, TxError> {
+	let bytes = call_data(at, call)?;
+	at.transactions()
+		.from_call_data_bytes(&bytes)
+		.map_err(|e| TxError::Build(format!("the node cannot decode the call: {e}")))
+}
+
+/// `call`'s SCALE encoding as a `RuntimeCall` of the node's runtime (what a motion carries and
+/// what `length_bound`s measure); see [`call_payload`].
+pub fn call_data(at: &At, call: &RuntimeCall) -> Result<Vec<u8>, TxError> {
+	let metadata = at.metadata_ref();
+	call.encode_as_type(metadata.outer_enums().call_enum_ty(), metadata.types())
+		.map_err(|e| TxError::Build(format!("the node's runtime does not take this call: {e}")))
+}
 
 /// The chain's transaction format: the SDK's default signed extensions (the chain's own
 /// `CheckRealName` carries no bytes of its own in the extrinsic).
@@ -93,6 +128,19 @@ impl Client {
 	/// The chain at its latest finalized block.
 	pub async fn at_finalized(&self) -> Result<At, subxt::Error> {
 		Ok(self.inner.at_current_block().await?)
+	}
+
+	/// [`Client::submit_with_progress`] for a [`RuntimeCall`], encoded by [`call_payload`]
+	/// against the node's metadata at the latest finalized block.
+	pub async fn submit_call_with_progress(
+		&self,
+		call: &RuntimeCall,
+		signer: &subxt_signer::sr25519::Keypair,
+		on_progress: impl FnMut(Progress),
+	) -> Result<Included, TxError> {
+		let at = self.at_finalized().await.map_err(|e| TxError::Other(e.to_string()))?;
+		let payload = call_payload(&at, call)?;
+		self.submit_with_progress(&payload, signer, on_progress).await
 	}
 }
 

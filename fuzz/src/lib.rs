@@ -222,7 +222,7 @@ impl Harness {
 		let xt = sign(key, step.call.clone());
 		let info = xt.get_dispatch_info();
 
-		let status = RealName::account_status(&who);
+		let status = RealName::account_status(who.clone());
 		let standing_blocks =
 			matches!(status.standing, Standing::Suspended { .. } | Standing::Closed);
 		// A body's member answers for its governance calls through the role (checked before the
@@ -336,7 +336,7 @@ impl Harness {
 	/// Hidden content is reported hidden by the runtime API's view, by the case that hid it.
 	fn check_hidden(&self) {
 		for (hash, case_id) in &self.hidden {
-			let view = Moderation::content_status(*hash);
+			let view = Moderation::content(*hash);
 			match view.map(|v| v.status) {
 				Some(ContentStatus::Hidden { case, .. }) => assert_eq!(
 					case, *case_id,
@@ -372,7 +372,7 @@ fn check_no_self_dealing(
 				M::ContentFlagged { hash, .. } |
 				M::ContentHidden { hash, .. } |
 				M::ContentRestored { hash, .. },
-			) => Moderation::content_status(*hash).and_then(|content| content.author),
+			) => Moderation::content(*hash).and_then(|content| content.author),
 			_ => None,
 		};
 		assert!(

@@ -151,11 +151,11 @@ impl_runtime_apis! {
 
 	impl pallet_real_name::runtime_api::RealNameApi<Block, AccountId, BlockNumber> for Runtime {
 		fn account_status(who: AccountId) -> pallet_real_name::AccountStatus<BlockNumber> {
-			RealName::account_status(&who)
+			RealName::account_status(who)
 		}
 
 		fn registrars() -> Vec<pallet_real_name::RegistrarSummary<AccountId>> {
-			RealName::registrar_list()
+			RealName::registrars()
 		}
 
 		fn service_status() -> pallet_real_name::ServiceStatus {
@@ -167,7 +167,7 @@ impl_runtime_apis! {
 		fn content(
 			hash: compliance_primitives::ContentHash,
 		) -> Option<pallet_moderation::ContentView<AccountId, BlockNumber>> {
-			Moderation::content_status(hash)
+			Moderation::content(hash)
 		}
 
 		fn report(
@@ -179,7 +179,7 @@ impl_runtime_apis! {
 		fn case(
 			case_id: pallet_moderation::CaseId,
 		) -> Option<pallet_moderation::Case<AccountId, BlockNumber>> {
-			Moderation::case_info(case_id)
+			Moderation::case(case_id)
 		}
 
 		fn open_reports(

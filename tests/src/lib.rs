@@ -4,16 +4,21 @@
 //! until its RPC answers, and kills the process and removes its directory when dropped, whether
 //! the test passed or not. Tests then talk to it only through subxt, as users do.
 //!
-//! The helpers below submit transactions through the typed client the command-line tool uses
-//! (`compliance-client`) and read their outcome the way a wallet would: [`submit_and_wait`]
-//! tells a transaction the pool refused at submission ([`TxError::Refused`], whose real-name
-//! rejection code [`pool_rejection_code`] gives) from one that was included but failed in
-//! dispatch ([`TxError::Failed`], named from metadata by [`failure_name`]).
+//! Tests build what they send and read what comes back with the typed client the command-line
+//! tool uses (`compliance-client`): calls as [`RuntimeCall`]s with named fields, runtime API
+//! answers, storage values and events as the types generated from the runtime's metadata. The
+//! helpers below submit those calls and read their outcome the way a wallet would:
+//! [`submit_call`] tells a transaction the pool refused at submission ([`TxError::Refused`],
+//! whose real-name rejection code [`pool_rejection_code`] gives) from one that was included but
+//! failed in dispatch ([`TxError::Failed`], named from metadata by [`failure_name`]).
 
 #![deny(missing_docs)]
 
-use compliance_client::Included;
-pub use compliance_client::{Failure, Refusal, TxError};
+use compliance_client::{
+	api::{self, consortium::Call as CollectiveCall},
+	call_data, Included,
+};
+pub use compliance_client::{Failure, Refusal, RuntimeCall, TxError};
 use std::{
 	net::TcpListener,
 	path::{Path, PathBuf},
@@ -21,10 +26,8 @@ use std::{
 	time::{Duration, Instant},
 };
 use subxt::{
-	dynamic::{At, Value},
-	extrinsics::ExtrinsicEvents,
-	transactions::Payload,
-	OnlineClient, PolkadotConfig,
+	events::DecodeAsEvent, extrinsics::ExtrinsicEvents, runtime_apis::Payload as ApiPayload,
+	utils::H256, OnlineClient, PolkadotConfig,
 };
 use subxt_signer::sr25519::Keypair;
 
@@ -143,25 +146,26 @@ impl Drop for TestNode {
 	}
 }
 
-/// Signs `payload` with `signer` at the current finalized block, submits it and waits until it
-/// is in a finalized block, within [`TX_TIMEOUT`]: [`compliance_client::Client::submit`], which
-/// the command-line tool uses too. Returns its events if it succeeded.
-pub async fn submit_and_wait<P: Payload>(
+/// Signs `call` with `signer` at the current finalized block, submits it and waits until it is
+/// in a finalized block, within [`TX_TIMEOUT`]:
+/// [`compliance_client::Client::submit_call_with_progress`], which the command-line tool uses too
+/// (the call encoded by name against the node's metadata). Returns its events if it succeeded.
+pub async fn submit_call(
 	client: &Client,
-	payload: &P,
+	call: &RuntimeCall,
 	signer: &Keypair,
 ) -> Result<Events, TxError> {
-	submit_in_time(client, payload, signer).await.map(|included| included.events)
+	submit_in_time(client, call, signer).await.map(|included| included.events)
 }
 
-/// [`compliance_client::Client::submit`] within [`TX_TIMEOUT`].
-async fn submit_in_time<P: Payload>(
+/// [`compliance_client::Client::submit_call_with_progress`] within [`TX_TIMEOUT`].
+async fn submit_in_time(
 	client: &Client,
-	payload: &P,
+	call: &RuntimeCall,
 	signer: &Keypair,
 ) -> Result<Included, TxError> {
 	let typed = compliance_client::Client::from_subxt(client.clone());
-	tokio::time::timeout(TX_TIMEOUT, typed.submit(payload, signer))
+	tokio::time::timeout(TX_TIMEOUT, typed.submit_call_with_progress(call, signer, |_| {}))
 		.await
 		.map_err(|_| TxError::Other(format!("not finalized within {TX_TIMEOUT:?}")))?
 }
@@ -178,35 +182,14 @@ pub fn pool_rejection_code(error: &TxError) -> Option<u8> {
 	error.rejection().map(compliance_primitives::RejectCode::code)
 }
 
-/// The fields of every event `pallet::name` among `events`, decoded from metadata.
-pub fn events_named(events: &Events, pallet: &str, name: &str) -> Vec<Value> {
+/// The first event of type `E` (a generated `api::<pallet>::events` type) among `events`;
+/// panics if there is none or it does not decode.
+pub fn the_event<E: DecodeAsEvent>(events: &Events) -> E {
+	let name = std::any::type_name::<E>();
 	events
-		.iter()
-		.map(|event| event.expect("an event decodes"))
-		.filter(|event| event.pallet_name() == pallet && event.event_name() == name)
-		.map(|event| event.decode_fields_unchecked_as::<Value>().expect("event fields decode"))
-		.collect()
-}
-
-/// The fields of the one event `pallet::name` among `events`; panics if there is none.
-pub fn the_event(events: &Events, pallet: &str, name: &str) -> Value {
-	events_named(events, pallet, name)
-		.into_iter()
-		.next()
-		.unwrap_or_else(|| panic!("no {pallet}::{name} event among the transaction's events"))
-}
-
-/// The name of the variant `value` holds (`Some`, `Ok`, `Err`, an enum's variant), if any.
-pub fn variant_name<C>(value: &Value<C>) -> Option<&str> {
-	match &value.value {
-		subxt::ext::scale_value::ValueDef::Variant(variant) => Some(&variant.name),
-		_ => None,
-	}
-}
-
-/// A number held by `value` (also inside a one-field composite or variant such as `Some(n)`).
-pub fn as_number<C>(value: &Value<C>) -> Option<u128> {
-	value.as_u128().or_else(|| value.at(0).and_then(as_number))
+		.find_first::<E>()
+		.unwrap_or_else(|| panic!("no {name} event among the transaction's events"))
+		.unwrap_or_else(|e| panic!("the {name} event does not decode: {e}"))
 }
 
 /// The number of the latest finalized block.
@@ -233,72 +216,103 @@ pub async fn wait_for_finalized(client: &Client, number: u64, timeout: Duration)
 	.unwrap_or_else(|_| panic!("block {number} was not finalized within {timeout:?}"));
 }
 
-/// Calls runtime API `api::method` with `args` at the latest finalized block and decodes the
-/// answer as `R` (from metadata).
-pub async fn call_api<A, R>(client: &Client, api: &str, method: &str, args: A) -> R
-where
-	A: subxt::ext::frame_decode::runtime_apis::IntoEncodableValues,
-	R: subxt::ext::scale_decode::DecodeAsType,
-{
+/// Calls the runtime API method `payload` (a generated `api::runtime_apis()` payload: typed
+/// arguments, its shape checked against the node's metadata) at the latest finalized block,
+/// and returns its answer as the generated type.
+pub async fn runtime_api<P: ApiPayload>(client: &Client, payload: P) -> P::ReturnType {
+	let what = format!("{}.{}", payload.trait_name(), payload.method_name());
 	let at = client.at_current_block().await.expect("the finalized block can be read");
 	at.runtime_apis()
-		.call(subxt::dynamic::runtime_api_call::<A, R>(api, method, args))
+		.call(payload)
 		.await
-		.unwrap_or_else(|e| panic!("{api}::{method} cannot be called: {e}"))
+		.unwrap_or_else(|e| panic!("{what} cannot be called: {e}"))
 }
 
-/// Passes `pallet::call(fields)` as a motion of `body` (`"Consortium"` or
-/// `"RegulatorsCollective"`): the first of `members` proposes it with a threshold of
-/// `members.len()`, every member votes aye (a proposal records no vote of its own), and the last
-/// closes it. Returns the outcome
-/// of the motion's call, from the body's `Executed` event (`Ok`, or the error as
-/// `Pallet.Error`), or the transaction error of a step that failed.
+/// A governance body that decides by motion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Body {
+	/// The operator's consortium (`Consortium`).
+	Consortium,
+	/// The regulators (`RegulatorsCollective`).
+	Regulators,
+}
+
+impl Body {
+	/// `call` of the body's collective pallet (both are instances of `pallet-collective`, so
+	/// they share one generated `Call` type).
+	fn call(self, call: CollectiveCall) -> RuntimeCall {
+		match self {
+			Body::Consortium => RuntimeCall::Consortium(call),
+			Body::Regulators => RuntimeCall::RegulatorsCollective(call),
+		}
+	}
+
+	/// The hash and index of the motion that `events` (a `propose`'s) show the body opened.
+	fn proposed(self, events: &Events) -> (H256, u32) {
+		match self {
+			Body::Consortium => {
+				let proposed = the_event::<api::consortium::events::Proposed>(events);
+				(proposed.proposal_hash, proposed.proposal_index)
+			},
+			Body::Regulators => {
+				let proposed = the_event::<api::regulators_collective::events::Proposed>(events);
+				(proposed.proposal_hash, proposed.proposal_index)
+			},
+		}
+	}
+}
+
+/// Passes `proposal` as a motion of `body`: the first of `members` proposes it with a threshold
+/// of `members.len()`, every member votes aye (a proposal records no vote of its own), and the
+/// last closes it. Returns the outcome of the motion's call, from the body's `Executed` event
+/// (`Ok`, or the error as `Pallet.Error`), or the transaction error of a step that failed.
 pub async fn pass_motion(
 	client: &Client,
-	body: &str,
-	(pallet, call, fields): (&str, &str, Vec<Value>),
+	body: Body,
+	proposal: RuntimeCall,
 	members: &[&Keypair],
 ) -> Result<Result<(), String>, TxError> {
-	use subxt::{dynamic::transaction, ext::scale_value::Composite};
 	let other = |e: &dyn std::fmt::Display| TxError::Other(e.to_string());
 	let proposer = members.first().expect("at least one member");
-	let motion = transaction(pallet, call, Composite::unnamed(fields));
-	let encoded = client
-		.transactions()
+	let at = client.at_current_block().await.map_err(|e| other(&e))?;
+	// `close` bounds the proposal by its encoded length and by its weight, as the runtime
+	// reports it.
+	let length_bound = u32::try_from(call_data(&at, &proposal)?.len()).map_err(|e| other(&e))?;
+	let info = at
+		.runtime_apis()
+		.call(
+			api::runtime_apis()
+				.transaction_payment_call_api()
+				.query_call_info(proposal.clone(), length_bound),
+		)
 		.await
-		.map_err(|e| other(&e))?
-		.call_data(&motion)
 		.map_err(|e| other(&e))?;
-	let length_bound = encoded.len() as u32;
-	let proposal = motion.into_value();
-	// The proposal's weight, as the runtime reports it, bounds the close.
-	let info: Value = call_api(
-		client,
-		"TransactionPaymentCallApi",
-		"query_call_info",
-		(proposal.clone(), length_bound),
-	)
-	.await;
-	let weight = info.at("weight").expect("the call info has a weight").clone();
 
-	let threshold = members.len() as u32;
-	let propose = transaction(body, "propose", (threshold, proposal, length_bound));
+	let threshold = u32::try_from(members.len()).map_err(|e| other(&e))?;
+	let propose = body.call(CollectiveCall::propose {
+		threshold,
+		proposal: Box::new(proposal),
+		length_bound,
+	});
 	let events = match motion_step(client, &propose, proposer).await? {
 		Step::Executed(outcome) => return Ok(outcome),
 		Step::Pending(events) => events,
 	};
-	let proposed = the_event(&events, body, "Proposed");
-	let hash = proposed.at("proposal_hash").expect("a proposal hash").clone();
-	let index = proposed.at("proposal_index").and_then(Value::as_u128).expect("an index") as u32;
+	let (proposal_hash, index) = body.proposed(&events);
+	let vote = body.call(CollectiveCall::vote { proposal: proposal_hash, index, approve: true });
 	for voter in members {
-		let vote = transaction(body, "vote", (hash.clone(), index, true));
-		submit_and_wait(client, &vote, voter).await?;
+		submit_call(client, &vote, voter).await?;
 	}
 	let closer = members.last().expect("at least one member");
-	let close = transaction(body, "close", (hash, index, weight, length_bound));
+	let close = body.call(CollectiveCall::close {
+		proposal_hash,
+		index,
+		proposal_weight_bound: info.weight,
+		length_bound,
+	});
 	match motion_step(client, &close, closer).await? {
 		Step::Executed(outcome) => Ok(outcome),
-		Step::Pending(_) => Ok(Err(format!("{body}: the motion was not approved"))),
+		Step::Pending(_) => Ok(Err(format!("{body:?}: the motion was not approved"))),
 	}
 }
 
@@ -311,14 +325,14 @@ enum Step {
 }
 
 /// Submits one transaction of a motion and tells whether it executed the motion.
-async fn motion_step<P: Payload>(
+async fn motion_step(
 	client: &Client,
-	payload: &P,
+	call: &RuntimeCall,
 	signer: &Keypair,
 ) -> Result<Step, TxError> {
 	let metadata = client.at_current_block().await.map_err(|e| TxError::Other(e.to_string()))?;
 	let metadata = metadata.metadata();
-	match submit_in_time(client, payload, signer).await {
+	match submit_in_time(client, call, signer).await {
 		Ok(included) => Ok(match included.motion_outcome(&metadata) {
 			Some(outcome) => Step::Executed(outcome.map_err(|failure| failure.name)),
 			None => Step::Pending(included.events),

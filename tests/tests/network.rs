@@ -14,7 +14,14 @@
 //! [`Node`] below instead of the harness's `TestNode` (which removes its base path on drop).
 //! They run one at a time: each starts up to four nodes on a 2-core machine.
 
-use compliance_tests::{free_port, node_binary, TestNode, STARTUP_TIMEOUT};
+use compliance_client::{
+	api::{
+		self, node_authorization::Call as NodeAuthorization, runtime_types::sp_core::OpaquePeerId,
+		session::Call as Session, validator_set::Call as ValidatorSet,
+	},
+	RuntimeCall,
+};
+use compliance_tests::{free_port, node_binary, Body, TestNode, STARTUP_TIMEOUT};
 use sc_network_types::PeerId;
 use std::{
 	collections::BTreeMap,
@@ -28,7 +35,6 @@ use std::{
 };
 use subxt::{
 	config::RpcConfigFor,
-	dynamic::Value,
 	rpcs::{methods::LegacyRpcMethods, rpc_params, RpcClient},
 	OnlineClient, PolkadotConfig,
 };
@@ -279,19 +285,18 @@ fn generate_node_key(base_path: &Path) {
 /// The peer ids `NodeAuthorization.WellKnownNodes` holds at the best block.
 async fn well_known_nodes(client: &OnlineClient<PolkadotConfig>) -> Vec<PeerId> {
 	let at = client.at_current_block().await.expect("the best block can be read");
-	let nodes: Vec<Vec<u8>> = at
+	let nodes = at
 		.storage()
-		.fetch(
-			subxt::dynamic::storage::<(), Vec<Vec<u8>>>("NodeAuthorization", "WellKnownNodes"),
-			(),
-		)
+		.fetch(api::storage().node_authorization().well_known_nodes(), ())
 		.await
 		.expect("WellKnownNodes can be read")
 		.decode()
-		.expect("WellKnownNodes decodes as a list of peer ids");
+		.expect("WellKnownNodes decodes as a set of peer ids");
 	nodes
 		.iter()
-		.map(|bytes| PeerId::from_bytes(bytes).expect("a well-known node is a valid peer id"))
+		.map(|OpaquePeerId(bytes)| {
+			PeerId::from_bytes(bytes).expect("a well-known node is a valid peer id")
+		})
 		.collect()
 }
 
@@ -357,17 +362,14 @@ fn only_authorised_nodes_join_and_validators_change_by_motion() {
 
 		// The consortium (Alice and Bob, two of three) adds the outsider's peer id as a
 		// well-known node by motion.
+		let add_outsider = NodeAuthorization::add_well_known_node {
+			node: OpaquePeerId(outsider_id.to_bytes()),
+			owner: dev::alice().public_key().to_address(),
+		};
 		let added = compliance_tests::pass_motion(
 			&admin,
-			"Consortium",
-			(
-				"NodeAuthorization",
-				"add_well_known_node",
-				vec![
-					Value::unnamed_composite([Value::from_bytes(outsider_id.to_bytes())]),
-					Value::unnamed_variant("Id", [Value::from_bytes(dev::alice().public_key().0)]),
-				],
-			),
+			Body::Consortium,
+			RuntimeCall::NodeAuthorization(add_outsider),
 			&[&dev::alice(), &dev::bob()],
 		)
 		.await
@@ -391,19 +393,14 @@ fn only_authorised_nodes_join_and_validators_change_by_motion() {
 		// Ferdie runs the new node. The node generates session keys with a proof that Ferdie's
 		// account holds them; Ferdie registers them; a motion makes Ferdie a validator.
 		let ferdie = dev::ferdie();
-		let keys = rotate_keys_with_owner(&outsider_rpc, &ferdie).await;
-		let registered = compliance_tests::submit_and_wait(
-			&admin,
-			&subxt::dynamic::transaction("Session", "set_keys", keys),
-			&ferdie,
-		)
-		.await;
+		let set_keys = rotate_keys_with_owner(&outsider_rpc, &ferdie).await;
+		let registered = compliance_tests::submit_call(&admin, &set_keys, &ferdie).await;
 		assert!(registered.is_ok(), "Ferdie registers the node's keys: {registered:?}");
-		let ferdie_account = Value::from_bytes(ferdie.public_key().0);
+		let ferdie_account = ferdie.public_key().to_account_id();
 		let added = compliance_tests::pass_motion(
 			&admin,
-			"Consortium",
-			("ValidatorSet", "add_validator", vec![ferdie_account.clone()]),
+			Body::Consortium,
+			RuntimeCall::ValidatorSet(ValidatorSet::add_validator { who: ferdie_account.clone() }),
 			&[&dev::alice(), &dev::bob()],
 		)
 		.await
@@ -433,8 +430,8 @@ fn only_authorised_nodes_join_and_validators_change_by_motion() {
 		// Removed by motion, it leaves the authorities, and the three go on finalizing.
 		let removed = compliance_tests::pass_motion(
 			&admin,
-			"Consortium",
-			("ValidatorSet", "remove_validator", vec![ferdie_account]),
+			Body::Consortium,
+			RuntimeCall::ValidatorSet(ValidatorSet::remove_validator { who: ferdie_account }),
 			&[&dev::alice(), &dev::bob()],
 		)
 		.await
@@ -452,11 +449,11 @@ fn only_authorised_nodes_join_and_validators_change_by_motion() {
 	});
 }
 
-/// The session keys `node` generates for `owner`'s account (`author_rotateKeysWithOwner`), as
-/// the fields of a `Session::set_keys` call: the keys decoded as the runtime's session-keys type
-/// (from metadata), and the ownership proof.
-async fn rotate_keys_with_owner(node: &Rpc, owner: &subxt_signer::sr25519::Keypair) -> Vec<Value> {
-	use subxt::rpcs::methods::legacy::Bytes;
+/// The `Session.set_keys` call that registers the session keys `node` generates for `owner`'s
+/// account (`author_rotateKeysWithOwner`): the keys, decoded as the runtime's session-keys type,
+/// and the node's proof that `owner` holds them.
+async fn rotate_keys_with_owner(node: &Rpc, owner: &subxt_signer::sr25519::Keypair) -> RuntimeCall {
+	use subxt::{ext::scale_decode::DecodeAsType, rpcs::methods::legacy::Bytes};
 	#[derive(serde::Deserialize)]
 	struct Generated {
 		keys: Bytes,
@@ -469,6 +466,8 @@ async fn rotate_keys_with_owner(node: &Rpc, owner: &subxt_signer::sr25519::Keypa
 		.await
 		.expect("author_rotateKeysWithOwner answers");
 	let proof = generated.proof.expect("the runtime proves key ownership");
+	// The RPC answers with the keys' SCALE bytes, and the generated types decode only against a
+	// metadata type (they derive `DecodeAsType`, not `Decode`): the one `set_keys` takes.
 	let client = OnlineClient::<PolkadotConfig>::from_rpc_client(node.client.clone())
 		.await
 		.expect("a client over the node's RPC");
@@ -476,16 +475,13 @@ async fn rotate_keys_with_owner(node: &Rpc, owner: &subxt_signer::sr25519::Keypa
 	let keys_type = metadata
 		.pallet_by_name("Session")
 		.and_then(|pallet| pallet.call_variant_by_name("set_keys"))
-		.map(|call| call.fields[0].ty.id)
-		.expect("Session::set_keys is in the metadata");
-	let keys = subxt::ext::scale_value::scale::decode_as_type(
-		&mut &generated.keys.0[..],
-		keys_type,
-		metadata.types(),
-	)
-	.expect("the node's keys decode as the runtime's session keys")
-	.remove_context();
-	vec![keys, Value::from_bytes(proof.0)]
+		.and_then(|call| call.fields.iter().find(|field| field.name.as_deref() == Some("keys")))
+		.map(|field| field.ty.id)
+		.expect("Session::set_keys takes keys");
+	let keys =
+		DecodeAsType::decode_as_type(&mut &generated.keys.0[..], keys_type, metadata.types())
+			.expect("the node's keys decode as the runtime's session keys");
+	RuntimeCall::Session(Session::set_keys { keys, proof: proof.0 })
 }
 
 /// Waits until Aura has `count` authorities at the finalized block `client` reads, or panics
@@ -494,20 +490,20 @@ async fn wait_for_authorities(client: &OnlineClient<PolkadotConfig>, count: usiz
 	let deadline = Instant::now() + FINALITY_TIMEOUT;
 	loop {
 		let at = client.at_current_block().await.expect("the finalized block can be read");
-		let authorities: Vec<[u8; 32]> = at
+		let authorities = at
 			.storage()
-			.fetch(subxt::dynamic::storage::<(), Vec<[u8; 32]>>("Aura", "Authorities"), ())
+			.fetch(api::storage().aura().authorities(), ())
 			.await
 			.expect("Aura's authorities can be read")
 			.decode()
 			.expect("Aura's authorities decode as a list of public keys");
-		if authorities.len() == count {
+		if authorities.0.len() == count {
 			return;
 		}
 		assert!(
 			Instant::now() < deadline,
 			"Aura did not reach {count} authorities (has {}); {}'s log:\n{}",
-			authorities.len(),
+			authorities.0.len(),
 			node.name,
 			node.log()
 		);

@@ -6,20 +6,41 @@
 //! regulator; Ferdie an ordinary user. All are verified and
 //! have acknowledged the current platform convention.
 
+use compliance_client::{
+	api::{
+		self,
+		balances::Call as Balances,
+		filing::Call as Filing,
+		moderation::Call as Moderation,
+		moderators::Call as Membership,
+		real_name::Call as RealName,
+		runtime_types::{
+			bounded_collections::bounded_vec::BoundedVec,
+			compliance_primitives::RestrictionScope,
+			pallet_filing::types::{
+				FilingState, FilingStatusView, ServiceStatus, ServiceType, Verdict,
+			},
+			pallet_moderation::types::{
+				ActionTaken, Actor, ContentKind, ContentRecord, ContentStatus, ReasonCode, Report,
+				ReportOutcome, ReportState, ReportTarget,
+			},
+			pallet_real_name::types::VerificationLevel,
+		},
+		system::Call as System,
+	},
+	RuntimeCall,
+};
 use compliance_primitives::RejectCode;
 use compliance_tests::{
-	as_number, call_api, failure_name, finalized_number, pass_motion, pool_rejection_code,
-	submit_and_wait, the_event, variant_name, wait_for_finalized, Client, Events, TestNode,
-	TxError,
+	failure_name, finalized_number, pass_motion, pool_rejection_code, runtime_api, submit_call,
+	the_event, wait_for_finalized, Body, Client, Events, TestNode, TxError,
 };
 use sp_crypto_hashing::blake2_256;
 use std::{str::FromStr, time::Duration};
 use subxt::{
 	config::RpcConfigFor,
-	dynamic::{transaction, At, Value},
-	ext::{scale_decode::DecodeAsType, scale_value::ValueDef},
 	rpcs::{LegacyRpcMethods, RpcClient},
-	utils::{AccountId32, Static},
+	utils::{AccountId32, H256},
 	PolkadotConfig,
 };
 use subxt_signer::{
@@ -40,8 +61,8 @@ const BLOCKS_TIMEOUT: Duration = Duration::from_secs(240);
 const MAX_RESPONSE_TIME: u64 = 60;
 
 /// A 32-byte content, evidence, note or identity hash: the blake2-256 of a label.
-fn hash_of(label: &str) -> [u8; 32] {
-	blake2_256(label.as_bytes())
+fn hash_of(label: &str) -> H256 {
+	H256(blake2_256(label.as_bytes()))
 }
 
 /// A fresh account, derived from the development seed under a path no other test uses.
@@ -50,19 +71,26 @@ fn fresh_account(path: &str) -> Keypair {
 	Keypair::from_uri(&uri).expect("the development seed derives")
 }
 
-/// A unit enum variant such as `VerificationLevel::Basic` or `ReasonCode::Fraud`.
-fn unit(name: &str) -> Value {
-	Value::unnamed_variant(name, [])
-}
-
 /// An ordinary user transaction: publishing the hash of `text` (each text once).
-fn remark(text: &str) -> subxt::transactions::DynamicPayload<([u8; 32], Value, Vec<u8>)> {
-	transaction("Moderation", "publish", (hash_of(text), unit("Text"), b"ipfs://post".to_vec()))
+fn remark(text: &str) -> RuntimeCall {
+	RuntimeCall::Moderation(Moderation::publish {
+		hash: hash_of(text),
+		kind: ContentKind::Text,
+		uri: BoundedVec(b"ipfs://post".to_vec()),
+	})
 }
 
 /// `System.remark`: free text, which no signed user may send (code 11).
-fn free_text(text: &str) -> subxt::transactions::DynamicPayload<(Vec<u8>,)> {
-	transaction("System", "remark", (text.as_bytes().to_vec(),))
+fn free_text(text: &str) -> RuntimeCall {
+	RuntimeCall::System(System::remark { remark: text.as_bytes().to_vec() })
+}
+
+/// `Balances.transfer_keep_alive` of `value` to `dest`.
+fn transfer(dest: &Keypair, value: u128) -> RuntimeCall {
+	RuntimeCall::Balances(Balances::transfer_keep_alive {
+		dest: dest.public_key().to_address(),
+		value,
+	})
 }
 
 /// Asserts that the pool refused the transaction at submission with the real-name check's `code`.
@@ -91,136 +119,30 @@ fn ok(result: Result<Events, TxError>, what: &str) -> Events {
 	result.unwrap_or_else(|e| panic!("{what}: {e}"))
 }
 
-// The runtime API answers, decoded from metadata; only the fields the scenarios read.
+/// What `ModerationApi.content` shows of a content hash.
+type ContentView = ContentRecord<AccountId32, u32, Vec<u8>>;
 
-#[derive(Debug, DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct ContentView {
-	author: Option<AccountId32>,
-	status: ContentStatus,
-}
-
-#[derive(Debug, DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-enum ContentStatus {
-	Visible,
-	Flagged { reason: Value },
-	Hidden { reason: Value, case: u64 },
-}
-
-impl ContentStatus {
-	/// The status as `Visible`, `Flagged(reason)` or `Hidden(reason)`.
-	fn describe(&self) -> String {
-		let reason = |r: &Value| variant_name(r).unwrap_or("?").to_string();
-		match self {
-			ContentStatus::Visible => "Visible".into(),
-			ContentStatus::Flagged { reason: r } => format!("Flagged({})", reason(r)),
-			ContentStatus::Hidden { reason: r, case } =>
-				format!("Hidden({}, case {case})", reason(r)),
-		}
-	}
-}
-
-#[derive(Debug, DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct Report {
-	deadline: u32,
-	state: ReportState,
-}
-
-#[derive(Debug, DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-enum ReportState {
-	Open,
-	Overdue,
-	Resolved(Value),
-}
-
-#[derive(Debug, DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct Case {
-	actor: Actor,
-	appeal: Option<Appeal>,
-}
-
-/// Who acted in a case or decided its appeal.
-#[derive(Debug, PartialEq, DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-enum Actor {
-	Moderator(AccountId32),
-	Body(Value),
-}
-
-#[derive(Debug, DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct Appeal {
-	appellant: AccountId32,
-	decision: Option<AppealDecision>,
-}
-
-#[derive(Debug, DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct AppealDecision {
-	decided_by: Actor,
-	upheld: bool,
-}
-
-#[derive(Debug, DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct FilingRecord {
-	number: Vec<u8>,
-	service_name: Vec<u8>,
-	status: Value,
-	version: u32,
-}
-
-#[derive(Debug, DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct Assessment {
-	verdict: Value,
-	assessor: Option<AccountId32>,
-}
-
-async fn content(client: &Client, hash: [u8; 32]) -> ContentView {
-	call_api::<_, Option<ContentView>>(client, "ModerationApi", "content", (hash,))
+/// The content `hash`, which must be on record.
+async fn content(client: &Client, hash: H256) -> ContentView {
+	runtime_api(client, api::runtime_apis().moderation_api().content(hash))
 		.await
 		.expect("the content is on record")
 }
 
-async fn report(client: &Client, id: u64) -> Report {
-	call_api::<_, Option<Report>>(client, "ModerationApi", "report", (id,))
+/// The report `id`, which must be on record.
+async fn report(client: &Client, id: u64) -> Report<AccountId32, u32> {
+	runtime_api(client, api::runtime_apis().moderation_api().report(id))
 		.await
 		.expect("the report is on record")
 }
 
+/// The ids of the first overdue reports (up to 64).
 async fn overdue_report_ids(client: &Client) -> Vec<u64> {
-	call_api::<_, Vec<(u64, Value)>>(
-		client,
-		"ModerationApi",
-		"overdue_reports",
-		(None::<u64>, 64u32),
-	)
-	.await
-	.into_iter()
-	.map(|(id, _)| id)
-	.collect()
-}
-
-/// A number field of an event.
-fn field(event: &Value, name: &str) -> u64 {
-	event
-		.at(name)
-		.and_then(as_number)
-		.and_then(|n| u64::try_from(n).ok())
-		.unwrap_or_else(|| panic!("the event has no number field {name}: {event}"))
-}
-
-/// The bytes of a decoded byte array or hash (numbers nested in composites, in order).
-fn bytes_of(value: &Value) -> Vec<u8> {
-	match &value.value {
-		ValueDef::Composite(composite) => composite.values().flat_map(bytes_of).collect(),
-		_ => value.as_u128().and_then(|n| u8::try_from(n).ok()).into_iter().collect(),
-	}
+	runtime_api(client, api::runtime_apis().moderation_api().overdue_reports(None, 64))
+		.await
+		.into_iter()
+		.map(|(id, _)| id)
+		.collect()
 }
 
 /// R1: an account transacts only once a registrar verified it and it acknowledged the
@@ -234,72 +156,61 @@ async fn unverified_accounts_are_refused_at_submission_until_verified() {
 	let fresh = fresh_account("//Alice//scenarios//unverified-newcomer");
 
 	// A verified account cannot send value to an unverified one (code 8)...
-	let transfer_to_fresh = transaction(
-		"Balances",
-		"transfer_keep_alive",
-		(fresh.public_key().to_address::<()>(), 100 * UNIT),
-	);
+	let transfer_to_fresh = transfer(&fresh, 100 * UNIT);
 	expect_refused_with(
-		submit_and_wait(&client, &transfer_to_fresh, &alice).await,
+		submit_call(&client, &transfer_to_fresh, &alice).await,
 		RejectCode::DestinationNotVerified,
 	);
 
 	// ...and no one can: no origin reaches `Balances::force_*` (not even a consortium motion),
 	// so value reaches an account only after its verification.
-	let force = transaction(
-		"Balances",
-		"force_transfer",
-		(alice.public_key().to_address::<()>(), fresh.public_key().to_address::<()>(), 100 * UNIT),
-	);
-	match submit_and_wait(&client, &force, &alice).await {
+	let force = RuntimeCall::Balances(Balances::force_transfer {
+		source: alice.public_key().to_address(),
+		dest: fresh.public_key().to_address(),
+		value: 100 * UNIT,
+	});
+	match submit_call(&client, &force, &alice).await {
 		Err(error @ TxError::Failed(_)) =>
 			assert_eq!(failure_name(&error), Some("System.CallFiltered")),
 		other => panic!("force_transfer: expected System.CallFiltered, got {other:?}"),
 	}
 
 	// The unverified newcomer's own transfer is refused at submission: NotVerified (1).
-	let newcomer_transfer = transaction(
-		"Balances",
-		"transfer_keep_alive",
-		(ferdie.public_key().to_address::<()>(), UNIT),
-	);
+	let newcomer_transfer = transfer(&ferdie, UNIT);
 	expect_refused_with(
-		submit_and_wait(&client, &newcomer_transfer, &fresh).await,
+		submit_call(&client, &newcomer_transfer, &fresh).await,
 		RejectCode::NotVerified,
 	);
 
 	// Registrar 0 (Alice) verifies it: only a commitment to the identity goes on chain.
 	let expires_at = u32::try_from(finalized_number(&client).await + 10_000).expect("fits");
-	let verify = transaction(
-		"RealName",
-		"verify",
-		(
-			fresh.public_key().to_address::<()>(),
-			hash_of("salted identity record of the newcomer"),
-			unit("Basic"),
-			expires_at,
-		),
-	);
-	let events = ok(submit_and_wait(&client, &verify, &alice).await, "verify");
-	the_event(&events, "RealName", "AccountVerified");
+	let verify = RuntimeCall::RealName(RealName::verify {
+		who: fresh.public_key().to_address(),
+		commitment: hash_of("salted identity record of the newcomer"),
+		level: VerificationLevel::Basic,
+		expires_at,
+	});
+	let events = ok(submit_call(&client, &verify, &alice).await, "verify");
+	the_event::<api::real_name::events::AccountVerified>(&events);
 
 	// Verified, it can receive value now.
-	ok(submit_and_wait(&client, &transfer_to_fresh, &alice).await, "funding the verified newcomer");
+	ok(submit_call(&client, &transfer_to_fresh, &alice).await, "funding the verified newcomer");
 
 	// Verified, but the current platform convention is not acknowledged yet: code 6.
 	expect_refused_with(
-		submit_and_wait(&client, &newcomer_transfer, &fresh).await,
+		submit_call(&client, &newcomer_transfer, &fresh).await,
 		RejectCode::ConventionNotAcknowledged,
 	);
-	let convention: u32 = call_api(&client, "FilingApi", "current_convention", ()).await;
+	let convention =
+		runtime_api(&client, api::runtime_apis().filing_api().current_convention()).await;
 	assert!(convention >= 1, "the development chain has a platform convention");
-	let acknowledge = transaction("RealName", "acknowledge", (convention,));
-	ok(submit_and_wait(&client, &acknowledge, &fresh).await, "acknowledge");
+	let acknowledge = RuntimeCall::RealName(RealName::acknowledge { version: convention });
+	ok(submit_call(&client, &acknowledge, &fresh).await, "acknowledge");
 
 	// The same transfer now goes through.
-	let events = ok(submit_and_wait(&client, &newcomer_transfer, &fresh).await, "transfer");
-	let transfer = the_event(&events, "Balances", "Transfer");
-	assert_eq!(transfer.at("amount").and_then(as_number), Some(UNIT));
+	let events = ok(submit_call(&client, &newcomer_transfer, &fresh).await, "transfer");
+	let transferred = the_event::<api::balances::events::Transfer>(&events);
+	assert_eq!(transferred.amount, UNIT);
 }
 
 /// R2: a moderator hides published content by hash; hidden content cannot be published again;
@@ -310,42 +221,40 @@ async fn hidden_content_cannot_be_republished_until_restored() {
 	let client = node.client().await;
 	let (bob, ferdie) = (dev::bob(), dev::ferdie());
 	let hash = hash_of("scenario: a rumour Ferdie posts");
-	let publish = transaction(
-		"Moderation",
-		"publish",
-		(hash, unit("Text"), b"https://chain.example.cn/posts/1".to_vec()),
-	);
+	let publish = RuntimeCall::Moderation(Moderation::publish {
+		hash,
+		kind: ContentKind::Text,
+		uri: BoundedVec(b"https://chain.example.cn/posts/1".to_vec()),
+	});
 
-	let events = ok(submit_and_wait(&client, &publish, &ferdie).await, "publish");
-	the_event(&events, "Moderation", "ContentPublished");
+	let events = ok(submit_call(&client, &publish, &ferdie).await, "publish");
+	the_event::<api::moderation::events::ContentPublished>(&events);
 	let view = content(&client, hash).await;
 	assert_eq!(view.author, Some(ferdie.public_key().to_account_id()));
-	assert_eq!(view.status.describe(), "Visible");
+	assert_eq!(view.status, ContentStatus::Visible);
 
-	let hide = transaction(
-		"Moderation",
-		"hide",
-		(hash, unit("Rumour"), hash_of("moderator note: unfounded rumour")),
-	);
-	let events = ok(submit_and_wait(&client, &hide, &bob).await, "hide");
-	let hidden = the_event(&events, "Moderation", "ContentHidden");
-	let case_id = field(&hidden, "case_id");
+	let hide = RuntimeCall::Moderation(Moderation::hide {
+		hash,
+		reason: ReasonCode::Rumour,
+		note_hash: hash_of("moderator note: unfounded rumour"),
+	});
+	let events = ok(submit_call(&client, &hide, &bob).await, "hide");
+	let case_id = the_event::<api::moderation::events::ContentHidden>(&events).case_id;
 	assert_eq!(
-		content(&client, hash).await.status.describe(),
-		format!("Hidden(Rumour, case {case_id})")
+		content(&client, hash).await.status,
+		ContentStatus::Hidden { reason: ReasonCode::Rumour, case: case_id }
 	);
 
 	// Publishing the hidden hash again fails in dispatch with the pallet's error.
-	expect_failed_with(
-		submit_and_wait(&client, &publish, &ferdie).await,
-		"Moderation.AlreadyHidden",
-	);
+	expect_failed_with(submit_call(&client, &publish, &ferdie).await, "Moderation.AlreadyHidden");
 
-	let restore =
-		transaction("Moderation", "restore", (hash, hash_of("moderator note: rumour confirmed")));
-	let events = ok(submit_and_wait(&client, &restore, &bob).await, "restore");
-	the_event(&events, "Moderation", "ContentRestored");
-	assert_eq!(content(&client, hash).await.status.describe(), "Visible");
+	let restore = RuntimeCall::Moderation(Moderation::restore {
+		hash,
+		note_hash: hash_of("moderator note: rumour confirmed"),
+	});
+	let events = ok(submit_call(&client, &restore, &bob).await, "restore");
+	the_event::<api::moderation::events::ContentRestored>(&events);
+	assert_eq!(content(&client, hash).await.status, ContentStatus::Visible);
 }
 
 /// R10: a complaint not answered by its deadline shows as overdue; it is resolved by hiding the
@@ -359,29 +268,25 @@ async fn overdue_report_is_resolved_and_appeal_goes_to_another_moderator() {
 	let hash = hash_of("scenario: Ferdie's post that Dave complains about");
 
 	// Ferdie publishes; Dave reports the content, at the same time.
-	let publish = transaction(
-		"Moderation",
-		"publish",
-		(hash, unit("Image"), b"https://chain.example.cn/posts/2".to_vec()),
-	);
-	let report_call = transaction(
-		"Moderation",
-		"report",
-		(
-			Value::unnamed_variant("Content", [Value::from_bytes(hash)]),
-			unit("Fraud"),
-			hash_of("evidence: screenshots of the scam"),
-		),
-	);
+	let publish = RuntimeCall::Moderation(Moderation::publish {
+		hash,
+		kind: ContentKind::Image,
+		uri: BoundedVec(b"https://chain.example.cn/posts/2".to_vec()),
+	});
+	let report_call = RuntimeCall::Moderation(Moderation::report {
+		target: ReportTarget::Content(hash),
+		category: ReasonCode::Fraud,
+		evidence_hash: hash_of("evidence: screenshots of the scam"),
+	});
 	let (published, reported) = tokio::join!(
-		submit_and_wait(&client, &publish, &ferdie),
-		submit_and_wait(&client, &report_call, &dave)
+		submit_call(&client, &publish, &ferdie),
+		submit_call(&client, &report_call, &dave)
 	);
 	ok(published, "publish");
 	let events = ok(reported, "report");
-	let filed = the_event(&events, "Moderation", "ReportFiled");
-	let report_id = field(&filed, "report_id");
-	let deadline = field(&filed, "deadline");
+	let filed = the_event::<api::moderation::events::ReportFiled>(&events);
+	let report_id = filed.report_id;
+	let deadline = u64::from(filed.deadline);
 
 	// The deadline is the chain's response time after filing; wait it out if it is short.
 	let now = finalized_number(&client).await;
@@ -404,41 +309,44 @@ async fn overdue_report_is_resolved_and_appeal_goes_to_another_moderator() {
 	assert!(matches!(report(&client, report_id).await.state, ReportState::Overdue));
 
 	// Bob upholds it and hides the content.
-	let resolve = transaction(
-		"Moderation",
-		"resolve",
-		(
-			report_id,
-			Value::named_variant("Upheld", [("action", unit("ContentHidden"))]),
-			hash_of("moderator note: confirmed scam"),
-		),
-	);
-	let events = ok(submit_and_wait(&client, &resolve, &bob).await, "resolve");
-	let resolved = the_event(&events, "Moderation", "ReportResolved");
-	let case_id = field(&resolved, "case_id");
-	assert!(content(&client, hash).await.status.describe().starts_with("Hidden(Fraud"));
+	let upheld = ReportOutcome::Upheld { action: ActionTaken::ContentHidden };
+	let resolve = RuntimeCall::Moderation(Moderation::resolve {
+		report_id,
+		outcome: upheld.clone(),
+		note_hash: hash_of("moderator note: confirmed scam"),
+	});
+	let events = ok(submit_call(&client, &resolve, &bob).await, "resolve");
+	let resolved = the_event::<api::moderation::events::ReportResolved>(&events);
+	let case_id = resolved.case_id.expect("hiding the content opened a case");
+	assert!(matches!(
+		content(&client, hash).await.status,
+		ContentStatus::Hidden { reason: ReasonCode::Fraud, .. }
+	));
 	let ReportState::Resolved(resolution) = report(&client, report_id).await.state else {
 		panic!("report {report_id} is resolved");
 	};
-	assert_eq!(variant_name(resolution.at("outcome").expect("an outcome")), Some("Upheld"));
+	assert_eq!(resolution.outcome, upheld);
 	assert!(!overdue_report_ids(&client).await.contains(&report_id));
 
 	// Ferdie, the author, appeals.
-	let appeal = transaction("Moderation", "appeal", (case_id, hash_of("appeal: it is satire")));
-	ok(submit_and_wait(&client, &appeal, &ferdie).await, "appeal");
+	let appeal = RuntimeCall::Moderation(Moderation::appeal {
+		case_id,
+		statement_hash: hash_of("appeal: it is satire"),
+	});
+	ok(submit_call(&client, &appeal, &ferdie).await, "appeal");
 
 	// Bob acted in the case, so he may not decide the appeal; Charlie may.
-	let decide = transaction(
-		"Moderation",
-		"decide_appeal",
-		(case_id, true, hash_of("appeal review: satire, restore")),
-	);
-	expect_failed_with(submit_and_wait(&client, &decide, &bob).await, "Moderation.SameModerator");
-	let events = ok(submit_and_wait(&client, &decide, &charlie).await, "decide appeal");
-	let decided = the_event(&events, "Moderation", "AppealDecided");
-	assert_eq!(decided.at("measure_undone").and_then(Value::as_bool), Some(true));
+	let decide = RuntimeCall::Moderation(Moderation::decide_appeal {
+		case_id,
+		upheld: true,
+		note_hash: hash_of("appeal review: satire, restore"),
+	});
+	expect_failed_with(submit_call(&client, &decide, &bob).await, "Moderation.SameModerator");
+	let events = ok(submit_call(&client, &decide, &charlie).await, "decide appeal");
+	let decided = the_event::<api::moderation::events::AppealDecided>(&events);
+	assert!(decided.measure_undone);
 
-	let case = call_api::<_, Option<Case>>(&client, "ModerationApi", "case", (case_id,))
+	let case = runtime_api(&client, api::runtime_apis().moderation_api().case(case_id))
 		.await
 		.expect("the case is on record");
 	assert_eq!(case.actor, Actor::Moderator(bob.public_key().to_account_id()));
@@ -447,7 +355,7 @@ async fn overdue_report_is_resolved_and_appeal_goes_to_another_moderator() {
 	let decision = appeal.decision.expect("the appeal was decided");
 	assert_eq!(decision.decided_by, Actor::Moderator(charlie.public_key().to_account_id()));
 	assert!(decision.upheld);
-	assert_eq!(content(&client, hash).await.status.describe(), "Visible");
+	assert_eq!(content(&client, hash).await.status, ContentStatus::Visible);
 }
 
 /// R3, R10: no moderator sanctions a role holder or himself, appeals undo exactly their measure,
@@ -462,58 +370,62 @@ async fn no_one_judges_their_own_case_and_appeals_undo_exactly_their_measure() {
 
 	// A moderator takes no measure against a role holder (Bob, a moderator and consortium
 	// member), nor against himself: the self-dealing error comes first.
-	let restrict_bob = transaction(
-		"Moderation",
-		"restrict",
-		(bob.public_key().to_account_id(), unit("Publishing"), far, unit("Rumour")),
-	);
+	let restrict_bob = RuntimeCall::Moderation(Moderation::restrict {
+		who: bob.public_key().to_account_id(),
+		scope: RestrictionScope::Publishing,
+		until: far,
+		reason: ReasonCode::Rumour,
+	});
 	expect_failed_with(
-		submit_and_wait(&client, &restrict_bob, &charlie).await,
+		submit_call(&client, &restrict_bob, &charlie).await,
 		"Moderation.SubjectHoldsRole",
 	);
-	expect_failed_with(
-		submit_and_wait(&client, &restrict_bob, &bob).await,
-		"Moderation.OwnAccount",
-	);
+	expect_failed_with(submit_call(&client, &restrict_bob, &bob).await, "Moderation.OwnAccount");
 
 	// Bob closes Ferdie, then warns him: the warning does not lower the closure.
 	let ferdie_id = ferdie.public_key().to_account_id();
-	let close = transaction("Moderation", "close", (ferdie_id.clone(), unit("Fraud")));
-	let events = ok(submit_and_wait(&client, &close, &bob).await, "close");
-	let closure = field(&the_event(&events, "Moderation", "AccountClosed"), "case_id");
-	let warn = transaction("Moderation", "warn", (ferdie_id.clone(), unit("Rumour")));
-	let events = ok(submit_and_wait(&client, &warn, &bob).await, "warn");
-	let warning = field(&the_event(&events, "Moderation", "AccountWarned"), "case_id");
+	let close = RuntimeCall::Moderation(Moderation::close {
+		who: ferdie_id.clone(),
+		reason: ReasonCode::Fraud,
+	});
+	let events = ok(submit_call(&client, &close, &bob).await, "close");
+	let closure = the_event::<api::moderation::events::AccountClosed>(&events).case_id;
+	let warn =
+		RuntimeCall::Moderation(Moderation::warn { who: ferdie_id, reason: ReasonCode::Rumour });
+	let events = ok(submit_call(&client, &warn, &bob).await, "warn");
+	let warning = the_event::<api::moderation::events::AccountWarned>(&events).case_id;
 
 	// Value never reaches the closed account.
-	let transfer = transaction(
-		"Balances",
-		"transfer_keep_alive",
-		(ferdie.public_key().to_address::<()>(), UNIT),
-	);
+	let transfer_to_ferdie = transfer(&ferdie, UNIT);
 	expect_refused_with(
-		submit_and_wait(&client, &transfer, &alice).await,
+		submit_call(&client, &transfer_to_ferdie, &alice).await,
 		RejectCode::DestinationClosed,
 	);
 
 	// Appealing the warning, upheld, leaves the closure; appealing the closure undoes it.
-	for case in [warning, closure] {
-		let appeal = transaction("Moderation", "appeal", (case, hash_of("appeal: Ferdie")));
-		ok(submit_and_wait(&client, &appeal, &ferdie).await, "Ferdie's appeal");
-		let decide = transaction("Moderation", "decide_appeal", (case, true, hash_of("review")));
-		let events = ok(submit_and_wait(&client, &decide, &charlie).await, "decide");
-		let decided = the_event(&events, "Moderation", "AppealDecided");
-		let undone = decided.at("measure_undone").and_then(Value::as_bool);
-		assert_eq!(undone, Some(case == closure), "case {case}: {decided:?}");
-		if case == warning {
+	for case_id in [warning, closure] {
+		let appeal = RuntimeCall::Moderation(Moderation::appeal {
+			case_id,
+			statement_hash: hash_of("appeal: Ferdie"),
+		});
+		ok(submit_call(&client, &appeal, &ferdie).await, "Ferdie's appeal");
+		let decide = RuntimeCall::Moderation(Moderation::decide_appeal {
+			case_id,
+			upheld: true,
+			note_hash: hash_of("review"),
+		});
+		let events = ok(submit_call(&client, &decide, &charlie).await, "decide");
+		let decided = the_event::<api::moderation::events::AppealDecided>(&events);
+		assert_eq!(decided.measure_undone, case_id == closure, "case {case_id}: {decided:?}");
+		if case_id == warning {
 			expect_refused_with(
-				submit_and_wait(&client, &remark("Ferdie, still closed"), &ferdie).await,
+				submit_call(&client, &remark("Ferdie, still closed"), &ferdie).await,
 				RejectCode::AccountClosed,
 			);
 		}
 	}
-	ok(submit_and_wait(&client, &remark("Ferdie, reopened"), &ferdie).await, "publish");
-	ok(submit_and_wait(&client, &transfer, &alice).await, "transfer to the reopened account");
+	ok(submit_call(&client, &remark("Ferdie, reopened"), &ferdie).await, "publish");
+	ok(submit_call(&client, &transfer_to_ferdie, &alice).await, "transfer to the reopened account");
 }
 
 /// R3: a suspended account's transactions are refused at submission until the suspension
@@ -526,30 +438,30 @@ async fn suspension_refuses_transactions_until_it_lapses() {
 
 	// Long enough that Ferdie's next submission still falls inside it.
 	let until = u32::try_from(finalized_number(&client).await + 10).expect("fits");
-	let suspend = transaction(
-		"Moderation",
-		"suspend",
-		(ferdie.public_key().to_account_id(), until, unit("Fraud")),
-	);
-	let events = ok(submit_and_wait(&client, &suspend, &bob).await, "suspend");
-	let suspended = the_event(&events, "Moderation", "AccountSuspended");
-	assert_eq!(field(&suspended, "until"), u64::from(until));
+	let suspend = RuntimeCall::Moderation(Moderation::suspend {
+		who: ferdie.public_key().to_account_id(),
+		until,
+		reason: ReasonCode::Fraud,
+	});
+	let events = ok(submit_call(&client, &suspend, &bob).await, "suspend");
+	let suspended = the_event::<api::moderation::events::AccountSuspended>(&events);
+	assert_eq!(suspended.until, until);
 
 	expect_refused_with(
-		submit_and_wait(&client, &remark("while suspended"), &ferdie).await,
+		submit_call(&client, &remark("while suspended"), &ferdie).await,
 		RejectCode::AccountSuspended,
 	);
 	// Free text is refused before the pool for anyone, suspended or not.
 	for signer in [&ferdie, &bob] {
 		expect_refused_with(
-			submit_and_wait(&client, &free_text("unmoderated words"), signer).await,
+			submit_call(&client, &free_text("unmoderated words"), signer).await,
 			RejectCode::CallNotPermitted,
 		);
 	}
 
 	wait_for_finalized(&client, u64::from(until), BLOCKS_TIMEOUT).await;
 	ok(
-		submit_and_wait(&client, &remark("after the suspension"), &ferdie).await,
+		submit_call(&client, &remark("after the suspension"), &ferdie).await,
 		"remark after the suspension",
 	);
 }
@@ -562,38 +474,33 @@ async fn filing_record_changes_are_kept_and_the_node_shows_the_number() {
 	let client = node.client().await;
 	let alice = dev::alice();
 
-	let filing = call_api::<_, Option<FilingRecord>>(&client, "FilingApi", "filing", ())
+	let filing_api = || api::runtime_apis().filing_api();
+	let filing = runtime_api(&client, filing_api().filing())
 		.await
 		.expect("the development chain is filed");
-	assert_eq!(String::from_utf8_lossy(&filing.number), DEV_FILING_NUMBER);
-	assert_eq!(variant_name(&filing.status), Some("Filed"));
-	let status: Value = call_api(&client, "FilingApi", "filing_status", ()).await;
-	assert_eq!(variant_name(&status), Some("Filed"));
-	let history: Vec<FilingRecord> = call_api(&client, "FilingApi", "filing_history", ()).await;
+	assert_eq!(String::from_utf8_lossy(&filing.number.0), DEV_FILING_NUMBER);
+	assert_eq!(filing.status, FilingState::Filed);
+	let status = runtime_api(&client, filing_api().filing_status()).await;
+	assert_eq!(status, FilingStatusView::Filed);
+	let history = runtime_api(&client, filing_api().filing_history()).await;
 	assert!(history.is_empty(), "no change yet: {history:?}");
 
 	let new_name = "Compliance Chain Development Service (renamed)";
-	let change = transaction(
-		"Filing",
-		"change",
-		(
-			DEV_FILING_NUMBER.as_bytes().to_vec(),
-			new_name.as_bytes().to_vec(),
-			b"Compliance Chain Operator".to_vec(),
-			unit("Platform"),
-			vec![b"https://chain.example.cn".to_vec()],
-		),
-	);
-	let events = ok(submit_and_wait(&client, &change, &alice).await, "change");
-	let changed = the_event(&events, "Filing", "FilingChanged");
-	assert_eq!(field(&changed, "version"), u64::from(filing.version) + 1);
+	let change = RuntimeCall::Filing(Filing::change {
+		number: DEV_FILING_NUMBER.as_bytes().to_vec(),
+		service_name: new_name.as_bytes().to_vec(),
+		provider: b"Compliance Chain Operator".to_vec(),
+		service_type: ServiceType::Platform,
+		urls: vec![b"https://chain.example.cn".to_vec()],
+	});
+	let events = ok(submit_call(&client, &change, &alice).await, "change");
+	let changed = the_event::<api::filing::events::FilingChanged>(&events);
+	assert_eq!(changed.version, filing.version + 1);
 
-	let current = call_api::<_, Option<FilingRecord>>(&client, "FilingApi", "filing", ())
-		.await
-		.expect("still filed");
-	assert_eq!(String::from_utf8_lossy(&current.service_name), new_name);
+	let current = runtime_api(&client, filing_api().filing()).await.expect("still filed");
+	assert_eq!(String::from_utf8_lossy(&current.service_name.0), new_name);
 	assert_eq!(current.version, filing.version + 1);
-	let history: Vec<FilingRecord> = call_api(&client, "FilingApi", "filing_history", ()).await;
+	let history = runtime_api(&client, filing_api().filing_history()).await;
 	assert_eq!(history.len(), 1, "the superseded version is kept");
 	assert_eq!(history[0].version, filing.version);
 	assert_eq!(history[0].service_name, filing.service_name);
@@ -619,13 +526,9 @@ async fn runtime_upgrade_needs_an_approved_assessment() {
 	// but the version.
 	let at = client.at_current_block().await.expect("finalized block");
 	let code = at.storage().runtime_wasm_code().await.expect("the runtime code can be read");
-	let Static(version) = at
+	let version = at
 		.runtime_apis()
-		.call(subxt::dynamic::runtime_api_call::<_, Static<sp_version::RuntimeVersion>>(
-			"Core",
-			"version",
-			(),
-		))
+		.call(api::runtime_apis().core().version())
 		.await
 		.expect("the runtime version can be read");
 	// What the node runs, by the version embedded in the code (`state_getRuntimeVersion`).
@@ -641,7 +544,17 @@ async fn runtime_upgrade_needs_an_approved_assessment() {
 	let wasm =
 		sp_maybe_compressed_blob::decompress(&code, sp_maybe_compressed_blob::CODE_BLOB_BOMB_LIMIT)
 			.expect("the runtime code decompresses");
-	let bumped = sp_version::RuntimeVersion { spec_version: old_spec + 1, ..version };
+	// Every field named, so that a field the runtime version gains breaks the build here.
+	let bumped = sp_version::RuntimeVersion {
+		spec_name: version.spec_name.into(),
+		impl_name: version.impl_name.into(),
+		authoring_version: version.authoring_version,
+		spec_version: old_spec + 1,
+		impl_version: version.impl_version,
+		apis: version.apis.into(),
+		transaction_version: version.transaction_version,
+		system_version: version.system_version,
+	};
 	let new_wasm = sp_version::embed::embed_runtime_version(&wasm, bumped)
 		.expect("the version can be embedded");
 	let new_code = sp_maybe_compressed_blob::compress_weakly(
@@ -650,11 +563,11 @@ async fn runtime_upgrade_needs_an_approved_assessment() {
 	)
 	.expect("the runtime compresses");
 	// frame-system and the assessment gate hash exactly the bytes `set_code` receives.
-	let code_hash = blake2_256(&new_code);
+	let code_hash = H256(blake2_256(&new_code));
 
 	// No origin sets the code directly: `System.set_code` is filtered for everyone.
-	let set_code = transaction("System", "set_code", (new_code.clone(),));
-	match submit_and_wait(&client, &set_code, &alice).await {
+	let set_code = RuntimeCall::System(System::set_code { code: new_code.clone() });
+	match submit_call(&client, &set_code, &alice).await {
 		Err(error @ TxError::Failed(_)) =>
 			assert_eq!(failure_name(&error), Some("System.CallFiltered")),
 		other => panic!("set_code: expected System.CallFiltered, got {other:?}"),
@@ -664,8 +577,8 @@ async fn runtime_upgrade_needs_an_approved_assessment() {
 	let bob = dev::bob();
 	let authorized = pass_motion(
 		&client,
-		"Consortium",
-		("Filing", "authorize_upgrade", vec![Value::from_bytes(code_hash)]),
+		Body::Consortium,
+		RuntimeCall::Filing(Filing::authorize_upgrade { code_hash }),
 		&[&alice, &bob],
 	)
 	.await
@@ -673,32 +586,31 @@ async fn runtime_upgrade_needs_an_approved_assessment() {
 	assert_eq!(authorized, Ok(()), "the consortium authorized the upgrade");
 
 	// Without an assessment, anyone's `apply_authorized_upgrade` meets the gate.
-	let apply = transaction("System", "apply_authorized_upgrade", (new_code.clone(),));
-	match submit_and_wait(&client, &apply, &alice).await {
+	let apply = RuntimeCall::System(System::apply_authorized_upgrade { code: new_code });
+	match submit_call(&client, &apply, &alice).await {
 		Err(error @ TxError::Failed(_)) =>
 			assert_eq!(failure_name(&error), Some("Filing.CodeNotAssessed")),
 		other => panic!("unassessed upgrade: expected Filing.CodeNotAssessed, got {other:?}"),
 	}
 
 	// Dave, the assessor, approves exactly this code.
-	let assess = transaction(
-		"Filing",
-		"record_assessment",
-		(code_hash, hash_of("security assessment report: spec bump"), unit("Approved")),
-	);
-	ok(submit_and_wait(&client, &assess, &dave).await, "assessment");
-	let assessment =
-		call_api::<_, Option<Assessment>>(&client, "FilingApi", "assessment", (code_hash,))
-			.await
-			.expect("the assessment is on record");
-	assert_eq!(variant_name(&assessment.verdict), Some("Approved"));
+	let assess = RuntimeCall::Filing(Filing::record_assessment {
+		code_hash,
+		report_hash: hash_of("security assessment report: spec bump"),
+		verdict: Verdict::Approved,
+	});
+	ok(submit_call(&client, &assess, &dave).await, "assessment");
+	let assessment = runtime_api(&client, api::runtime_apis().filing_api().assessment(code_hash))
+		.await
+		.expect("the assessment is on record");
+	assert_eq!(assessment.verdict, Verdict::Approved);
 	assert_eq!(assessment.assessor, Some(dave.public_key().to_account_id()));
 
 	// Now the same upgrade is applied, by any verified account (Ferdie here).
-	let events = ok(submit_and_wait(&client, &apply, &dev::ferdie()).await, "assessed upgrade");
-	let applied = the_event(&events, "Filing", "AssessedUpgradeApplied");
-	assert_eq!(bytes_of(applied.at("code_hash").expect("a code hash")), code_hash);
-	the_event(&events, "System", "CodeUpdated");
+	let events = ok(submit_call(&client, &apply, &dev::ferdie()).await, "assessed upgrade");
+	let applied = the_event::<api::filing::events::AssessedUpgradeApplied>(&events);
+	assert_eq!(applied.code_hash, code_hash);
+	the_event::<api::system::events::CodeUpdated>(&events);
 
 	// The block after the upgrade runs the new code: the node reports its embedded version.
 	wait_for_finalized(&client, finalized_number(&client).await + 1, BLOCKS_TIMEOUT).await;
@@ -718,32 +630,29 @@ async fn service_suspension_refuses_user_transactions_until_resumed() {
 	let client = node.client().await;
 	let (eve, ferdie) = (dev::eve(), dev::ferdie());
 
-	let suspend = transaction(
-		"Filing",
-		"suspend_service",
-		(hash_of("regulator: rectification order, security risk"),),
-	);
-	let events = ok(submit_and_wait(&client, &suspend, &eve).await, "suspend");
-	the_event(&events, "Filing", "ServiceSuspended");
-	let status: Value = call_api(&client, "FilingApi", "service_status", ()).await;
-	assert_eq!(variant_name(&status), Some("Suspended"));
+	let suspend = RuntimeCall::Filing(Filing::suspend_service {
+		reason: hash_of("regulator: rectification order, security risk"),
+	});
+	let events = ok(submit_call(&client, &suspend, &eve).await, "suspend");
+	the_event::<api::filing::events::ServiceSuspended>(&events);
+	let status = runtime_api(&client, api::runtime_apis().filing_api().service_status()).await;
+	assert!(matches!(status, ServiceStatus::Suspended { .. }), "{status:?}");
 
 	expect_refused_with(
-		submit_and_wait(&client, &remark("during the suspension"), &ferdie).await,
+		submit_call(&client, &remark("during the suspension"), &ferdie).await,
 		RejectCode::ServiceSuspended,
 	);
-	let transfer =
-		transaction("Balances", "transfer_keep_alive", (eve.public_key().to_address::<()>(), UNIT));
+	let transfer_to_eve = transfer(&eve, UNIT);
 	expect_refused_with(
-		submit_and_wait(&client, &transfer, &ferdie).await,
+		submit_call(&client, &transfer_to_eve, &ferdie).await,
 		RejectCode::ServiceSuspended,
 	);
 
-	let resume = transaction("Filing", "resume_service", ());
-	let events = ok(submit_and_wait(&client, &resume, &eve).await, "resume");
-	the_event(&events, "Filing", "ServiceResumed");
-	let events = ok(submit_and_wait(&client, &transfer, &ferdie).await, "transfer after");
-	the_event(&events, "Balances", "Transfer");
+	let resume = RuntimeCall::Filing(Filing::resume_service);
+	let events = ok(submit_call(&client, &resume, &eve).await, "resume");
+	the_event::<api::filing::events::ServiceResumed>(&events);
+	let events = ok(submit_call(&client, &transfer_to_eve, &ferdie).await, "transfer after");
+	the_event::<api::balances::events::Transfer>(&events);
 }
 
 /// Governance: one consortium member's motion changes nothing, two of three execute it; the
@@ -756,62 +665,48 @@ async fn two_of_three_pass_a_motion_and_the_consortium_cannot_change_the_regulat
 	let (alice, bob, charlie, eve) = (dev::alice(), dev::bob(), dev::charlie(), dev::eve());
 	let newcomer = fresh_account("//Alice//scenarios//governance-registrar");
 	let add_registrar = || {
-		(
-			"RealName",
-			"add_registrar",
-			vec![
-				Value::unnamed_variant("Id", [Value::from_bytes(newcomer.public_key().0)]),
-				Value::from_bytes(b"Second Registrar"),
-			],
-		)
+		RuntimeCall::RealName(RealName::add_registrar {
+			account: newcomer.public_key().to_address(),
+			name: b"Second Registrar".to_vec(),
+		})
 	};
 
 	// Alice alone (threshold 1) executes as one member of three: refused by the origin.
-	let alone = pass_motion(&client, "Consortium", add_registrar(), &[&alice])
+	let alone = pass_motion(&client, Body::Consortium, add_registrar(), &[&alice])
 		.await
 		.expect("the proposal goes through the pool");
 	let error = alone.expect_err("one of three passed a motion");
 	assert!(error.contains("BadOrigin"), "{error}");
 	// Alice and Bob: executed.
-	let two = pass_motion(&client, "Consortium", add_registrar(), &[&alice, &bob])
+	let two = pass_motion(&client, Body::Consortium, add_registrar(), &[&alice, &bob])
 		.await
 		.expect("the motion's transactions go through");
 	assert_eq!(two, Ok(()));
 
 	// All three cannot add a regulator or accredit an assessor: those are the regulators'.
-	for set in ["Regulators", "Assessors"] {
-		let add = (
-			set,
-			"add_member",
-			vec![Value::unnamed_variant("Id", [Value::from_bytes(alice.public_key().0)])],
-		);
-		let outcome = pass_motion(&client, "Consortium", add, &[&alice, &bob, &charlie])
+	let add_alice = Membership::add_member { who: alice.public_key().to_address() };
+	for (set, add) in [
+		("Regulators", RuntimeCall::Regulators(add_alice.clone())),
+		("Assessors", RuntimeCall::Assessors(add_alice.clone())),
+	] {
+		let outcome = pass_motion(&client, Body::Consortium, add, &[&alice, &bob, &charlie])
 			.await
 			.expect("the motion's transactions go through");
 		let error = outcome.expect_err("the consortium cannot change the regulators' sets");
 		assert!(error.contains("BadOrigin"), "{set}: {error}");
 	}
 	// Eve, the only regulator, accredits an assessor by her own motion.
-	let accredit = (
-		"Assessors",
-		"add_member",
-		vec![Value::unnamed_variant("Id", [Value::from_bytes(alice.public_key().0)])],
-	);
-	let outcome = pass_motion(&client, "RegulatorsCollective", accredit, &[&eve])
+	let accredit = RuntimeCall::Assessors(add_alice);
+	let outcome = pass_motion(&client, Body::Regulators, accredit, &[&eve])
 		.await
 		.expect("the regulators' motion goes through");
 	assert_eq!(outcome, Ok(()));
 
 	// A motion carrying a `Root`-only call is refused when proposed.
-	let raw = (
-		"System",
-		"set_storage",
-		vec![Value::unnamed_composite([Value::unnamed_composite([
-			Value::from_bytes(b":code"),
-			Value::from_bytes(b"not a runtime"),
-		])])],
-	);
-	match pass_motion(&client, "Consortium", raw, &[&alice, &bob]).await {
+	let raw = RuntimeCall::System(System::set_storage {
+		items: vec![(b":code".to_vec(), b"not a runtime".to_vec())],
+	});
+	match pass_motion(&client, Body::Consortium, raw, &[&alice, &bob]).await {
 		Err(error @ TxError::Failed(_)) =>
 			assert_eq!(failure_name(&error), Some("System.CallFiltered")),
 		other => panic!("a motion for set_storage: expected System.CallFiltered, got {other:?}"),

@@ -642,6 +642,98 @@ pub mod pallet {
 			Ok(())
 		}
 	}
+
+	// The read surface clients find by name in the metadata, with no runtime-API types to spell
+	// out. `runtime_api::FilingApi` answers from these same functions for the node, whose
+	// start-up label reads `filing_label` and `filing_status`.
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// The filing record (number, service, provider, URLs, state, filing and review
+		/// blocks); `None` before a filing is registered.
+		pub fn filing() -> Option<FilingRecordOf<T>> {
+			Filing::<T>::get()
+		}
+
+		/// The filing status at the current block: not filed, overdue, filed, review due or
+		/// cancelled.
+		pub fn filing_status() -> FilingStatusView {
+			let now = frame_system::Pallet::<T>::block_number();
+			match Filing::<T>::get() {
+				None => match Self::filing_deadline() {
+					Some(deadline) if now >= deadline => FilingStatusView::FilingOverdue,
+					_ => FilingStatusView::NotFiled,
+				},
+				Some(record) => match Self::review_due_of(&record) {
+					None => FilingStatusView::Cancelled,
+					Some(due) if now >= due => FilingStatusView::ReviewDue,
+					Some(_) => FilingStatusView::Filed,
+				},
+			}
+		}
+
+		/// The first block at which an unregistered filing is overdue; `None` while the service
+		/// start is unknown, and once a filing is registered (in force or cancelled), when no
+		/// deadline applies any more.
+		pub fn filing_deadline() -> Option<BlockNumberFor<T>> {
+			if Filing::<T>::exists() {
+				return None;
+			}
+			ServiceStart::<T>::get().map(|start| start.saturating_add(T::FilingDeadline::get()))
+		}
+
+		/// The block at which the next periodic review is due; `None` without a filing in
+		/// force.
+		pub fn next_review_due() -> Option<BlockNumberFor<T>> {
+			Filing::<T>::get().and_then(|record| Self::review_due_of(&record))
+		}
+
+		/// Previous versions of the filing record, oldest first (the oldest dropped once the
+		/// history is full); empty until the record first changes.
+		pub fn filing_history() -> Vec<FilingRecordOf<T>> {
+			FilingHistory::<T>::get().into_inner()
+		}
+
+		/// The filing number to label the service with (UTF-8); empty without a filing in
+		/// force.
+		pub fn filing_label() -> Vec<u8> {
+			match Filing::<T>::get() {
+				Some(record) if record.status == FilingState::Filed => record.number.into_inner(),
+				_ => Vec::new(),
+			}
+		}
+
+		/// The current version of the rules document `kind`; `None` before one is published.
+		pub fn rules(kind: RulesKind) -> Option<RulesDocumentOf<T>> {
+			CurrentRules::<T>::get(kind)
+		}
+
+		/// Previous versions of the rules document `kind`, oldest first (the oldest dropped once
+		/// the history is full); empty until a second version is published.
+		pub fn rules_history(kind: RulesKind) -> Vec<RulesDocumentOf<T>> {
+			RulesHistory::<T>::get(kind).into_inner()
+		}
+
+		/// The current platform convention version; 0 when none is published.
+		pub fn current_convention() -> ConventionVersion {
+			CurrentRules::<T>::get(RulesKind::PlatformConvention).map_or(0, |doc| doc.version)
+		}
+
+		/// The security assessment (report hash, verdict, block, assessor) of the runtime code
+		/// with hash `code_hash`; `None` when it was never assessed or the assessment was
+		/// revoked.
+		pub fn assessment(code_hash: T::Hash) -> Option<AssessmentOf<T>> {
+			Assessments::<T>::get(code_hash)
+		}
+
+		/// Whether the service is running or suspended by the regulator (with the hash of the
+		/// reasons and the block of the suspension).
+		pub fn service_status() -> ServiceStatus<BlockNumberFor<T>> {
+			match ServiceSuspension::<T>::get() {
+				Some(Suspension { reason, since }) => ServiceStatus::Suspended { reason, since },
+				None => ServiceStatus::Active,
+			}
+		}
+	}
 }
 
 /// The runtime's code-upgrade gate (R6): set `type OnSetCode = AssessedCodeGate<Runtime>;` in
@@ -681,84 +773,6 @@ impl<T: Config> ComplianceFacts for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// The filing record, if registered.
-	pub fn filing() -> Option<FilingRecordOf<T>> {
-		Filing::<T>::get()
-	}
-
-	/// Previous versions of the filing record, oldest first.
-	pub fn filing_history() -> Vec<FilingRecordOf<T>> {
-		FilingHistory::<T>::get().into_inner()
-	}
-
-	/// The filing number to show as the service's label, or empty when there is no filing in
-	/// force.
-	pub fn filing_label() -> Vec<u8> {
-		match Filing::<T>::get() {
-			Some(record) if record.status == FilingState::Filed => record.number.into_inner(),
-			_ => Vec::new(),
-		}
-	}
-
-	/// The first block at which an unregistered filing is overdue, when the service start is
-	/// known; `None` once a filing is registered (in force or cancelled), when no deadline
-	/// applies any more.
-	pub fn filing_deadline() -> Option<BlockNumberFor<T>> {
-		if Filing::<T>::exists() {
-			return None;
-		}
-		ServiceStart::<T>::get().map(|start| start.saturating_add(T::FilingDeadline::get()))
-	}
-
-	/// The block at which the next periodic review is due, while the filing is in force.
-	pub fn next_review_due() -> Option<BlockNumberFor<T>> {
-		Filing::<T>::get().and_then(|record| Self::review_due_of(&record))
-	}
-
-	/// The filing status at the current block.
-	pub fn filing_status() -> FilingStatusView {
-		let now = frame_system::Pallet::<T>::block_number();
-		match Filing::<T>::get() {
-			None => match Self::filing_deadline() {
-				Some(deadline) if now >= deadline => FilingStatusView::FilingOverdue,
-				_ => FilingStatusView::NotFiled,
-			},
-			Some(record) => match Self::review_due_of(&record) {
-				None => FilingStatusView::Cancelled,
-				Some(due) if now >= due => FilingStatusView::ReviewDue,
-				Some(_) => FilingStatusView::Filed,
-			},
-		}
-	}
-
-	/// The current version of a rules document.
-	pub fn rules(kind: RulesKind) -> Option<RulesDocumentOf<T>> {
-		CurrentRules::<T>::get(kind)
-	}
-
-	/// Previous versions of a rules document, oldest first.
-	pub fn rules_history(kind: RulesKind) -> Vec<RulesDocumentOf<T>> {
-		RulesHistory::<T>::get(kind).into_inner()
-	}
-
-	/// The current platform convention version (0 when none is published).
-	pub fn current_convention() -> ConventionVersion {
-		CurrentRules::<T>::get(RulesKind::PlatformConvention).map_or(0, |doc| doc.version)
-	}
-
-	/// The security assessment of a code hash.
-	pub fn assessment(code_hash: T::Hash) -> Option<AssessmentOf<T>> {
-		Assessments::<T>::get(code_hash)
-	}
-
-	/// Whether the service is running or suspended.
-	pub fn service_status() -> ServiceStatus<BlockNumberFor<T>> {
-		match ServiceSuspension::<T>::get() {
-			Some(Suspension { reason, since }) => ServiceStatus::Suspended { reason, since },
-			None => ServiceStatus::Active,
-		}
-	}
-
 	/// When the filing in `record` is next due for review (none once cancelled).
 	fn review_due_of(record: &FilingRecordOf<T>) -> Option<BlockNumberFor<T>> {
 		match record.status {

@@ -195,6 +195,18 @@ impl ExtBuilder {
 	}
 }
 
+/// Runs a view function the way a client does: the runtime dispatches it by its id, decoding
+/// the SCALE-encoded arguments, and the SCALE-encoded answer decodes as its return type.
+pub fn view<V>(query: V) -> V::ReturnType
+where
+	V: frame_support::view_functions::ViewFunction + codec::Encode,
+	V::ReturnType: codec::DecodeAll,
+{
+	let answer = Test::execute_view_function(V::id(), query.encode())
+		.unwrap_or_else(|e| panic!("the runtime dispatches the view function: {e:?}"));
+	codec::DecodeAll::decode_all(&mut &answer[..]).expect("the answer is the return type")
+}
+
 /// Runs the pallet's `on_initialize` for each block up to and including `n`.
 pub fn run_to_block(n: u64) {
 	while System::block_number() < n {

@@ -1,10 +1,10 @@
-//! The runtime API through which nodes, regulators' tools and the start-up label read the filing
-//! pallet (R5, R9).
+//! The runtime API through which the node reads the filing pallet (R5, R9), e.g. for its
+//! start-up label.
 //!
-//! The runtime implements it by calling the same-named functions on [`crate::Pallet`]. The record
-//! types are parameters so that clients decode them with the runtime's bounds, e.g.
+//! The runtime implements it by calling the same-named view functions on [`crate::Pallet`]. The
+//! record types are parameters so that a caller decodes them with the runtime's bounds, e.g.
 //! `FilingApi<Block, BlockNumber, Hash, FilingRecordOf<Runtime>, RulesDocumentOf<Runtime>,
-//! AssessmentOf<Runtime>>`.
+//! AssessmentOf<Runtime>>`. Clients call the view functions instead, which need none of that.
 
 use crate::{FilingStatusView, RulesKind, ServiceStatus};
 use alloc::vec::Vec;
@@ -14,6 +14,11 @@ use compliance_primitives::ConventionVersion;
 sp_api::decl_runtime_apis! {
 	/// Read access to the filing record, rules documents, security assessments and service
 	/// status.
+	///
+	/// Clients should call the pallet's view functions of the same names instead
+	/// (`Filing.filing_status` ...): the metadata describes them and their types, so a client
+	/// finds them there and needs none of this trait's five type parameters spelled out. This
+	/// API stays for the node, which calls runtime APIs through their Rust trait.
 	pub trait FilingApi<BlockNumber, Hash, FilingRecord, RulesDocument, Assessment>
 	where
 		BlockNumber: Codec,

@@ -915,6 +915,71 @@ fn suspension_refuses_wrong_origins() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// View functions.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn view_functions_answer_by_id_what_the_state_holds() {
+	use crate::{
+		AssessmentViewFunction as AssessmentOf, CurrentConventionViewFunction as CurrentConvention,
+		FilingDeadlineViewFunction as FilingDeadline, FilingHistoryViewFunction as History,
+		FilingLabelViewFunction as Label, FilingStatusViewFunction as Status,
+		FilingViewFunction as Record, NextReviewDueViewFunction as NextReviewDue,
+		RulesHistoryViewFunction as RulesHistoryOf, RulesViewFunction as Rules,
+		ServiceStatusViewFunction as Service,
+	};
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(view(Record::<Test>::new()), None);
+		assert_eq!(view(Status::<Test>::new()), FilingStatusView::NotFiled);
+		assert_eq!(view(FilingDeadline::<Test>::new()), None);
+		assert_ok!(Filing::record_service_start(operator(), 1));
+		assert_eq!(view(FilingDeadline::<Test>::new()), Some(1 + FILING_DEADLINE));
+		assert_eq!(view(Label::<Test>::new()), Vec::<u8>::new());
+		assert_eq!(view(NextReviewDue::<Test>::new()), None);
+		run_to_block(2);
+		assert_ok!(register());
+		assert_eq!(view(Record::<Test>::new()).map(|r| r.version), Some(1));
+		assert_eq!(view(Status::<Test>::new()), FilingStatusView::Filed);
+		assert_eq!(view(FilingDeadline::<Test>::new()), None);
+		assert_eq!(view(Label::<Test>::new()), NUMBER.as_bytes().to_vec());
+		assert_eq!(view(NextReviewDue::<Test>::new()), Some(2 + REVIEW_PERIOD));
+		assert!(view(History::<Test>::new()).is_empty());
+		assert_ok!(change());
+		let versions = view(History::<Test>::new()).into_iter().map(|r| r.version);
+		assert_eq!(versions.collect::<Vec<_>>(), vec![1]);
+		assert_eq!(view(Record::<Test>::new()), Filing::filing());
+
+		let convention = RulesKind::PlatformConvention;
+		assert_eq!(view(Rules::<Test>::new(convention)), None);
+		assert_eq!(view(CurrentConvention::<Test>::new()), 0);
+		assert_ok!(publish(convention, 1));
+		assert_ok!(publish(convention, 2));
+		assert_eq!(view(Rules::<Test>::new(convention)).map(|d| d.version), Some(2));
+		let versions = view(RulesHistoryOf::<Test>::new(convention)).into_iter().map(|d| d.version);
+		assert_eq!(versions.collect::<Vec<_>>(), vec![1]);
+		assert_eq!(view(CurrentConvention::<Test>::new()), 2);
+		// The kind argument reaches the pallet: the other document is still unpublished.
+		assert_eq!(view(Rules::<Test>::new(RulesKind::ManagementRules)), None);
+		assert!(view(RulesHistoryOf::<Test>::new(RulesKind::ManagementRules)).is_empty());
+
+		assert_eq!(view(AssessmentOf::<Test>::new(hash(1))), None);
+		assert_ok!(Filing::record_assessment(assessor(), hash(1), hash(2), Verdict::Approved));
+		assert_eq!(
+			view(AssessmentOf::<Test>::new(hash(1))).map(|a| a.verdict),
+			Some(Verdict::Approved)
+		);
+		assert_eq!(view(AssessmentOf::<Test>::new(hash(2))), None);
+
+		assert_eq!(view(Service::<Test>::new()), ServiceStatus::Active);
+		assert_ok!(Filing::suspend_service(regulator(), hash(4)));
+		assert_eq!(
+			view(Service::<Test>::new()),
+			ServiceStatus::Suspended { reason: hash(4), since: 2 }
+		);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
 // Genesis and invariants.
 // ---------------------------------------------------------------------------------------------
 

@@ -47,7 +47,7 @@ pub type ContentRecordOf<T> = ContentRecord<
 	BlockNumberFor<T>,
 	BoundedVec<u8, <T as Config>::MaxUriLen>,
 >;
-/// A content record as the runtime API returns it, with a plain URI.
+/// A content record as clients read it (the `content` view function), with a plain URI.
 pub type ContentView<AccountId, BlockNumber> = ContentRecord<AccountId, BlockNumber, Vec<u8>>;
 /// A report of this runtime.
 pub type ReportOf<T> = Report<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
@@ -1014,6 +1014,72 @@ pub mod pallet {
 			Ok(())
 		}
 	}
+
+	// The read surface clients find by name in the metadata, with no runtime-API types to spell
+	// out. `runtime_api::ModerationApi` answers from these same functions for the node. The
+	// report lookup is `report_info`: `report` is the users' call.
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// The author, kind, URI, publication block, status and latest case of content `hash`;
+		/// `None` when it was neither published nor moderated. The URI of hidden content reads
+		/// as empty, so the read API never points anyone to content that must not be shown;
+		/// storage keeps it, for the record and for a restore.
+		pub fn content(hash: ContentHash) -> Option<ContentView<T::AccountId, BlockNumberFor<T>>> {
+			ContentOf::<T>::get(hash).map(|r| ContentRecord {
+				author: r.author,
+				kind: r.kind,
+				uri: match r.status {
+					ContentStatus::Hidden { .. } => Vec::new(),
+					ContentStatus::Visible | ContentStatus::Flagged { .. } => r.uri.into_inner(),
+				},
+				published_at: r.published_at,
+				status: r.status,
+				last_case: r.last_case,
+			})
+		}
+
+		/// The report `report_id`: who filed it about what, its category and evidence hash, when
+		/// it was filed and falls overdue, and whether it is open, overdue or resolved; `None`
+		/// when no such report exists.
+		pub fn report_info(report_id: ReportId) -> Option<ReportOf<T>> {
+			Reports::<T>::get(report_id)
+		}
+
+		/// The case `case_id`: what was done to which content or account, why, by whom and when,
+		/// the report it resolved, the previous case about the subject and any appeal; `None`
+		/// when no such case exists or it was purged.
+		pub fn case(case_id: CaseId) -> Option<CaseOf<T>> {
+			Cases::<T>::get(case_id)
+		}
+
+		/// Up to `limit` (at most `MAX_PAGE_LEN`, 256) unresolved reports with their ids, in
+		/// storage order, after report `start_after` (from the first if `None`). Pass the last
+		/// id of a page to get the next one; an empty page is the end.
+		pub fn open_reports(
+			start_after: Option<ReportId>,
+			limit: u32,
+		) -> Vec<(ReportId, ReportOf<T>)> {
+			let ids = match start_after {
+				Some(id) => OpenReports::<T>::iter_keys_from_key(id),
+				None => OpenReports::<T>::iter_keys(),
+			};
+			Self::page(ids, limit)
+		}
+
+		/// Up to `limit` (at most `MAX_PAGE_LEN`, 256) unresolved reports past their deadline,
+		/// with their ids, in storage order, after report `start_after` (from the first if
+		/// `None`). Pass the last id of a page to get the next one; an empty page is the end.
+		pub fn overdue_reports(
+			start_after: Option<ReportId>,
+			limit: u32,
+		) -> Vec<(ReportId, ReportOf<T>)> {
+			let ids = match start_after {
+				Some(id) => OverdueReports::<T>::iter_keys_from_key(id),
+				None => OverdueReports::<T>::iter_keys(),
+			};
+			Self::page(ids, limit)
+		}
+	}
 }
 
 impl<T: Config> Pallet<T> {
@@ -1358,59 +1424,6 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// The status and metadata of content `hash`, if it was published or moderated. The URI of
-	/// hidden content is left out (empty): the read API must not point anyone to content that
-	/// must not be shown. Storage keeps it, for the record and for a restore.
-	pub fn content_status(
-		hash: ContentHash,
-	) -> Option<ContentView<T::AccountId, BlockNumberFor<T>>> {
-		ContentOf::<T>::get(hash).map(|r| ContentRecord {
-			author: r.author,
-			kind: r.kind,
-			uri: match r.status {
-				ContentStatus::Hidden { .. } => Vec::new(),
-				ContentStatus::Visible | ContentStatus::Flagged { .. } => r.uri.into_inner(),
-			},
-			published_at: r.published_at,
-			status: r.status,
-			last_case: r.last_case,
-		})
-	}
-
-	/// The report `report_id`, if it exists.
-	pub fn report_info(report_id: ReportId) -> Option<ReportOf<T>> {
-		Reports::<T>::get(report_id)
-	}
-
-	/// The case `case_id`, if it exists (and was not purged).
-	pub fn case_info(case_id: CaseId) -> Option<CaseOf<T>> {
-		Cases::<T>::get(case_id)
-	}
-
-	/// Up to `limit` (at most [`MAX_PAGE_LEN`]) unresolved reports, in storage order, after
-	/// report `start_after` (from the first if `None`). Pass the last id of a page to get the
-	/// next one.
-	pub fn open_reports(start_after: Option<ReportId>, limit: u32) -> Vec<(ReportId, ReportOf<T>)> {
-		let ids = match start_after {
-			Some(id) => OpenReports::<T>::iter_keys_from_key(id),
-			None => OpenReports::<T>::iter_keys(),
-		};
-		Self::page(ids, limit)
-	}
-
-	/// Up to `limit` (at most [`MAX_PAGE_LEN`]) unresolved reports past their deadline, in
-	/// storage order, after report `start_after` (from the first if `None`).
-	pub fn overdue_reports(
-		start_after: Option<ReportId>,
-		limit: u32,
-	) -> Vec<(ReportId, ReportOf<T>)> {
-		let ids = match start_after {
-			Some(id) => OverdueReports::<T>::iter_keys_from_key(id),
-			None => OverdueReports::<T>::iter_keys(),
-		};
-		Self::page(ids, limit)
-	}
-
 	fn page(ids: impl Iterator<Item = ReportId>, limit: u32) -> Vec<(ReportId, ReportOf<T>)> {
 		ids.filter_map(|id| Reports::<T>::get(id).map(|report| (id, report)))
 			.take(limit.min(MAX_PAGE_LEN) as usize)
@@ -1516,12 +1529,19 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-/// The runtime API through which nodes, clients and regulators read moderation records.
+/// The runtime API through which the node reads moderation records. Clients read the same
+/// answers from the pallet's view functions (see [`Pallet`]).
 pub mod runtime_api {
 	use super::*;
 
 	sp_api::decl_runtime_apis! {
 		/// Read access to content status, reports and cases.
+		///
+		/// Clients should call the pallet's view functions instead (`Moderation.content`,
+		/// `report_info`, `case`, `open_reports`, `overdue_reports`): the metadata describes them
+		/// and their types, so a client finds them there and needs no type parameters of this
+		/// trait spelled out. This API stays for the node, which calls runtime APIs through
+		/// their Rust trait.
 		pub trait ModerationApi<AccountId, BlockNumber>
 		where
 			AccountId: codec::Codec,

@@ -9,7 +9,7 @@ use frame_support::{
 };
 use sp_core::H256;
 use sp_runtime::DispatchError::BadOrigin;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 fn h(n: u8) -> H256 {
 	H256::repeat_byte(n)
@@ -1888,18 +1888,60 @@ fn purge_case_keeps_a_case_whose_measure_is_in_force_and_forgets_a_lapsed_one() 
 fn query_helpers_return_records() {
 	ExtBuilder::default().build_and_execute(|| {
 		publish(ALICE, h(1));
-		let view = Moderation::content_status(h(1)).unwrap();
+		let view = Moderation::content(h(1)).unwrap();
 		assert_eq!(view.uri, b"ipfs://x".to_vec());
 		assert_eq!(view.author, Some(ALICE));
 		// The view encodes exactly like the stored record.
 		assert_eq!(view.encode(), ContentOf::<Test>::get(h(1)).unwrap().encode());
-		assert!(Moderation::content_status(h(2)).is_none());
+		assert!(Moderation::content(h(2)).is_none());
 		let id = file_report(BOB, ReportTarget::Content(h(1)));
 		assert_eq!(Moderation::report_info(id).unwrap().reporter, BOB);
 		assert!(Moderation::report_info(id + 1).is_none());
 		assert_ok!(Moderation::hide(signed(MOD1), h(1), ReasonCode::Rumour, h(0)));
-		assert_eq!(Moderation::case_info(last_case_id()).unwrap().actor, Actor::Moderator(MOD1));
-		assert!(Moderation::case_info(last_case_id() + 1).is_none());
+		assert_eq!(Moderation::case(last_case_id()).unwrap().actor, Actor::Moderator(MOD1));
+		assert!(Moderation::case(last_case_id() + 1).is_none());
+	});
+}
+
+#[test]
+fn view_functions_answer_by_id_what_the_state_holds() {
+	ExtBuilder::default().build_and_execute(|| {
+		let content = |hash| view(ContentViewFunction::<Test>::new(hash));
+		let report = |id| view(ReportInfoViewFunction::<Test>::new(id));
+		let case = |id| view(CaseViewFunction::<Test>::new(id));
+		let open = |after, limit| view(OpenReportsViewFunction::<Test>::new(after, limit));
+		let overdue = |after, limit| view(OverdueReportsViewFunction::<Test>::new(after, limit));
+		let ids = |page: Vec<(ReportId, _)>| page.into_iter().map(|(id, _)| id).collect::<Vec<_>>();
+
+		assert_eq!(content(h(1)), None);
+		publish(ALICE, h(1));
+		assert_eq!(content(h(1)).map(|c| c.uri), Some(b"ipfs://x".to_vec()));
+		let first = file_report(BOB, ReportTarget::Content(h(1)));
+		let second = file_report(CHARLIE, ReportTarget::Account(ALICE));
+		assert_eq!(report(first).map(|r| (r.reporter, r.state)), Some((BOB, ReportState::Open)));
+		assert_eq!(report(second + 1), None);
+		// The paging arguments reach the pallet: one report a page, the second page after the
+		// first's id, then nothing.
+		let page = ids(open(None, 1));
+		assert_eq!(page.len(), 1);
+		let rest = ids(open(Some(page[0]), 1));
+		assert_eq!(rest.len(), 1);
+		assert_eq!(BTreeSet::from([page[0], rest[0]]), BTreeSet::from([first, second]));
+		assert!(open(Some(rest[0]), 1).is_empty());
+
+		assert!(overdue(None, 10).is_empty());
+		run_to_block(11);
+		assert_eq!(ids(overdue(None, 10)).len(), 2);
+		assert_ok!(Moderation::resolve(signed(MOD1), first, ReportOutcome::Dismissed, h(0)));
+		assert!(matches!(report(first).map(|r| r.state), Some(ReportState::Resolved(_))));
+		assert_eq!(ids(open(None, 10)), vec![second]);
+		assert_eq!(ids(overdue(None, 10)), vec![second]);
+
+		assert_eq!(case(NextCaseId::<Test>::get()), None);
+		assert_ok!(Moderation::hide(signed(MOD1), h(1), ReasonCode::Rumour, h(0)));
+		assert_eq!(case(last_case_id()).map(|c| c.actor), Some(Actor::Moderator(MOD1)));
+		assert_eq!(content(h(1)).map(|c| c.uri), Some(Vec::new()), "a hidden URI reads empty");
+		assert_eq!(content(h(1)), Moderation::content(h(1)));
 	});
 }
 
@@ -1908,15 +1950,15 @@ fn the_read_api_leaves_out_the_uri_of_hidden_content() {
 	ExtBuilder::default().build_and_execute(|| {
 		publish(ALICE, h(1));
 		assert_ok!(Moderation::flag(signed(MOD1), h(1), ReasonCode::Rumour));
-		assert_eq!(Moderation::content_status(h(1)).unwrap().uri, b"ipfs://x".to_vec());
+		assert_eq!(Moderation::content(h(1)).unwrap().uri, b"ipfs://x".to_vec());
 		assert_ok!(Moderation::hide(signed(MOD1), h(1), ReasonCode::Rumour, h(0)));
-		let view = Moderation::content_status(h(1)).unwrap();
+		let view = Moderation::content(h(1)).unwrap();
 		assert!(view.uri.is_empty());
 		assert_eq!(view.author, Some(ALICE));
 		// Storage keeps it, and a restore shows it again.
 		assert_eq!(ContentOf::<Test>::get(h(1)).unwrap().uri.into_inner(), b"ipfs://x".to_vec());
 		assert_ok!(Moderation::restore(signed(MOD2), h(1), h(0)));
-		assert_eq!(Moderation::content_status(h(1)).unwrap().uri, b"ipfs://x".to_vec());
+		assert_eq!(Moderation::content(h(1)).unwrap().uri, b"ipfs://x".to_vec());
 	});
 }
 

@@ -642,6 +642,60 @@ pub mod pallet {
 			Ok(())
 		}
 	}
+
+	// The read surface clients find by name in the metadata, with no runtime-API types to spell
+	// out. `runtime_api::RealNameApi` answers from these same functions for the node.
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// What holds for `who` now: whether it is verified, its standing (lapsed measures read
+		/// as `Good`), its stored record (`None` for an account never verified nor sanctioned),
+		/// and the rejection code an ordinary call signed by `who` would get (`None` when such a
+		/// call would pass).
+		pub fn account_status(who: T::AccountId) -> AccountStatus<BlockNumberFor<T>> {
+			let state = ComplianceState::<T>::get();
+			let record = Accounts::<T>::get(&who);
+			let now = frame_system::Pallet::<T>::block_number();
+			let summary = T::SummaryStore::get(&who);
+			let reject = Self::check_in(&state, &summary, now, None, false, false, false)
+				.err()
+				.map(RejectCode::code);
+			AccountStatus {
+				verified: Self::status_in(&state, record.and_then(|r| r.verification), now)
+					.is_valid(),
+				standing: record.map(|r| r.standing.effective_at(now)).unwrap_or_default(),
+				reject,
+				record,
+			}
+		}
+
+		/// Every registrar that exists, in id order: its id, account, name and whether it may
+		/// issue verifications. Empty when there is none.
+		pub fn registrars() -> Vec<RegistrarSummary<T::AccountId>> {
+			ComplianceState::<T>::get()
+				.registrars
+				.iter()
+				.filter_map(|(id, _)| {
+					Registrars::<T>::get(id).map(|info| RegistrarSummary {
+						id: *id,
+						account: info.account,
+						name: info.name.into_inner(),
+						status: info.status,
+					})
+				})
+				.collect()
+		}
+
+		/// Whether the regulator suspended the service, the platform convention version every
+		/// account must have acknowledged (0 when none) and how many registrars exist.
+		pub fn service_status() -> ServiceStatus {
+			let state = ComplianceState::<T>::get();
+			ServiceStatus {
+				service_suspended: state.service_suspended,
+				current_convention: state.current_convention,
+				registrars: u32::try_from(state.registrars.len()).unwrap_or(u32::MAX),
+			}
+		}
+	}
 }
 
 impl<T: Config> Pallet<T> {
@@ -661,49 +715,6 @@ impl<T: Config> Pallet<T> {
 		Accounts::<T>::get(who)
 			.map(|record| record.standing.effective_at(frame_system::Pallet::<T>::block_number()))
 			.unwrap_or_default()
-	}
-
-	/// Everything the runtime API tells about `who`.
-	pub fn account_status(who: &T::AccountId) -> AccountStatus<BlockNumberFor<T>> {
-		let state = ComplianceState::<T>::get();
-		let record = Accounts::<T>::get(who);
-		let now = frame_system::Pallet::<T>::block_number();
-		let summary = T::SummaryStore::get(who);
-		let reject = Self::check_in(&state, &summary, now, None, false, false, false)
-			.err()
-			.map(RejectCode::code);
-		AccountStatus {
-			verified: Self::status_in(&state, record.and_then(|r| r.verification), now).is_valid(),
-			standing: record.map(|r| r.standing.effective_at(now)).unwrap_or_default(),
-			reject,
-			record,
-		}
-	}
-
-	/// Every registrar that exists, in id order.
-	pub fn registrar_list() -> Vec<RegistrarSummary<T::AccountId>> {
-		ComplianceState::<T>::get()
-			.registrars
-			.iter()
-			.filter_map(|(id, _)| {
-				Registrars::<T>::get(id).map(|info| RegistrarSummary {
-					id: *id,
-					account: info.account,
-					name: info.name.into_inner(),
-					status: info.status,
-				})
-			})
-			.collect()
-	}
-
-	/// The global compliance state, as the runtime API shows it.
-	pub fn service_status() -> ServiceStatus {
-		let state = ComplianceState::<T>::get();
-		ServiceStatus {
-			service_suspended: state.service_suspended,
-			current_convention: state.current_convention,
-			registrars: u32::try_from(state.registrars.len()).unwrap_or(u32::MAX),
-		}
 	}
 
 	/// The real-name check of a call signed by `who`: `Ok` when it may pass, else the reason

@@ -198,6 +198,18 @@ pub fn commitment(n: u8) -> IdentityCommitment {
 	H256::repeat_byte(n)
 }
 
+/// Runs a view function the way a client does: the runtime dispatches it by its id, decoding
+/// the SCALE-encoded arguments, and the SCALE-encoded answer decodes as its return type.
+pub fn view<V>(query: V) -> V::ReturnType
+where
+	V: frame_support::view_functions::ViewFunction + codec::Encode,
+	V::ReturnType: codec::DecodeAll,
+{
+	let answer = Test::execute_view_function(V::id(), query.encode())
+		.unwrap_or_else(|e| panic!("the runtime dispatches the view function: {e:?}"));
+	codec::DecodeAll::decode_all(&mut &answer[..]).expect("the answer is the return type")
+}
+
 /// Builds the test externalities.
 pub struct ExtBuilder {
 	current_convention: u32,

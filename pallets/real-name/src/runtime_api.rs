@@ -1,5 +1,5 @@
-//! The runtime API through which nodes, clients and regulators read verification and standing
-//! (R9).
+//! The runtime API through which the node reads verification and standing (R9). Clients read the
+//! same answers from the pallet's view functions (see [`crate::Pallet`]).
 
 use crate::types::{AccountStatus, RegistrarSummary, ServiceStatus};
 use alloc::vec::Vec;
@@ -7,6 +7,11 @@ use codec::Codec;
 
 sp_api::decl_runtime_apis! {
 	/// Reads the real-name state of accounts and registrars.
+	///
+	/// Clients should call the pallet's view functions of the same names instead
+	/// (`RealName.account_status` ...): the metadata describes them and their types, so a client
+	/// finds them there and needs no type parameters of this trait spelled out. This API stays
+	/// for the node, which calls runtime APIs through their Rust trait.
 	pub trait RealNameApi<AccountId, BlockNumber>
 	where
 		AccountId: Codec,

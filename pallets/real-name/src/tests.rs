@@ -1267,11 +1267,11 @@ fn check_leaves_storage_untouched() {
 #[test]
 fn account_status_reports_what_the_check_would_say() {
 	ExtBuilder::default().build_and_execute(|| {
-		let alice = RealName::account_status(&ALICE);
+		let alice = RealName::account_status(ALICE);
 		assert!(alice.verified);
 		assert_eq!(alice.reject, None);
 		assert_eq!(alice.record, Accounts::<Test>::get(ALICE));
-		let charlie = RealName::account_status(&CHARLIE);
+		let charlie = RealName::account_status(CHARLIE);
 		assert_eq!(
 			(charlie.verified, charlie.reject, charlie.record),
 			(false, Some(RejectCode::NotVerified.code()), None)
@@ -1280,7 +1280,7 @@ fn account_status_reports_what_the_check_would_say() {
 			&ALICE,
 			Measure::Suspension { until: 10 }
 		));
-		let alice = RealName::account_status(&ALICE);
+		let alice = RealName::account_status(ALICE);
 		assert_eq!(alice.standing, Standing::Suspended { until: 10 });
 		assert_eq!(alice.reject, Some(RejectCode::AccountSuspended.code()));
 		assert_eq!(RealName::standing_of(&CHARLIE), Standing::Good);
@@ -1288,11 +1288,11 @@ fn account_status_reports_what_the_check_would_say() {
 }
 
 #[test]
-fn registrar_list_and_service_status() {
+fn registrars_and_service_status() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(RealName::suspend_registrar(RuntimeOrigin::root(), 1));
 		assert_eq!(
-			RealName::registrar_list(),
+			RealName::registrars(),
 			vec![
 				RegistrarSummary {
 					id: 0,
@@ -1313,6 +1313,36 @@ fn registrar_list_and_service_status() {
 			RealName::service_status(),
 			ServiceStatus { service_suspended: true, current_convention: 1, registrars: 2 }
 		);
+	});
+}
+
+#[test]
+fn view_functions_answer_by_id_what_the_state_holds() {
+	ExtBuilder::default().build_and_execute(|| {
+		let alice = view(AccountStatusViewFunction::<Test>::new(ALICE));
+		assert_eq!((alice.verified, alice.standing, alice.reject), (true, Standing::Good, None));
+		assert_ok!(<Standings as AccountStanding<_, _>>::apply(
+			&ALICE,
+			Measure::Suspension { until: 10 }
+		));
+		let alice = view(AccountStatusViewFunction::<Test>::new(ALICE));
+		assert_eq!(alice.standing, Standing::Suspended { until: 10 });
+		assert_eq!(alice.reject, Some(RejectCode::AccountSuspended.code()));
+		assert_eq!(alice, RealName::account_status(ALICE));
+
+		let statuses = || -> Vec<_> {
+			view(RegistrarsViewFunction::<Test>::new())
+				.into_iter()
+				.map(|r| r.status)
+				.collect()
+		};
+		assert_eq!(statuses(), vec![RegistrarStatus::Active, RegistrarStatus::Active]);
+		assert_ok!(RealName::suspend_registrar(RuntimeOrigin::root(), 1));
+		assert_eq!(statuses(), vec![RegistrarStatus::Active, RegistrarStatus::Suspended]);
+
+		assert!(!view(ServiceStatusViewFunction::<Test>::new()).service_suspended);
+		set_service_suspended(true);
+		assert!(view(ServiceStatusViewFunction::<Test>::new()).service_suspended);
 	});
 }
 

@@ -269,7 +269,7 @@ impl<BlockNumber> VerificationStatus<BlockNumber> {
 	}
 }
 
-/// What the runtime API tells about one account.
+/// What the `account_status` view function and runtime API tell about one account.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo)]
 pub struct AccountStatus<BlockNumber> {
 	/// Whether the account holds a valid verification now.
@@ -284,7 +284,7 @@ pub struct AccountStatus<BlockNumber> {
 	pub record: Option<AccountRecord<BlockNumber>>,
 }
 
-/// A registrar as the runtime API shows it.
+/// A registrar as the `registrars` view function and runtime API show it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo)]
 pub struct RegistrarSummary<AccountId> {
 	/// Its id.
@@ -297,7 +297,7 @@ pub struct RegistrarSummary<AccountId> {
 	pub status: RegistrarStatus,
 }
 
-/// The global compliance state as the runtime API shows it.
+/// The global compliance state as the `service_status` view function and runtime API show it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo)]
 pub struct ServiceStatus {
 	/// Whether the regulator suspended the service.

@@ -20,7 +20,7 @@ fn metadata_file() -> PathBuf {
 
 /// The metadata the compiled Wasm runtime returns from `Metadata_metadata_at_version`, as the
 /// node serves it (SCALE-encoded `RuntimeMetadataPrefixed`).
-fn wasm_metadata() -> Vec<u8> {
+pub(super) fn wasm_metadata() -> Vec<u8> {
 	let wasm = crate::WASM_BINARY.expect("the Wasm runtime is built (do not set SKIP_WASM_BUILD)");
 	let executor = sc_executor::WasmExecutor::<sp_io::SubstrateHostFunctions>::builder().build();
 	let code = WrappedRuntimeCode(wasm.into());

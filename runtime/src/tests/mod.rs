@@ -5,6 +5,7 @@ mod governance;
 mod metadata;
 pub(crate) mod real_name_check;
 mod upgrade_gate;
+mod view_functions;
 
 use crate::{genesis_config_presets, AllPalletsWithSystem};
 use frame_support::traits::IntegrityTest;

@@ -378,7 +378,7 @@ fn service_suspension_refuses_users_but_not_the_regulator_or_admin() {
 		})));
 		assert_accepted(eve.sign(RuntimeCall::Filing(pallet_filing::Call::resume_service {})));
 		assert_accepted(Signer::new(Sr25519Keyring::Ferdie).sign(remark()));
-		assert!(Moderation::content_status(ContentHash::repeat_byte(1)).is_some());
+		assert!(Moderation::content(ContentHash::repeat_byte(1)).is_some());
 	});
 }
 

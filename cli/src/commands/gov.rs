@@ -12,20 +12,37 @@
 //! A motion whose call fails when executed fails the command with the call's error by name
 //! (see [`crate::chain::Chain::submit`]).
 
+use super::{
+	filing::{FilingCall, RulesCall},
+	Ctx,
+};
 use crate::{
-	args::{
-		account, address, hash, hash_file, num, parse_account, parse_hash, AppealDecisionArgs,
-		ChainEnum, Reason, Revocation,
-	},
-	chain::{api, call_bytes, named_call, storage, At, Call, Chain},
+	args::{address, hash_file, parse_account, parse_hash, AppealDecisionArgs, Choice},
+	chain::{storage, At, Chain},
 	error::CliError,
+	output::Output,
 	render::{node, Node},
-	FilingCall, Output, RulesCall,
 };
 use clap::{ArgGroup, Args, Subcommand, ValueEnum};
+use compliance_client::{
+	api::{
+		self,
+		consortium::Call as Collective,
+		filing::Call as Filing,
+		moderation::Call as Moderation,
+		moderators::Call as Membership,
+		real_name::Call as RealName,
+		runtime_types::{
+			pallet_collective::Votes, pallet_moderation::types::ReasonCode,
+			pallet_real_name::types::RevocationReason,
+		},
+		system::Call as System,
+		validator_set::Call as ValidatorSet,
+	},
+	call_data, RuntimeCall,
+};
 use std::path::PathBuf;
 use subxt::{
-	dynamic::Value,
 	ext::{futures::future::join_all, scale_value},
 	utils::{to_hex, AccountId32, H256},
 };
@@ -69,6 +86,63 @@ impl Body {
 			Body::Regulators => " --body regulators",
 		}
 	}
+
+	/// `call` of the body's collective pallet.
+	fn call(self, call: Collective) -> RuntimeCall {
+		match self {
+			Body::Consortium => RuntimeCall::Consortium(call),
+			Body::Regulators => RuntimeCall::RegulatorsCollective(call),
+		}
+	}
+
+	/// The body's members now.
+	async fn members(self, at: &At) -> Result<Vec<AccountId32>, CliError> {
+		let members = match self {
+			Body::Consortium => storage(at, api::storage().consortium().members(), ()).await?,
+			Body::Regulators =>
+				storage(at, api::storage().regulators_collective().members(), ()).await?,
+		};
+		Ok(members.map(|(_, members)| members).unwrap_or_default())
+	}
+
+	/// The hashes of the body's open motions.
+	async fn proposals(self, at: &At) -> Result<Vec<H256>, CliError> {
+		let proposals = match self {
+			Body::Consortium => storage(at, api::storage().consortium().proposals(), ()).await?,
+			Body::Regulators =>
+				storage(at, api::storage().regulators_collective().proposals(), ()).await?,
+		};
+		Ok(proposals.map(|(_, hashes)| hashes.0).unwrap_or_default())
+	}
+
+	/// The call of the open motion `motion`, as stored (its SCALE bytes) and decoded.
+	async fn proposal(
+		self,
+		at: &At,
+		motion: H256,
+	) -> Result<Option<(Vec<u8>, RuntimeCall)>, CliError> {
+		match self {
+			Body::Consortium =>
+				storage(at, api::storage().consortium().proposal_of(), (motion,)).await,
+			Body::Regulators =>
+				storage(at, api::storage().regulators_collective().proposal_of(), (motion,)).await,
+		}
+	}
+
+	/// The votes on the open motion `motion`.
+	async fn votes(
+		self,
+		at: &At,
+		motion: H256,
+	) -> Result<Option<Votes<AccountId32, u32>>, CliError> {
+		let votes = match self {
+			Body::Consortium =>
+				storage(at, api::storage().consortium().voting(), (motion,)).await?,
+			Body::Regulators =>
+				storage(at, api::storage().regulators_collective().voting(), (motion,)).await?,
+		};
+		Ok(votes.map(|(_, votes)| votes))
+	}
 }
 
 /// A set of role holders, kept by a membership pallet.
@@ -88,14 +162,14 @@ pub enum MemberSet {
 }
 
 impl MemberSet {
-	/// The set's membership pallet.
-	fn pallet(self) -> &'static str {
+	/// `call` of the set's membership pallet.
+	fn call(self, call: Membership) -> RuntimeCall {
 		match self {
-			MemberSet::Consortium => "ConsortiumMembership",
-			MemberSet::FilingOperators => "FilingOperators",
-			MemberSet::Regulators => "Regulators",
-			MemberSet::Assessors => "Assessors",
-			MemberSet::Moderators => "Moderators",
+			MemberSet::Consortium => RuntimeCall::ConsortiumMembership(call),
+			MemberSet::FilingOperators => RuntimeCall::FilingOperators(call),
+			MemberSet::Regulators => RuntimeCall::Regulators(call),
+			MemberSet::Assessors => RuntimeCall::Assessors(call),
+			MemberSet::Moderators => RuntimeCall::Moderators(call),
 		}
 	}
 
@@ -232,7 +306,7 @@ enum AdminCall {
 		who: AccountId32,
 		/// Why.
 		#[arg(long, value_enum)]
-		reason: Revocation,
+		reason: Choice<RevocationReason>,
 	},
 	/// Make an account a moderator (`Moderators.add_member`; the same as `add-member --set
 	/// moderators`).
@@ -257,7 +331,7 @@ enum AdminCall {
 		who: AccountId32,
 		/// Why.
 		#[arg(long, value_enum, default_value = "other")]
-		reason: Reason,
+		reason: Choice<ReasonCode>,
 	},
 	/// Lift the measure in force on an account by motion (`Moderation.lift`); the body that
 	/// oversees the account.
@@ -267,7 +341,7 @@ enum AdminCall {
 		who: AccountId32,
 		/// Why.
 		#[arg(long, value_enum, default_value = "other")]
-		reason: Reason,
+		reason: Choice<ReasonCode>,
 	},
 	/// Decide the appeal of a case whose measure the body took by motion
 	/// (`Moderation.decide_appeal`); the same body.
@@ -347,64 +421,49 @@ enum AdminCall {
 
 impl AdminCall {
 	/// The call the motion carries.
-	fn call(&self) -> Result<Call, CliError> {
+	fn call(&self) -> Result<RuntimeCall, CliError> {
+		let add = |who: &AccountId32| Membership::add_member { who: address(who) };
+		let remove = |who: &AccountId32| Membership::remove_member { who: address(who) };
 		Ok(match self {
-			AdminCall::AddRegistrar { account: who, name } => named_call(
-				"RealName",
-				"add_registrar",
-				[("account", address(who)), ("name", Value::from_bytes(name))],
-			),
+			AdminCall::AddRegistrar { account, name } =>
+				RuntimeCall::RealName(RealName::add_registrar {
+					account: address(account),
+					name: name.clone().into_bytes(),
+				}),
 			AdminCall::SuspendRegistrar { id } =>
-				named_call("RealName", "suspend_registrar", [("id", num(*id))]),
+				RuntimeCall::RealName(RealName::suspend_registrar { id: *id }),
 			AdminCall::ReactivateRegistrar { id } =>
-				named_call("RealName", "reactivate_registrar", [("id", num(*id))]),
+				RuntimeCall::RealName(RealName::reactivate_registrar { id: *id }),
 			AdminCall::RemoveRegistrar { id } =>
-				named_call("RealName", "remove_registrar", [("id", num(*id))]),
-			AdminCall::ForceRevoke { who, reason } => named_call(
-				"RealName",
-				"force_revoke",
-				[("who", address(who)), ("reason", reason.value())],
-			),
-			AdminCall::AddModerator { who } =>
-				named_call(MemberSet::Moderators.pallet(), "add_member", [("who", address(who))]),
-			AdminCall::RemoveModerator { who } =>
-				named_call(MemberSet::Moderators.pallet(), "remove_member", [("who", address(who))]),
-			AdminCall::CloseAccount { who, reason } => named_call(
-				"Moderation",
-				"close",
-				[("who", account(who)), ("reason", reason.value())],
-			),
-			AdminCall::LiftMeasure { who, reason } => named_call(
-				"Moderation",
-				"lift",
-				[("who", account(who)), ("reason", reason.value())],
-			),
-			AdminCall::DecideAppeal(AppealDecisionArgs { case, uphold, note, .. }) => named_call(
-				"Moderation",
-				"decide_appeal",
-				[
-					("case_id", num(*case)),
-					("upheld", Value::bool(*uphold)),
-					("note_hash", hash(&note.hash())),
-				],
-			),
+				RuntimeCall::RealName(RealName::remove_registrar { id: *id }),
+			AdminCall::ForceRevoke { who, reason } =>
+				RuntimeCall::RealName(RealName::force_revoke {
+					who: address(who),
+					reason: reason.0.clone(),
+				}),
+			AdminCall::AddModerator { who } => MemberSet::Moderators.call(add(who)),
+			AdminCall::RemoveModerator { who } => MemberSet::Moderators.call(remove(who)),
+			AdminCall::CloseAccount { who, reason } => RuntimeCall::Moderation(Moderation::close {
+				who: who.clone(),
+				reason: reason.0.clone(),
+			}),
+			AdminCall::LiftMeasure { who, reason } => RuntimeCall::Moderation(Moderation::lift {
+				who: who.clone(),
+				reason: reason.0.clone(),
+			}),
+			AdminCall::DecideAppeal(decision) => RuntimeCall::Moderation(decision.call()),
 			AdminCall::PurgeCase { case } =>
-				named_call("Moderation", "purge_case", [("case_id", num(*case))]),
+				RuntimeCall::Moderation(Moderation::purge_case { case_id: *case }),
 			AdminCall::SetResponseTime { blocks } =>
-				named_call("Moderation", "set_response_time", [("blocks", num(*blocks))]),
+				RuntimeCall::Moderation(Moderation::set_response_time { blocks: *blocks }),
 			AdminCall::AddValidator { who } =>
-				named_call("ValidatorSet", "add_validator", [("who", account(who))]),
+				RuntimeCall::ValidatorSet(ValidatorSet::add_validator { who: who.clone() }),
 			AdminCall::RemoveValidator { who } =>
-				named_call("ValidatorSet", "remove_validator", [("who", account(who))]),
-			AdminCall::AddMember { who, set } =>
-				named_call(set.pallet(), "add_member", [("who", address(who))]),
-			AdminCall::RemoveMember { who, set } =>
-				named_call(set.pallet(), "remove_member", [("who", address(who))]),
-			AdminCall::SwapMember { remove, add, set } => named_call(
-				set.pallet(),
-				"swap_member",
-				[("remove", address(remove)), ("add", address(add))],
-			),
+				RuntimeCall::ValidatorSet(ValidatorSet::remove_validator { who: who.clone() }),
+			AdminCall::AddMember { who, set } => set.call(add(who)),
+			AdminCall::RemoveMember { who, set } => set.call(remove(who)),
+			AdminCall::SwapMember { remove, add, set } =>
+				set.call(Membership::swap_member { remove: address(remove), add: address(add) }),
 			AdminCall::AuthorizeUpgrade { wasm, code_hash } => {
 				let code_hash = match (code_hash, wasm) {
 					(Some(h), _) => *h,
@@ -412,7 +471,7 @@ impl AdminCall {
 					(None, None) =>
 						return Err(CliError::Usage("give a Wasm file or --hash".into())),
 				};
-				named_call("Filing", "authorize_upgrade", [("code_hash", hash(&code_hash))])
+				RuntimeCall::Filing(Filing::authorize_upgrade { code_hash })
 			},
 			AdminCall::Filing(filing) => filing.call(),
 			AdminCall::Rules(rules) => rules.call()?,
@@ -430,49 +489,50 @@ impl AdminCall {
 	}
 }
 
-/// Runs a `gov` command with `keys`, the `--suri` keys in order, as
-/// [`GovArgs::check_keys`] accepted them (none for `motions`).
-pub async fn run(chain: &Chain, gov: &GovArgs, keys: &[Keypair]) -> Result<Output, CliError> {
-	let body = gov.body;
-	let one_key = || {
-		keys.first().ok_or_else(|| {
-			CliError::Usage("this command submits a transaction: give --suri".into())
-		})
-	};
-	match &gov.command {
-		GovCmd::Propose(admin) =>
-			propose(chain, body.unwrap_or_else(|| admin.body()), admin.call()?, keys).await,
-		GovCmd::Vote { motion, index, aye, nay: _ } => {
-			let motion =
-				Motion { body: body.unwrap_or(Body::Consortium), hash: *motion, index: *index };
-			let receipt = chain.submit(&motion.vote(*aye), one_key()?).await?;
-			let summary = standing(&chain.at().await?, &motion).await?;
-			Ok(Output::Steps { receipts: vec![receipt], summary })
-		},
-		GovCmd::Close { motion, index } => {
-			let motion =
-				Motion { body: body.unwrap_or(Body::Consortium), hash: *motion, index: *index };
-			let close = close_call(&chain.at().await?, &motion).await?;
-			let receipt = chain.submit(&close, one_key()?).await?;
-			let summary = Node::map([
-				("body", Node::text(motion.body.pallet())),
-				("motion", Node::text(to_hex(motion.hash))),
-				("index", Node::Uint(motion.index.into())),
-				("outcome", Node::text(closed_outcome(&receipt, motion.body))),
-			]);
-			Ok(Output::Steps { receipts: vec![receipt], summary })
-		},
-		GovCmd::Motions => motions(&chain.at().await?, body.unwrap_or(Body::Consortium)).await,
-		GovCmd::ApplyUpgrade { wasm } => {
-			let code = std::fs::read(wasm)
-				.map_err(|e| CliError::Usage(format!("cannot read {}: {e}", wasm.display())))?;
-			let apply = named_call(
-				"System",
-				"apply_authorized_upgrade",
-				[("code", Value::from_bytes(code))],
-			);
-			chain.submit(&apply, one_key()?).await.map(Output::Receipt)
-		},
+impl GovArgs {
+	/// Runs the command: checks the `--suri` keys before anything is read or sent (none for
+	/// `motions`), then connects.
+	pub async fn run(&self, ctx: &Ctx<'_>) -> Result<Output, CliError> {
+		let keys = if self.signs() { ctx.signers()? } else { Vec::new() };
+		self.check_keys(&keys)?;
+		let chain = ctx.connect().await?;
+		let body = self.body;
+		let one_key = || {
+			keys.first().ok_or_else(|| {
+				CliError::Usage("this command submits a transaction: give --suri".into())
+			})
+		};
+		match &self.command {
+			GovCmd::Propose(admin) =>
+				propose(&chain, body.unwrap_or_else(|| admin.body()), admin.call()?, &keys).await,
+			GovCmd::Vote { motion, index, aye, nay: _ } => {
+				let motion =
+					Motion { body: body.unwrap_or(Body::Consortium), hash: *motion, index: *index };
+				let receipt = chain.submit(&motion.vote(*aye), one_key()?).await?;
+				let summary = standing(&chain.at().await?, &motion).await?;
+				Ok(Output::Steps { receipts: vec![receipt], summary })
+			},
+			GovCmd::Close { motion, index } => {
+				let motion =
+					Motion { body: body.unwrap_or(Body::Consortium), hash: *motion, index: *index };
+				let close = close_call(&chain.at().await?, &motion).await?;
+				let receipt = chain.submit(&close, one_key()?).await?;
+				let summary = Node::map([
+					("body", Node::text(motion.body.pallet())),
+					("motion", Node::text(to_hex(motion.hash))),
+					("index", Node::Uint(motion.index.into())),
+					("outcome", Node::text(closed_outcome(&receipt, motion.body))),
+				]);
+				Ok(Output::Steps { receipts: vec![receipt], summary })
+			},
+			GovCmd::Motions => motions(&chain.at().await?, body.unwrap_or(Body::Consortium)).await,
+			GovCmd::ApplyUpgrade { wasm } => {
+				let code = std::fs::read(wasm)
+					.map_err(|e| CliError::Usage(format!("cannot read {}: {e}", wasm.display())))?;
+				let apply = RuntimeCall::System(System::apply_authorized_upgrade { code });
+				chain.submit(&apply, one_key()?).await.map(Output::Receipt)
+			},
+		}
 	}
 }
 
@@ -481,27 +541,22 @@ pub async fn run(chain: &Chain, gov: &GovArgs, keys: &[Keypair]) -> Result<Outpu
 async fn propose(
 	chain: &Chain,
 	body: Body,
-	proposal: Call,
+	proposal: RuntimeCall,
 	keys: &[Keypair],
 ) -> Result<Output, CliError> {
 	let Some(proposer) = keys.first() else {
 		return Err(CliError::Usage("give --suri: the member who proposes".into()));
 	};
 	let at = chain.at().await?;
-	let members = member_count(&at, body).await?;
+	let members = u32::try_from(body.members(&at).await?.len()).unwrap_or(u32::MAX);
 	let threshold = passing_threshold(members);
-	let what = format!("{}.{}", proposal.pallet_name(), proposal.call_name());
-	let length = u32::try_from(call_bytes(&at, &proposal)?.len())
+	let encoded = call_data(&at, &proposal)
+		.map_err(|e| CliError::Usage(format!("cannot encode the proposal: {e:?}")))?;
+	let (what, _) = decode_call(&at, &encoded)?;
+	let length_bound = u32::try_from(encoded.len())
 		.map_err(|_| CliError::Usage(format!("{what} is too large to propose")))?;
-	let propose = named_call(
-		body.pallet(),
-		"propose",
-		[
-			("threshold", num(threshold)),
-			("proposal", proposal.into_value()),
-			("length_bound", num(length)),
-		],
-	);
+	let propose =
+		body.call(Collective::propose { threshold, proposal: Box::new(proposal), length_bound });
 	let mut receipts = vec![chain.submit(&propose, proposer).await?];
 	let mut summary = vec![
 		("body", Node::text(body.pallet())),
@@ -523,7 +578,7 @@ async fn propose(
 		receipts.push(vote.map_err(|e| e.with_note(&motion.still_open()))?);
 	}
 	let at = chain.at().await?;
-	let carried = Tally::read(&at, body, &motion.hash).await?.is_some_and(|tally| tally.carried());
+	let carried = Tally::read(&at, body, motion.hash).await?.is_some_and(|tally| tally.carried());
 	if carried {
 		let close = close_call(&at, &motion).await?;
 		let closed = chain.submit(&close, proposer).await?;
@@ -561,28 +616,6 @@ fn event<'a>(receipt: &'a Node, body: Body, name: &str) -> Option<&'a Node> {
 		.and_then(|e| e.get("fields"))
 }
 
-/// A number in a decoded value, zero when it is not one.
-fn uint(value: Option<&Node>) -> u128 {
-	match value {
-		Some(Node::Uint(n)) => *n,
-		_ => 0,
-	}
-}
-
-/// The items of a decoded sequence, none when it is not one.
-fn items(value: Option<&Node>) -> &[Node] {
-	match value {
-		Some(Node::List(items)) => items,
-		_ => &[],
-	}
-}
-
-/// How many members `body` has now.
-async fn member_count(at: &At, body: Body) -> Result<u32, CliError> {
-	let members = storage(at, body.pallet(), "Members", vec![]).await?;
-	Ok(members.map_or(0, |m| u32::try_from(items(Some(&m.node)).len()).unwrap_or(u32::MAX)))
-}
-
 /// A motion of a body: the hash of its call and its index.
 struct Motion {
 	body: Body,
@@ -603,22 +636,18 @@ impl Motion {
 			Some(Node::Text(hex)) => parse_hash(hex).map_err(CliError::Other)?,
 			_ => return Err(CliError::Other("the Proposed event has no proposal_hash".into())),
 		};
-		let index = u32::try_from(uint(fields.get("proposal_index")))
-			.map_err(|_| CliError::Other("the Proposed event's index is not a u32".into()))?;
+		let index = match fields.get("proposal_index") {
+			Some(Node::Uint(n)) => u32::try_from(*n).ok(),
+			_ => None,
+		}
+		.ok_or_else(|| CliError::Other("the Proposed event has no u32 proposal_index".into()))?;
 		Ok(Self { body, hash, index })
 	}
 
 	/// A member's vote on the motion.
-	fn vote(&self, approve: bool) -> Call {
-		named_call(
-			self.body.pallet(),
-			"vote",
-			[
-				("proposal", hash(&self.hash)),
-				("index", num(self.index)),
-				("approve", Value::bool(approve)),
-			],
-		)
+	fn vote(&self, approve: bool) -> RuntimeCall {
+		self.body
+			.call(Collective::vote { proposal: self.hash, index: self.index, approve })
 	}
 
 	/// The command that votes aye on the motion.
@@ -656,40 +685,32 @@ impl Motion {
 
 /// A motion's votes, as the body's `Voting` holds them, and the body's size now.
 struct Tally {
-	/// The decoded `Votes { index, threshold, ayes, nays, end }`.
-	votes: Node,
+	votes: Votes<AccountId32, u32>,
 	/// The body's members now (closing counts them, not those at the proposal).
 	members: u32,
 }
 
 impl Tally {
 	/// The votes on the motion `motion` of `body`, or nothing once it is closed.
-	async fn read(at: &At, body: Body, motion: &H256) -> Result<Option<Self>, CliError> {
-		let Some(votes) = storage(at, body.pallet(), "Voting", vec![hash(motion)]).await? else {
+	async fn read(at: &At, body: Body, motion: H256) -> Result<Option<Self>, CliError> {
+		let Some(votes) = body.votes(at, motion).await? else {
 			return Ok(None);
 		};
-		Ok(Some(Self { votes: votes.node, members: member_count(at, body).await? }))
+		let members = u32::try_from(body.members(at).await?.len()).unwrap_or(u32::MAX);
+		Ok(Some(Self { votes, members }))
 	}
 
-	fn ayes(&self) -> u128 {
-		items(self.votes.get("ayes")).len() as u128
+	fn ayes(&self) -> u32 {
+		u32::try_from(self.votes.ayes.len()).unwrap_or(u32::MAX)
 	}
 
-	fn nays(&self) -> u128 {
-		items(self.votes.get("nays")).len() as u128
-	}
-
-	fn threshold(&self) -> u128 {
-		uint(self.votes.get("threshold"))
-	}
-
-	fn end(&self) -> u128 {
-		uint(self.votes.get("end"))
+	fn nays(&self) -> u32 {
+		u32::try_from(self.votes.nays.len()).unwrap_or(u32::MAX)
 	}
 
 	/// Whether the ayes reach the threshold: `close` executes the motion at once.
 	fn carried(&self) -> bool {
-		self.ayes() >= self.threshold()
+		self.ayes() >= self.votes.threshold
 	}
 
 	/// Why `close` would end the motion in a block after `finalized`, or nothing while it
@@ -697,21 +718,21 @@ impl Tally {
 	/// leave too few members to reach it drop it, and after the end block the members who did
 	/// not vote count as nays).
 	fn closable(&self, finalized: u64) -> Option<String> {
-		let threshold = self.threshold();
+		let threshold = self.votes.threshold;
 		if self.carried() {
 			return Some(format!(
 				"{} ayes reach the threshold of {threshold}: it executes",
 				self.ayes()
 			));
 		}
-		if u128::from(self.members).saturating_sub(self.nays()) < threshold {
+		if self.members.saturating_sub(self.nays()) < threshold {
 			return Some(format!(
 				"{} nays leave too few members to pass it: it is dropped",
 				self.nays()
 			));
 		}
 		// The close lands in a block after the finalized one at the earliest.
-		if u128::from(finalized) + 1 >= self.end() {
+		if finalized + 1 >= u64::from(self.votes.end) {
 			return Some(
 				"its voting period has ended: it is dropped, absent members count as nays".into(),
 			);
@@ -724,7 +745,7 @@ impl Tally {
 /// what is left to do.
 async fn standing(at: &At, motion: &Motion) -> Result<Node, CliError> {
 	let mut entries = vec![("body".to_string(), Node::text(motion.body.pallet()))];
-	match describe(at, motion.body, &motion.hash).await? {
+	match describe(at, motion.body, motion.hash).await? {
 		Some(Node::Map(fields)) => entries.extend(fields),
 		_ => {
 			entries.extend([
@@ -752,33 +773,33 @@ async fn standing(at: &At, motion: &Motion) -> Result<Node, CliError> {
 }
 
 /// An open motion of `body` as `gov motions` lists it, or nothing once it is closed.
-async fn describe(at: &At, body: Body, motion: &H256) -> Result<Option<Node>, CliError> {
-	let pallet = body.pallet();
-	let (Some(proposal), Some(tally)) = (
-		storage(at, pallet, "ProposalOf", vec![hash(motion)]).await?,
-		Tally::read(at, body, motion).await?,
-	) else {
+async fn describe(at: &At, body: Body, motion: H256) -> Result<Option<Node>, CliError> {
+	let (Some((bytes, _)), Some(tally)) =
+		(body.proposal(at, motion).await?, Tally::read(at, body, motion).await?)
+	else {
 		return Ok(None);
 	};
-	let (call, args) = decode_call(at, &proposal.bytes)?;
+	let (call, args) = decode_call(at, &bytes)?;
 	let closable = tally.closable(at.block_number());
+	let accounts =
+		|list: &[AccountId32]| Node::List(list.iter().map(|a| Node::text(a.to_string())).collect());
 	Ok(Some(Node::map([
 		("motion", Node::text(to_hex(motion))),
-		("index", tally.votes.get("index").cloned().unwrap_or(Node::Null)),
+		("index", Node::Uint(tally.votes.index.into())),
 		("call", Node::text(call)),
 		("args", args),
-		("ayes", Node::List(items(tally.votes.get("ayes")).to_vec())),
-		("nays", Node::List(items(tally.votes.get("nays")).to_vec())),
-		("threshold", Node::Uint(tally.threshold())),
+		("ayes", accounts(&tally.votes.ayes)),
+		("nays", accounts(&tally.votes.nays)),
+		("threshold", Node::Uint(tally.votes.threshold.into())),
 		("members", Node::Uint(tally.members.into())),
-		("end", Node::Uint(tally.end())),
+		("end", Node::Uint(tally.votes.end.into())),
 		("closable", Node::Bool(closable.is_some())),
 		("because", closable.map_or(Node::Null, Node::Text)),
 	])))
 }
 
 /// A `RuntimeCall`'s name (`Pallet.call`) and arguments, decoded from its SCALE bytes with the
-/// metadata.
+/// metadata, for printing.
 fn decode_call(at: &At, bytes: &[u8]) -> Result<(String, Node), CliError> {
 	let metadata = at.metadata_ref();
 	let call_type = metadata.outer_enums().call_enum_ty();
@@ -805,61 +826,44 @@ fn decode_call(at: &At, bytes: &[u8]) -> Result<(String, Node), CliError> {
 /// dispatch weight, the one `close` compares) and its encoded length (what `close` reads
 /// from storage). Exact bounds keep the `close` transaction's own weight, which adds the
 /// weight bound, as light as the call allows.
-async fn close_call(at: &At, motion: &Motion) -> Result<Call, CliError> {
-	let pallet = motion.body.pallet();
-	let proposal =
-		storage(at, pallet, "ProposalOf", vec![hash(&motion.hash)])
-			.await?
-			.ok_or_else(|| {
-				CliError::NotFound(format!("{pallet} has no open motion {}", to_hex(motion.hash)))
-			})?;
-	let call = at
-		.transactions()
-		.from_call_data_bytes(&proposal.bytes)
-		.map_err(|e| CliError::Other(format!("cannot decode the motion's call: {e}")))?;
-	let length = u32::try_from(proposal.bytes.len())
+async fn close_call(at: &At, motion: &Motion) -> Result<RuntimeCall, CliError> {
+	let (bytes, call) = motion.body.proposal(at, motion.hash).await?.ok_or_else(|| {
+		CliError::NotFound(format!(
+			"{} has no open motion {}",
+			motion.body.pallet(),
+			to_hex(motion.hash)
+		))
+	})?;
+	let length_bound = u32::try_from(bytes.len())
 		.map_err(|_| CliError::Other("the motion's call is too large".into()))?;
-	let info = api(
-		at,
-		"TransactionPaymentCallApi",
-		"query_call_info",
-		vec![call.into_value(), num(length)],
-	)
-	.await?;
-	let weight = info
-		.get("weight")
-		.ok_or_else(|| CliError::Other("query_call_info returned no weight".into()))?;
-	let weight = Value::named_composite([
-		("ref_time", num(uint(weight.get("ref_time")))),
-		("proof_size", num(uint(weight.get("proof_size")))),
-	]);
-	Ok(named_call(
-		pallet,
-		"close",
-		[
-			("proposal_hash", hash(&motion.hash)),
-			("index", num(motion.index)),
-			("proposal_weight_bound", weight),
-			("length_bound", num(length)),
-		],
-	))
+	let info = at
+		.runtime_apis()
+		.call(
+			api::runtime_apis()
+				.transaction_payment_call_api()
+				.query_call_info(call, length_bound),
+		)
+		.await
+		.map_err(|e| CliError::Other(format!("cannot weigh the motion's call: {e}")))?;
+	Ok(motion.body.call(Collective::close {
+		proposal_hash: motion.hash,
+		index: motion.index,
+		proposal_weight_bound: info.weight,
+		length_bound,
+	}))
 }
 
 /// `gov motions`: every open motion of `body`.
 async fn motions(at: &At, body: Body) -> Result<Output, CliError> {
-	let pallet = body.pallet();
-	let hashes = storage(at, pallet, "Proposals", vec![]).await?;
 	let mut listed = Vec::new();
-	for motion in items(hashes.as_ref().map(|h| &h.node)) {
-		let Node::Text(hex) = motion else { continue };
-		let motion = parse_hash(hex).map_err(CliError::Other)?;
-		if let Some(entry) = describe(at, body, &motion).await? {
+	for motion in body.proposals(at).await? {
+		if let Some(entry) = describe(at, body, motion).await? {
 			listed.push(entry);
 		}
 	}
-	let members = member_count(at, body).await?;
+	let members = u32::try_from(body.members(at).await?.len()).unwrap_or(u32::MAX);
 	Ok(Output::Read(Node::map([
-		("body", Node::text(pallet)),
+		("body", Node::text(body.pallet())),
 		("members", Node::Uint(members.into())),
 		// What `gov propose` would ask of a new motion now.
 		("passing_threshold", Node::Uint(passing_threshold(members).into())),

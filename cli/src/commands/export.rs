@@ -7,18 +7,68 @@
 //! live in each block's state, so the node must keep state for the whole range: an archive node
 //! (`--state-pruning archive`). The chain's own retention floor keeps the blocks themselves.
 
+use super::Ctx;
 use crate::{
+	args::{parse_account, parse_hash},
 	chain::event_fields,
 	error::CliError,
+	output::Output,
 	render::{value_bytes, Node, Typed},
 };
-use std::{collections::HashSet, io::Write};
+use clap::{ArgGroup, Args};
+use std::{collections::HashSet, io::Write, path::PathBuf};
 use subxt::{
 	events::Phase,
 	ext::scale_value::{Composite, Primitive, ValueDef},
-	utils::to_hex,
+	utils::{to_hex, AccountId32, H256},
 	OnlineClient, PolkadotConfig,
 };
+
+/// `compliance export`.
+#[derive(Args, Debug)]
+#[command(group(ArgGroup::new("subject").required(true).args(["account", "content"])))]
+pub struct ExportCmd {
+	/// The account (SS58 address or dev URI such as //Ferdie).
+	#[arg(long, value_parser = parse_account)]
+	account: Option<AccountId32>,
+	/// ... or the content hash (64 hex digits).
+	#[arg(long, value_parser = parse_hash)]
+	content: Option<H256>,
+	/// The first block of the range.
+	#[arg(long, default_value_t = 0)]
+	from: u64,
+	/// The last block of the range (default: the latest finalized block).
+	#[arg(long)]
+	to: Option<u64>,
+	/// Write the lines to this file instead of stdout.
+	#[arg(long)]
+	out: Option<PathBuf>,
+}
+
+impl ExportCmd {
+	/// Runs the command: the lines go to `--out` or stdout, the count to stderr.
+	pub async fn run(&self, ctx: &Ctx<'_>) -> Result<Output, CliError> {
+		let subject = match (&self.account, &self.content) {
+			(Some(who), _) => who.0,
+			(None, Some(h)) => h.0,
+			(None, None) => return Err(CliError::Usage("give --account or --content".into())),
+		};
+		let request = ExportRequest { subject, from: self.from, to: self.to };
+		let mut sink: Box<dyn Write> = match &self.out {
+			Some(path) =>
+				Box::new(std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| {
+					CliError::Usage(format!("cannot create {}: {e}", path.display()))
+				})?)),
+			None => Box::new(std::io::stdout().lock()),
+		};
+		let chain = ctx.connect().await?;
+		let (count, first, last) = export(chain.client().subxt(), &request, &mut sink).await?;
+		sink.flush()
+			.map_err(|e| CliError::Other(format!("cannot write the export: {e}")))?;
+		eprintln!("exported {count} events from blocks #{first}..=#{last}");
+		Ok(Output::Written)
+	}
+}
 
 /// The pallets whose events are compliance records.
 const COMPLIANCE_PALLETS: [&str; 6] =

@@ -1,0 +1,174 @@
+//! # compliance-bench
+//!
+//! The load generator of Compliance Chain: it measures a running node's transfer throughput, in
+//! transfers per second of block time (sTPS), and with `--spam` what the real-name check refuses
+//! under load.
+//!
+//! ```sh
+//! compliance-bench transfers --senders 2000 --per-sender 6 --spam --url ws://127.0.0.1:9944
+//! ```
+//!
+//! It sees the chain the way the `compliance` tool does, through the typed client
+//! `compliance-client` (connection, keys, generated calls and storage, refusal names); what it
+//! adds is the bulk path: thousands of transactions signed offline and in flight at once
+//! ([`node`]). `scripts/bench-throughput` runs it against the chain's runtime and its throughput
+//! baseline and compares the two.
+//!
+//! The report goes to stdout (JSON with `--json`), progress to stderr. Every failure is one line
+//! on stderr and the `compliance` tool's exit codes (see [`error::BenchError`]).
+
+#![deny(missing_docs)]
+
+mod error;
+mod node;
+mod report;
+mod transfers;
+
+use clap::{Args, Parser, Subcommand};
+use compliance_client::keys;
+use error::BenchError;
+use std::process::ExitCode;
+
+/// Measure the throughput of a Compliance Chain node.
+#[derive(Parser, Debug)]
+#[command(name = "compliance-bench", version, about, long_about = None)]
+struct Cli {
+	/// The node's WebSocket RPC address.
+	#[arg(long, global = true, env = "COMPLIANCE_URL", default_value = "ws://127.0.0.1:9944")]
+	url: String,
+	/// Print the report as JSON on stdout.
+	#[arg(long, global = true)]
+	json: bool,
+	#[command(subcommand)]
+	command: Command,
+}
+
+/// The measurements.
+#[derive(Subcommand, Debug)]
+enum Command {
+	/// Keep-alive transfers between prepared accounts: sTPS, blocks, the largest block; with
+	/// `--spam`, a second round while unverified accounts submit transfers too.
+	///
+	/// Prepares the senders first (verified by `--registrar` where the chain has the real-name
+	/// pallet, funded by `--funder`, acknowledging the current convention); reruns reuse them.
+	Transfers(TransferArgs),
+}
+
+/// The arguments of `transfers`.
+#[derive(Args, Debug)]
+struct TransferArgs {
+	/// How many sender accounts (derived as //bench-sender//<i>).
+	#[arg(long, default_value_t = 2000)]
+	senders: u32,
+	/// How many transfers each sender submits per round.
+	#[arg(long, default_value_t = 4)]
+	per_sender: u32,
+	/// Run a second round while as many unverified accounts (//bench-spammer//<i>) submit
+	/// transfers of their own.
+	#[arg(long)]
+	spam: bool,
+	/// The key that funds the senders (a development chain's //Alice by default). Never
+	/// printed.
+	#[arg(
+		long,
+		env = "COMPLIANCE_BENCH_FUNDER",
+		default_value = "//Alice",
+		hide_default_value = true,
+		hide_env_values = true
+	)]
+	funder: String,
+	/// The registrar key that verifies the senders (real-name chains only). Never printed.
+	#[arg(
+		long,
+		env = "COMPLIANCE_BENCH_REGISTRAR",
+		default_value = "//Alice",
+		hide_default_value = true,
+		hide_env_values = true
+	)]
+	registrar: String,
+	/// A round ends after this many blocks without a new benchmark transfer.
+	#[arg(long, default_value_t = 3)]
+	idle_blocks: u32,
+}
+
+/// The options whose values are secrets: a command-line error never repeats their words.
+const SECRET_OPTIONS: [&str; 2] = ["--funder", "--registrar"];
+
+#[tokio::main]
+async fn main() -> ExitCode {
+	let cli = match Cli::try_parse() {
+		Ok(cli) => cli,
+		Err(e) => return usage_error(e),
+	};
+	match run(&cli).await {
+		Ok(report) => {
+			print(&if cli.json { report.to_json() } else { report.to_text() });
+			ExitCode::SUCCESS
+		},
+		Err(e) => {
+			eprintln!("error: {e}");
+			ExitCode::from(e.exit_code())
+		},
+	}
+}
+
+/// Runs the command `cli` names.
+async fn run(cli: &Cli) -> Result<report::Report, BenchError> {
+	let Command::Transfers(args) = &cli.command;
+	if args.senders < 2 || args.per_sender == 0 {
+		return Err(BenchError::Usage("give at least 2 --senders and 1 --per-sender".into()));
+	}
+	let key = |suri: &str, option: &str| {
+		keys::from_suri(suri)
+			.map_err(|invalid| BenchError::Usage(format!("--{option} is {invalid}")))
+	};
+	let bench = transfers::TransferBench {
+		senders: args.senders,
+		per_sender: args.per_sender,
+		spam: args.spam,
+		funder: key(&args.funder, "funder")?,
+		registrar: key(&args.registrar, "registrar")?,
+		idle_blocks: args.idle_blocks,
+	};
+	let node = node::Node::connect(&cli.url).await?;
+	transfers::transfers(&node, &bench).await
+}
+
+/// Reports a command-line error in one line (exit code 2). If a key option was given, argument
+/// values are not repeated: an unquoted mnemonic would otherwise show up as "unexpected argument
+/// 'word'".
+fn usage_error(e: clap::Error) -> ExitCode {
+	use clap::error::ErrorKind;
+	if matches!(
+		e.kind(),
+		ErrorKind::DisplayHelp |
+			ErrorKind::DisplayVersion |
+			ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+	) {
+		let _ = e.print();
+		return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+	}
+	let rendered = e.render().to_string();
+	let mut line = rendered
+		.lines()
+		.find(|l| !l.trim().is_empty())
+		.unwrap_or("invalid arguments")
+		.to_string();
+	let argv: Vec<String> = std::env::args().skip(1).collect();
+	let secret =
+		|arg: &str| SECRET_OPTIONS.iter().any(|o| arg == *o || arg.starts_with(&format!("{o}=")));
+	if argv.iter().any(|a| secret(a)) {
+		for arg in argv.iter().filter(|a| !a.starts_with('-') || secret(a)) {
+			line = line.replace(&format!("'{arg}'"), "'…'");
+		}
+	}
+	let line = line.strip_prefix("error: ").unwrap_or(&line);
+	eprintln!("error: {line}");
+	ExitCode::from(2)
+}
+
+/// Prints `text` on stdout. A closed pipe (`| head`) is not an error.
+fn print(text: &str) {
+	use std::io::Write;
+	let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
