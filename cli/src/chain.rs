@@ -8,12 +8,12 @@ use crate::{
 	error::CliError,
 	render::{node, Node, Typed},
 };
-use compliance_client::{call_payload, Client, Progress, RuntimeCall, TxError};
+use compliance_client::{
+	call_payload, output_type, view_function_output, Client, Progress, RuntimeCall, TxError,
+	ViewError,
+};
 use subxt::{
-	ext::{frame_decode, scale_value},
-	storage::Address,
-	utils::to_hex,
-	view_functions::Payload as ViewPayload,
+	ext::scale_value, storage::Address, utils::to_hex, view_functions::Payload as ViewPayload,
 	Metadata,
 };
 use subxt_signer::sr25519::Keypair;
@@ -114,6 +114,10 @@ fn tx_error(what: &str, error: TxError) -> CliError {
 		TxError::Failed(failure) => CliError::Failed(format!("{what} failed: {failure}")),
 		TxError::MotionFailed(failure) =>
 			CliError::Failed(format!("{what} executed the motion, whose call failed: {failure}")),
+		TxError::UpgradeRejected(failure) => CliError::Failed(format!(
+			"{what} was included, but the chain rejected the authorized code: {failure} (the \
+			 authorization is cleared)"
+		)),
 		TxError::Other(m) => CliError::Other(format!("{what}: {m}")),
 	}
 }
@@ -122,22 +126,18 @@ fn tx_error(what: &str, error: TxError) -> CliError {
 /// arguments, its shape checked against the node's metadata) names, and decodes the answer with
 /// its metadata type for printing.
 pub async fn view<P: ViewPayload>(at: &At, payload: P) -> Result<Node, CliError> {
-	let what = format!("{}.{}", payload.pallet_name(), payload.function_name());
-	let fail = |e: String| CliError::Other(format!("{what}: {e}"));
-	let views = at.view_functions();
-	views.validate(&payload).map_err(|e| fail(e.to_string()))?;
-	let encoded = views.encode_args(&payload).map_err(|e| fail(e.to_string()))?;
-	let bytes = views.call_raw(Some(&encoded)).await.map_err(|e| fail(e.to_string()))?;
+	let fail = |e: ViewError| CliError::Other(e.to_string());
+	let output = view_function_output(at, &payload).await.map_err(fail)?;
+	let output_type = output_type(at, &payload).map_err(fail)?;
 	let metadata = at.metadata_ref();
-	let value = frame_decode::view_functions::decode_view_function_response(
-		payload.pallet_name(),
-		payload.function_name(),
-		&mut &bytes[..],
-		metadata,
-		metadata.types(),
-		scale_value::scale::ValueVisitor::new(),
-	)
-	.map_err(|e| fail(format!("{e:?}")))?;
+	let value = scale_value::scale::decode_as_type(&mut &output[..], output_type, metadata.types())
+		.map_err(|e| {
+			CliError::Other(format!(
+				"{}.{}: cannot decode the output: {e}",
+				payload.pallet_name(),
+				payload.function_name()
+			))
+		})?;
 	Ok(node(&value, metadata.types()))
 }
 

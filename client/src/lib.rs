@@ -16,16 +16,20 @@
 //!   the transaction to a finalized block and names what went wrong ([`TxError`]): the pool's
 //!   refusal with the real-name check's rejection code, a pallet error with its documentation, or
 //!   the failure of a motion the transaction executed.
+//! - [`view_function`]: the runtime's view functions (the chain's read surface), by name from
+//!   metadata, decoded as the generated types (or dynamically, from [`view_function_output`]).
 //! - [`keys`]: signing keys from secret URIs, the environment and the development accounts.
 
 #![deny(missing_docs)]
 
 pub mod keys;
 mod submit;
+mod views;
 
 pub use submit::{
 	failure, refusal, runtime_failure, Failure, Included, Progress, Refusal, TxError,
 };
+pub use views::{output_type, view_function, view_function_output, ViewError};
 
 use std::time::Duration;
 use subxt::{

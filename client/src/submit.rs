@@ -94,6 +94,10 @@ pub enum TxError {
 	/// It was included and succeeded, and it executed a body's motion whose call failed (the
 	/// body's `Executed` event carries the error).
 	MotionFailed(Failure),
+	/// It was included and succeeded, but the chain did not set the code it applied: the
+	/// authorized code's spec name or version does not follow the running runtime's. The
+	/// authorization is cleared; a new one is needed.
+	UpgradeRejected(Failure),
 	/// Anything else: the connection, the node dropping it after validation, lost progress.
 	Other(String),
 }
@@ -102,7 +106,9 @@ impl TxError {
 	/// The named dispatch error, when the transaction or the motion it executed failed.
 	pub fn failure(&self) -> Option<&Failure> {
 		match self {
-			TxError::Failed(failure) | TxError::MotionFailed(failure) => Some(failure),
+			TxError::Failed(failure) |
+			TxError::MotionFailed(failure) |
+			TxError::UpgradeRejected(failure) => Some(failure),
 			_ => None,
 		}
 	}
@@ -125,6 +131,10 @@ impl std::fmt::Display for TxError {
 			TxError::Failed(failure) => write!(f, "failed: {failure}"),
 			TxError::MotionFailed(failure) =>
 				write!(f, "executed the motion, whose call failed: {failure}"),
+			TxError::UpgradeRejected(failure) => write!(
+				f,
+				"the chain rejected the authorized code: {failure} (the authorization is cleared)"
+			),
 			TxError::Other(message) => f.write_str(message),
 		}
 	}
@@ -212,6 +222,9 @@ impl Client {
 					if let Some(Err(failure)) = included.motion_outcome(&metadata) {
 						return Err(TxError::MotionFailed(failure));
 					}
+					if let Some(failure) = included.rejected_upgrade(&metadata) {
+						return Err(TxError::UpgradeRejected(failure));
+					}
 					return Ok(included);
 				},
 				TransactionStatus::Error { message } |
@@ -243,6 +256,18 @@ impl Included {
 			.find_first::<api::regulators_collective::events::Executed>()
 			.and_then(Result::ok)
 			.map(|executed| outcome(executed.result))
+	}
+}
+
+impl Included {
+	/// Why the chain refused to set the code that this `System.apply_authorized_upgrade`
+	/// applied, if it refused: the call succeeds (the caller is not at fault) and says so only
+	/// in its `RejectedInvalidAuthorizedUpgrade` event.
+	pub fn rejected_upgrade(&self, metadata: &Metadata) -> Option<Failure> {
+		self.events
+			.find_first::<api::system::events::RejectedInvalidAuthorizedUpgrade>()
+			.and_then(Result::ok)
+			.map(|rejected| runtime_failure(metadata, &rejected.error))
 	}
 }
 

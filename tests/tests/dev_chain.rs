@@ -55,7 +55,7 @@ async fn dev_node_produces_and_finalizes_blocks() {
 /// decode into their generated types; a refusal and a failure come back named.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_typed_client_speaks_the_nodes_runtime() {
-	use compliance_client::{api, keys, Client, TxError};
+	use compliance_client::{api, keys, view_function, Client, TxError};
 	use compliance_primitives::RejectCode;
 	use subxt::utils::MultiAddress;
 
@@ -85,6 +85,25 @@ async fn the_typed_client_speaks_the_nodes_runtime() {
 	let stranger = keys::from_suri("//NeverVerified").expect("a dev URI makes a key");
 	let refused = client.submit(&transfer, &stranger).await.err().expect("the pool refuses it");
 	assert_eq!(refused.rejection(), Some(RejectCode::NotVerified), "{refused}");
+
+	// The view functions answer with the generated types, with and without arguments.
+	let at = client.at_finalized().await.expect("the node has a finalized block");
+	let views = api::view_functions();
+	let status_of = |who| views.real_name().account_status(keys::account_of(who));
+	let alice_status = view_function(&at, status_of(&alice)).await.expect("Alice's status");
+	assert!(alice_status.verified && alice_status.reject.is_none(), "{alice_status:?}");
+	let stranger_status = view_function(&at, status_of(&stranger)).await.expect("its status");
+	assert!(!stranger_status.verified, "{stranger_status:?}");
+	assert_eq!(stranger_status.reject, Some(RejectCode::NotVerified.code()));
+	let filing = view_function(&at, views.filing().filing()).await.expect("the filing record");
+	assert_eq!(
+		filing
+			.map(|record| String::from_utf8(record.number.0).expect("UTF-8"))
+			.as_deref(),
+		Some("京网信备11010819339401号")
+	);
+	let registrars = view_function(&at, views.real_name().registrars()).await.expect("registrars");
+	assert_eq!(registrars.len(), 1, "{registrars:?}");
 
 	// A dispatch failure comes back named from metadata.
 	let set_code = api::transactions().system().set_code(vec![0; 8]);

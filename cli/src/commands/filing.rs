@@ -16,7 +16,7 @@ use compliance_client::{
 		real_name::Call as RealName,
 		runtime_types::pallet_filing::types::{RulesKind, ServiceType},
 	},
-	RuntimeCall,
+	view_function, RuntimeCall,
 };
 use std::path::PathBuf;
 use subxt::utils::H256;
@@ -181,10 +181,9 @@ impl RulesCmd {
 				let tx = ctx.transaction().await?;
 				let version = match version {
 					Some(v) => *v,
-					None =>
-						tx.at.view_functions().call(filing().current_convention()).await.map_err(
-							|e| CliError::Other(format!("cannot read the current convention: {e}")),
-						)?,
+					None => view_function(&tx.at, filing().current_convention())
+						.await
+						.map_err(|e| CliError::Other(format!("cannot read it: {e}")))?,
 				};
 				tx.submit(RuntimeCall::RealName(RealName::acknowledge { version })).await
 			},
