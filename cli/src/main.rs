@@ -23,7 +23,8 @@ mod chain;
 mod commands;
 mod error;
 mod output;
-mod render;
+/// The renderer the node's JSON-RPC shares, so one value reads the same from both.
+use compliance_render as render;
 
 use clap::{Parser, Subcommand};
 use commands::{

@@ -7,8 +7,11 @@ mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;
+mod compliance_rpc;
+mod filing_label;
 mod rpc;
 mod service;
+mod views;
 
 fn main() {
 	// One clear line and a non-zero exit for every failure the operator can cause (unknown

@@ -1,7 +1,5 @@
-//! A collection of node-specific RPC methods.
-//! Substrate provides the `sc-rpc` crate, which defines the core RPC layer
-//! used by Substrate nodes. This file extends those RPC definitions with
-//! capabilities that are specific to this project's runtime configuration.
+//! The node's own JSON-RPC methods, beside the standard ones `sc-rpc` provides: account nonces,
+//! fee queries and the `compliance_*` read methods ([`crate::compliance_rpc`]).
 
 #![warn(missing_docs)]
 
@@ -33,8 +31,10 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: frame_support::view_functions::runtime_api::RuntimeViewFunction<Block>,
 	P: TransactionPool + 'static,
 {
+	use crate::compliance_rpc::{Compliance, ComplianceApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -42,19 +42,8 @@ where
 	let FullDeps { client, pool } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
-
-	// Extend this RPC with a custom API by using the following syntax.
-	// `YourRpcStruct` should have a reference to a client, which is needed
-	// to call into the runtime.
-	// `module.merge(YourRpcTrait::into_rpc(YourRpcStruct::new(ReferenceToClient, ...)))?;`
-
-	// You probably want to enable the `rpc v2 chainSpec` API as well
-	//
-	// let chain_name = chain_spec.name().to_string();
-	// let genesis_hash = client.block_hash(0).ok().flatten().expect("Genesis block exists; qed");
-	// let properties = chain_spec.properties();
-	// module.merge(ChainSpec::new(chain_name, genesis_hash, properties).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(Compliance::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -149,7 +149,12 @@ pub fn new_full<
 		other: (block_import, grandpa_link, mut telemetry),
 	} = new_partial(&config)?;
 
-	log_filing_label(&client);
+	crate::filing_label::log_at_startup(&client);
+	task_manager.spawn_handle().spawn(
+		"filing-label",
+		None,
+		crate::filing_label::follow(client.clone()),
+	);
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,
@@ -341,38 +346,4 @@ pub fn new_full<
 	}
 
 	Ok(task_manager)
-}
-
-/// Logs the chain's regulatory filing number and status at the best block: the label every
-/// node shows (R5). Read from the runtime, so it follows `change` and `cancel`.
-fn log_filing_label(client: &FullClient) {
-	use compliance_runtime::{BlockNumber, Hash, Runtime};
-	use pallet_filing::runtime_api::FilingApi;
-	use sp_api::ProvideRuntimeApi;
-	use sp_blockchain::HeaderBackend;
-
-	let best = client.info().best_hash;
-	let api = client.runtime_api();
-	let label = FilingApi::<
-		Block,
-		BlockNumber,
-		Hash,
-		pallet_filing::FilingRecordOf<Runtime>,
-		pallet_filing::RulesDocumentOf<Runtime>,
-		pallet_filing::AssessmentOf<Runtime>,
-	>::filing_label(&*api, best);
-	let status = FilingApi::<
-		Block,
-		BlockNumber,
-		Hash,
-		pallet_filing::FilingRecordOf<Runtime>,
-		pallet_filing::RulesDocumentOf<Runtime>,
-		pallet_filing::AssessmentOf<Runtime>,
-	>::filing_status(&*api, best);
-	match (label, status) {
-		(Ok(label), Ok(status)) if !label.is_empty() =>
-			log::info!("📜 Filing number: {} (status: {status:?})", String::from_utf8_lossy(&label)),
-		(Ok(_), Ok(status)) => log::info!("📜 Filing number: not filed (status: {status:?})"),
-		(Err(e), _) | (_, Err(e)) => log::warn!("📜 Filing number: unavailable ({e})"),
-	}
 }

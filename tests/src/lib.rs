@@ -110,6 +110,11 @@ impl TestNode {
 		format!("ws://127.0.0.1:{}", self.rpc_port)
 	}
 
+	/// The node's JSON-RPC endpoint over plain HTTP (the same port serves both).
+	pub fn http_url(&self) -> String {
+		format!("http://127.0.0.1:{}", self.rpc_port)
+	}
+
 	/// The node's peer-to-peer port.
 	pub fn p2p_port(&self) -> u16 {
 		self.p2p_port

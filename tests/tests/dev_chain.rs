@@ -1,6 +1,7 @@
 //! The development chain produces and finalizes blocks, and a metadata-driven client decodes it.
 
 use compliance_tests::TestNode;
+use serde_json::{json, Value};
 use std::time::Duration;
 
 /// Blocks are authored every 6 s; two finalized blocks need well under this.
@@ -111,4 +112,149 @@ async fn the_typed_client_speaks_the_nodes_runtime() {
 		Err(TxError::Failed(failure)) => assert_eq!(failure.name, "System.CallFiltered"),
 		other => panic!("set_code: expected System.CallFiltered, got {:?}", other.err()),
 	}
+}
+
+/// One JSON-RPC call over plain HTTP, as any HTTP client makes it: the `result`, or the
+/// `error` object.
+fn json_rpc(url: &str, method: &str, params: serde_json::Value) -> Result<Value, Value> {
+	let request = json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params });
+	let mut response = ureq::post(url)
+		.header("Content-Type", "application/json")
+		.send(request.to_string())
+		.unwrap_or_else(|e| panic!("{method}: the node answers over HTTP: {e}"));
+	let body = response.body_mut().read_to_string().expect("the answer is text");
+	let mut answer: Value = serde_json::from_str(&body).expect("the answer is JSON");
+	match answer.get_mut("error") {
+		Some(error) => Err(error.take()),
+		None => Ok(answer["result"].take()),
+	}
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn compliance_json_rpc_answers_over_plain_http() {
+	use compliance_client::{
+		api::{
+			self,
+			moderation::Call as Moderation,
+			runtime_types::{
+				bounded_collections::bounded_vec::BoundedVec,
+				pallet_moderation::types::{ContentKind, ReasonCode, ReportTarget},
+			},
+		},
+		keys, RuntimeCall,
+	};
+	use compliance_tests::{submit_call, the_event};
+
+	let mut node = TestNode::spawn(&["--dev"]);
+	let client = node.client().await;
+	let url = node.http_url();
+	let call = |method: &str, params: Value| json_rpc(&url, method, params);
+	let ok = |method: &str, params: Value| {
+		call(method, params).unwrap_or_else(|e| panic!("{method} failed: {e}"))
+	};
+	let (bob, ferdie) = (keys::dev::bob(), keys::dev::ferdie());
+	let ferdie_address = keys::account_of(&ferdie).to_string();
+	let stranger = keys::from_suri("//NeverVerified").expect("a dev URI makes a key");
+
+	// Every method is listed.
+	let methods = ok("rpc_methods", json!([]));
+	for method in [
+		"compliance_filingStatus",
+		"compliance_filingHistory",
+		"compliance_accountStatus",
+		"compliance_contentStatus",
+		"compliance_case",
+		"compliance_report",
+		"compliance_openReports",
+		"compliance_overdueReports",
+	] {
+		assert!(methods["methods"].as_array().unwrap().contains(&json!(method)), "{method}");
+	}
+
+	// The filing, at the latest finalized block and at genesis.
+	let filing = ok("compliance_filingStatus", json!([]));
+	assert_eq!(filing["number"], "京网信备11010819339401号", "{filing:#}");
+	assert_eq!(filing["status"], "Filed", "{filing:#}");
+	assert_eq!(filing["registered_at"], 0, "{filing:#}");
+	assert_eq!(filing["changed_at"], Value::Null, "{filing:#}");
+	assert_eq!(filing["service"], "Active", "{filing:#}");
+	assert_eq!(filing["current_convention"], 1, "{filing:#}");
+	assert_eq!(filing["record"]["service_type"], "Platform", "{filing:#}");
+	let genesis = ok("chain_getBlockHash", json!([0]));
+	let at_genesis = ok("compliance_filingStatus", json!([genesis]));
+	assert_eq!(at_genesis["at"], json!({ "hash": genesis, "number": 0 }), "{at_genesis:#}");
+	assert!(ok("compliance_filingHistory", json!([]))["history"].is_array());
+
+	// Accounts: a verified user and a stranger, with the rejection it would get by name.
+	let ferdie_status = ok("compliance_accountStatus", json!([ferdie_address]));
+	assert_eq!(ferdie_status["verified"], true, "{ferdie_status:#}");
+	assert_eq!(ferdie_status["registrar"], 0, "{ferdie_status:#}");
+	assert_eq!(ferdie_status["standing"], "Good", "{ferdie_status:#}");
+	assert_eq!(ferdie_status["reject"], Value::Null, "{ferdie_status:#}");
+	assert_eq!(ferdie_status["latest_case"], Value::Null, "{ferdie_status:#}");
+	let stranger_status =
+		ok("compliance_accountStatus", json!([keys::account_of(&stranger).to_string()]));
+	assert_eq!(stranger_status["verified"], false, "{stranger_status:#}");
+	assert_eq!(stranger_status["reject"]["name"], "NotVerified", "{stranger_status:#}");
+	assert_eq!(stranger_status["reject"]["code"], 1, "{stranger_status:#}");
+
+	// The chain changes: Ferdie publishes a post and reports an account; Bob warns Ferdie.
+	let hash = subxt::utils::H256([7; 32]);
+	let publish = RuntimeCall::Moderation(Moderation::publish {
+		hash,
+		kind: ContentKind::Text,
+		uri: BoundedVec(b"https://chain.example.cn/posts/7".to_vec()),
+	});
+	let report = RuntimeCall::Moderation(Moderation::report {
+		target: ReportTarget::Account(keys::account_of(&bob)),
+		category: ReasonCode::Fraud,
+		evidence_hash: subxt::utils::H256([8; 32]),
+	});
+	let warn = RuntimeCall::Moderation(Moderation::warn {
+		who: keys::account_of(&ferdie),
+		reason: ReasonCode::Rumour,
+	});
+	submit_call(&client, &publish, &ferdie).await.expect("Ferdie publishes");
+	let (reported, warned) =
+		tokio::join!(submit_call(&client, &report, &ferdie), submit_call(&client, &warn, &bob));
+	let report_id =
+		the_event::<api::moderation::events::ReportFiled>(&reported.expect("Ferdie reports"))
+			.report_id;
+	let case_id =
+		the_event::<api::moderation::events::AccountWarned>(&warned.expect("Bob warns")).case_id;
+
+	let ferdie_status = ok("compliance_accountStatus", json!([ferdie_address]));
+	assert_eq!(ferdie_status["standing"], "Warned", "{ferdie_status:#}");
+	assert_eq!(ferdie_status["warnings"], 1, "{ferdie_status:#}");
+	assert_eq!(ferdie_status["latest_case"], case_id, "{ferdie_status:#}");
+	let case = ok("compliance_case", json!([case_id]));
+	assert_eq!(case["case"]["subject"]["Account"], ferdie_address, "{case:#}");
+	assert_eq!(case["case"]["reason"], "Rumour", "{case:#}");
+	assert_eq!(ok("compliance_case", json!([case_id + 1000]))["case"], Value::Null);
+	let content = ok("compliance_contentStatus", json!([format!("{hash:?}")]));
+	assert_eq!(content["content"]["author"], ferdie_address, "{content:#}");
+	assert_eq!(content["content"]["uri"], "https://chain.example.cn/posts/7", "{content:#}");
+	assert_eq!(content["content"]["status"], "Visible", "{content:#}");
+	let report = ok("compliance_report", json!([report_id]));
+	assert_eq!(report["report"]["category"], "Fraud", "{report:#}");
+	assert_eq!(report["report"]["state"], "Open", "{report:#}");
+	let open = ok("compliance_openReports", json!([null, 1]));
+	assert_eq!(open["reports"][0]["id"], report_id, "{open:#}");
+	assert_eq!(open["next"], report_id, "a full page points to the next: {open:#}");
+	assert_eq!(ok("compliance_openReports", json!([report_id, 1]))["reports"], json!([]));
+	assert_eq!(ok("compliance_overdueReports", json!([]))["reports"], json!([]));
+
+	// Bad parameters are errors that name the parameter, with no answer.
+	let refused = |method: &str, params: Value, code: i64, starts: &str| {
+		let error = call(method, params).expect_err(method);
+		assert_eq!(error["code"], code, "{method}: {error:#}");
+		let message = error["message"].as_str().unwrap_or_default();
+		assert!(message.starts_with(starts), "{method}: {error:#}");
+	};
+	refused("compliance_accountStatus", json!(["5Fnope"]), -32602, "account: not an SS58");
+	refused("compliance_contentStatus", json!(["0x1234"]), -32602, "hash: expected 0x");
+	let unknown = format!("0x{}", "01".repeat(32));
+	refused("compliance_filingStatus", json!([unknown]), 4001, "at: this node has no block");
+	refused("compliance_openReports", json!([null, 1000]), -32602, "limit: at most 256");
+	refused("compliance_openReports", json!([null, 0]), -32602, "limit: must be at least 1");
 }

@@ -505,12 +505,32 @@ async fn filing_record_changes_are_kept_and_the_node_shows_the_number() {
 	assert_eq!(history[0].version, filing.version);
 	assert_eq!(history[0].service_name, filing.service_name);
 
-	// The node printed the label at start-up (long before the change above was finalized).
+	// The node printed the label at start-up (long before the change above was finalized), and
+	// again at the finalized block that changed the record.
 	let log = node.log();
 	assert!(
-		log.contains(&format!("Filing number: {DEV_FILING_NUMBER}")),
+		log.contains(&format!(
+			"Filing number: {DEV_FILING_NUMBER} (record version 1, status: Filed, service: active)"
+		)),
 		"the node log lacks the filing number label:\n{log}"
 	);
+	// GRANDPA may finalize several blocks at once: the line names the finalized head.
+	let changed_label =
+		format!("{DEV_FILING_NUMBER} (record version 2, status: Filed, service: active)");
+	let labelled = |log: &str| {
+		log.lines().any(|line| {
+			line.contains("Filing at finalized block #") && line.contains(&changed_label)
+		})
+	};
+	let deadline = std::time::Instant::now() + Duration::from_secs(30);
+	while !labelled(&node.log()) {
+		assert!(
+			std::time::Instant::now() < deadline,
+			"the node did not label the change ({changed_label}):\n{}",
+			node.log()
+		);
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
 }
 
 /// R6: the runtime code cannot be replaced without an approved security assessment of exactly

@@ -1052,6 +1052,12 @@ pub mod pallet {
 			Cases::<T>::get(case_id)
 		}
 
+		/// The latest case about account `who`, the one an appeal names (each case links to the
+		/// one before it); `None` when no moderator or body ever acted on the account.
+		pub fn latest_case_of(who: T::AccountId) -> Option<CaseId> {
+			LatestCaseOf::<T>::get(who)
+		}
+
 		/// Up to `limit` (at most `MAX_PAGE_LEN`, 256) unresolved reports with their ids, in
 		/// storage order, after report `start_after` (from the first if `None`). Pass the last
 		/// id of a page to get the next one; an empty page is the end.

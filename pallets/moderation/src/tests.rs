@@ -1942,6 +1942,16 @@ fn view_functions_answer_by_id_what_the_state_holds() {
 		assert_eq!(case(last_case_id()).map(|c| c.actor), Some(Actor::Moderator(MOD1)));
 		assert_eq!(content(h(1)).map(|c| c.uri), Some(Vec::new()), "a hidden URI reads empty");
 		assert_eq!(content(h(1)), Moderation::content(h(1)));
+
+		let latest_case_of = |who| view(LatestCaseOfViewFunction::<Test>::new(who));
+		assert_eq!(latest_case_of(ALICE), None);
+		assert_ok!(Moderation::warn(signed(MOD1), ALICE, ReasonCode::Rumour));
+		let warned = last_case_id();
+		assert_eq!(latest_case_of(ALICE), Some(warned));
+		assert_ok!(Moderation::warn(signed(MOD2), ALICE, ReasonCode::Other));
+		assert_eq!(latest_case_of(ALICE), Some(warned + 1));
+		assert_eq!(case(warned + 1).and_then(|c| c.previous), Some(warned));
+		assert_eq!(latest_case_of(BOB), None);
 	});
 }
 

@@ -1,15 +1,39 @@
-//! Turning what the chain returns into output: a metadata-decoded [`Value`] becomes a [`Node`],
-//! which prints either as JSON (`--json`) or as indented `key: value` lines for people.
+//! # compliance-render
 //!
-//! The conversion looks at each value's type in the metadata registry, so that accounts print
-//! as SS58 addresses, hashes as hex, byte strings as text, `Option` as the value or nothing, and
-//! enum variants by name.
+//! What the chain returns, for people and programs: a value decoded with the runtime's type
+//! registry becomes a [`Node`], which prints either as JSON or as indented `key: value` lines.
+//! The node's JSON-RPC and the command-line tool render through here, so one value reads the same
+//! from both.
+//!
+//! The conversion looks at each value's type in the registry, so that accounts print as SS58
+//! addresses, hashes as hex, byte strings as text, `Option` as the value or nothing, and enum
+//! variants by name. [`render`] does the same for a Rust value of the runtime's own types, by its
+//! `TypeInfo`.
+
+#![deny(missing_docs)]
 
 use scale_info::{form::PortableForm, PortableRegistry, TypeDef, TypeDefPrimitive};
-use subxt::{
-	ext::scale_value::{Composite, Primitive, Value as ScaleValue, ValueDef},
-	utils::{to_hex, AccountId32},
-};
+use scale_value::{Composite, Primitive, Value as ScaleValue, ValueDef};
+use subxt_utils_accountid32::AccountId32;
+
+/// `bytes` as `0x`-prefixed hex.
+pub fn to_hex(bytes: impl AsRef<[u8]>) -> String {
+	format!("0x{}", hex::encode(bytes.as_ref()))
+}
+
+/// A Rust value rendered by its type: encoded, then decoded with the type registry its
+/// `TypeInfo` builds, so it prints exactly as the same value read through metadata.
+pub fn render<T: codec::Encode + scale_info::TypeInfo + 'static>(value: &T) -> Node {
+	let mut registry = scale_info::Registry::new();
+	let id = registry.register_type(&scale_info::meta_type::<T>()).id;
+	let types: PortableRegistry = registry.into();
+	let bytes = value.encode();
+	match scale_value::scale::decode_as_type(&mut &bytes[..], id, &types) {
+		Ok(value) => node(&value, &types),
+		// A type's own encoding always decodes with its own registry.
+		Err(e) => Node::Text(format!("undecodable value: {e}")),
+	}
+}
 
 /// A value decoded with its type ids.
 pub type Typed = ScaleValue<u32>;
@@ -181,10 +205,13 @@ pub fn node(value: &Typed, types: &PortableRegistry) -> Node {
 			},
 		_ => {},
 	}
-	if ty.is_some_and(|t| is_byte_string(&t.type_def, types)) {
+	if let Some(kind) = ty.and_then(|t| byte_string(&t.type_def, types)) {
 		if let Some(bytes) = bytes_of(value) {
-			return match String::from_utf8(bytes.clone()) {
-				Ok(text) if !text.chars().any(char::is_control) => Node::Text(text),
+			return match (kind, String::from_utf8(bytes.clone())) {
+				// Fixed-size byte arrays are hashes and keys, even when their bytes spell text.
+				(Bytes::Array, _) => Node::Text(to_hex(bytes)),
+				(Bytes::Sequence, Ok(text)) if !text.chars().any(char::is_control) =>
+					Node::Text(text),
 				_ => Node::Text(to_hex(bytes)),
 			};
 		}
@@ -250,16 +277,26 @@ fn primitive(p: &Primitive) -> Node {
 	}
 }
 
-/// Whether a type is a sequence or array of `u8`.
-fn is_byte_string(def: &TypeDef<PortableForm>, types: &PortableRegistry) -> bool {
-	let element = match def {
-		TypeDef::Sequence(s) => s.type_param.id,
-		TypeDef::Array(a) => a.type_param.id,
-		_ => return false,
+/// The two shapes of byte strings.
+#[derive(Clone, Copy)]
+enum Bytes {
+	/// `Vec<u8>`, `BoundedVec<u8, _>`: text where it is UTF-8.
+	Sequence,
+	/// `[u8; N]`: always hex.
+	Array,
+}
+
+/// Whether a type is a sequence or array of `u8`, and which.
+fn byte_string(def: &TypeDef<PortableForm>, types: &PortableRegistry) -> Option<Bytes> {
+	let (element, kind) = match def {
+		TypeDef::Sequence(s) => (s.type_param.id, Bytes::Sequence),
+		TypeDef::Array(a) => (a.type_param.id, Bytes::Array),
+		_ => return None,
 	};
 	types
 		.resolve(element)
 		.is_some_and(|t| matches!(t.type_def, TypeDef::Primitive(TypeDefPrimitive::U8)))
+		.then_some(kind)
 }
 
 /// The bytes of a value made only of `u8`s (however nested), if it is one.
@@ -302,6 +339,45 @@ mod tests {
 			 review: none\n"
 		);
 		assert_eq!(node.to_json()["standing"]["Suspended"]["until"], 90);
+	}
+
+	#[derive(codec::Encode, scale_info::TypeInfo)]
+	enum Standing {
+		Good,
+		Suspended { until: u32 },
+	}
+
+	#[derive(codec::Encode, scale_info::TypeInfo)]
+	struct Record {
+		number: Vec<u8>,
+		hash: [u8; 32],
+		note: Vec<u8>,
+		review: Option<u32>,
+		expiry: Option<u32>,
+		standing: Standing,
+		previous: Standing,
+	}
+
+	#[test]
+	fn rust_values_render_by_their_type_info() {
+		let record = Record {
+			number: "京网信备11010819339401号".as_bytes().to_vec(),
+			hash: [b'A'; 32],
+			note: vec![0, 159, 146, 150],
+			review: None,
+			expiry: Some(90),
+			standing: Standing::Suspended { until: 90 },
+			previous: Standing::Good,
+		};
+		let json = render(&record).to_json();
+		assert_eq!(json["number"], "京网信备11010819339401号");
+		// A byte array stays hex even when its bytes spell text.
+		assert_eq!(json["hash"], format!("0x{}", "41".repeat(32)));
+		assert_eq!(json["note"], "0x009f9296");
+		assert_eq!(json["review"], serde_json::Value::Null);
+		assert_eq!(json["expiry"], 90);
+		assert_eq!(json["standing"]["Suspended"]["until"], 90);
+		assert_eq!(json["previous"], "Good");
 	}
 
 	#[test]
