@@ -9,12 +9,12 @@ use crate::{
 	render::{node, Node, Typed},
 };
 use compliance_client::{
-	call_payload, output_type, view_function_output, Client, Progress, RuntimeCall, TxError,
-	ViewError,
+	call_payload, output_type, view_function_output, ChainConfig, Client, Progress, RuntimeCall,
+	TxError, ViewError,
 };
 use subxt::{
-	ext::scale_value, storage::Address, utils::to_hex, view_functions::Payload as ViewPayload,
-	Metadata,
+	error::EventsError, events::Event, ext::scale_value, storage::Address, utils::to_hex,
+	view_functions::Payload as ViewPayload, Metadata,
 };
 use subxt_signer::sr25519::Keypair;
 
@@ -76,25 +76,17 @@ impl Chain {
 			.await
 			.map_err(|e| tx_error(&what, e))?;
 		let metadata = at.metadata();
-		let mut out = Vec::new();
-		for event in included.events.iter() {
-			let event = event
-				.map_err(|e| CliError::Other(format!("cannot decode an event of {what}: {e}")))?;
-			let (pallet, name) = (event.pallet_name(), event.event_name());
-			if !shown(pallet, name) {
-				continue;
-			}
-			let fields = event_fields(
-				&metadata,
-				event.pallet_index(),
-				event.event_index(),
-				event.field_bytes(),
-			)?;
-			out.push(Node::map([
-				("event", Node::text(format!("{pallet}.{name}"))),
-				("fields", Node::Map(fields.into_iter().map(|(k, v, _)| (k, v)).collect())),
-			]));
-		}
+		let out = decoded_events(&metadata, included.events.iter(), &what, |event| {
+			shown(event.pallet_name(), event.event_name())
+		})?
+		.into_iter()
+		.map(|(event, fields)| {
+			Node::map([
+				("event", Node::text(format!("{}.{}", event.pallet_name(), event.event_name()))),
+				("fields", printable(fields)),
+			])
+		})
+		.collect();
 		Ok(Node::map([
 			("call", Node::text(what)),
 			("extrinsic", Node::text(to_hex(included.extrinsic_hash))),
@@ -172,6 +164,33 @@ fn shown(pallet: &str, event: &str) -> bool {
 		"Balances" => event == "Transfer",
 		_ => true,
 	}
+}
+
+/// The events among `events` (of a transaction or a block, named `source` in errors) that
+/// `keep` selects, each with its fields decoded by [`event_fields`].
+pub fn decoded_events<'a>(
+	metadata: &Metadata,
+	events: impl Iterator<Item = Result<Event<'a, ChainConfig>, EventsError>>,
+	source: &str,
+	keep: impl Fn(&Event<'a, ChainConfig>) -> bool,
+) -> Result<Vec<(Event<'a, ChainConfig>, Vec<(String, Node, Typed)>)>, CliError> {
+	let mut out = Vec::new();
+	for event in events {
+		let event = event
+			.map_err(|e| CliError::Other(format!("cannot decode an event of {source}: {e}")))?;
+		if !keep(&event) {
+			continue;
+		}
+		let fields =
+			event_fields(metadata, event.pallet_index(), event.event_index(), event.field_bytes())?;
+		out.push((event, fields));
+	}
+	Ok(out)
+}
+
+/// An event's decoded fields as one printable map.
+pub fn printable(fields: Vec<(String, Node, Typed)>) -> Node {
+	Node::Map(fields.into_iter().map(|(name, node, _)| (name, node)).collect())
 }
 
 /// The fields of an event, decoded with their types: `(name, printable, raw)`.

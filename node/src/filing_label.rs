@@ -1,13 +1,19 @@
 //! The label every node shows (R5): the chain's regulatory filing number, the filing's status
 //! and the service's, logged at start-up and again at each finalized block that changes any of
-//! them (registered, changed, cancelled, review due, service suspended or resumed). Read from
-//! the runtime's view functions, so it follows the chain, not the node's configuration.
+//! them (registered, changed, cancelled, review due, service suspended or resumed); and the
+//! compliance gauges ([`crate::metrics`]), set at every finalized block. Read from the runtime's
+//! view functions, so they follow the chain, not the node's configuration.
 
-use crate::{service::FullClient, views::view};
+use crate::{
+	metrics::{ComplianceMetrics, Reading},
+	service::FullClient,
+	views::view,
+};
 use compliance_runtime::{Hash, Runtime};
 use futures::StreamExt;
 use pallet_filing::{
-	FilingStatusView, FilingStatusViewFunction, FilingViewFunction, ServiceStatus,
+	CurrentConventionViewFunction, FilingDeadlineViewFunction, FilingStatusView,
+	FilingStatusViewFunction, FilingViewFunction, NextReviewDueViewFunction, ServiceStatus,
 	ServiceStatusViewFunction,
 };
 use sc_client_api::BlockchainEvents;
@@ -59,19 +65,42 @@ pub fn log_at_startup(client: &FullClient) {
 	}
 }
 
-/// Follows finalized blocks and logs the label again whenever it changes.
-pub async fn follow(client: Arc<FullClient>) {
+/// The gauges' values at block `at`, numbered `block`, for the label read there.
+fn reading_at(client: &FullClient, at: Hash, block: u32, label: &Label) -> Result<Reading, String> {
+	Ok(Reading {
+		block,
+		status: label.status,
+		filing_deadline: view(client, at, FilingDeadlineViewFunction::<Runtime>::new())?,
+		next_review_due: view(client, at, NextReviewDueViewFunction::<Runtime>::new())?,
+		service_suspended: label.suspended,
+		current_convention: view(client, at, CurrentConventionViewFunction::<Runtime>::new())?,
+		filing_version: label.version.unwrap_or(0),
+	})
+}
+
+/// Follows finalized blocks: logs the label again whenever it changes, and sets the gauges
+/// (when the node serves metrics) at each one.
+pub async fn follow(client: Arc<FullClient>, metrics: Option<ComplianceMetrics>) {
 	let mut last = label_at(&client, client.info().finalized_hash).ok();
 	let mut finalized = client.finality_notification_stream();
 	while let Some(notification) = finalized.next().await {
 		let number = *sp_runtime::traits::Header::number(&notification.header);
-		match label_at(&client, notification.hash) {
-			Ok(label) if last.as_ref() != Some(&label) => {
-				log::info!("📜 Filing at finalized block #{number}: {label}");
-				last = Some(label);
+		let label = match label_at(&client, notification.hash) {
+			Ok(label) => label,
+			Err(e) => {
+				log::warn!("📜 Filing at finalized block #{number}: unavailable ({e})");
+				continue;
 			},
-			Ok(_) => {},
-			Err(e) => log::warn!("📜 Filing at finalized block #{number}: unavailable ({e})"),
+		};
+		if let Some(metrics) = &metrics {
+			match reading_at(&client, notification.hash, number, &label) {
+				Ok(reading) => metrics.update(&reading),
+				Err(e) => log::warn!("compliance metrics at block #{number}: unavailable ({e})"),
+			}
+		}
+		if last.as_ref() != Some(&label) {
+			log::info!("📜 Filing at finalized block #{number}: {label}");
+			last = Some(label);
 		}
 	}
 }

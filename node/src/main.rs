@@ -9,6 +9,7 @@ mod cli;
 mod command;
 mod compliance_rpc;
 mod filing_label;
+mod metrics;
 mod rpc;
 mod service;
 mod views;

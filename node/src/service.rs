@@ -150,10 +150,17 @@ pub fn new_full<
 	} = new_partial(&config)?;
 
 	crate::filing_label::log_at_startup(&client);
+	let compliance_metrics = match config.prometheus_registry() {
+		Some(registry) => Some(
+			crate::metrics::ComplianceMetrics::register(registry)
+				.map_err(|e| ServiceError::Other(format!("compliance metrics: {e}")))?,
+		),
+		None => None,
+	};
 	task_manager.spawn_handle().spawn(
 		"filing-label",
 		None,
-		crate::filing_label::follow(client.clone()),
+		crate::filing_label::follow(client.clone(), compliance_metrics),
 	);
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<

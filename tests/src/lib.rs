@@ -51,6 +51,7 @@ pub struct TestNode {
 	base_path: tempfile::TempDir,
 	rpc_port: u16,
 	p2p_port: u16,
+	prometheus_port: u16,
 }
 
 /// The path of the built `compliance-node` binary: `COMPLIANCE_NODE_BIN` if set, else the
@@ -89,6 +90,7 @@ impl TestNode {
 		let base_path = tempfile::tempdir().expect("a temporary directory can be created");
 		let rpc_port = free_port();
 		let p2p_port = free_port();
+		let prometheus_port = free_port();
 		let log = std::fs::File::create(base_path.path().join("node.log"))
 			.expect("the log file can be created");
 		let child = Command::new(&binary)
@@ -97,17 +99,23 @@ impl TestNode {
 			.arg(base_path.path())
 			.args(["--rpc-port", &rpc_port.to_string()])
 			.args(["--port", &p2p_port.to_string()])
-			.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
+			.args(["--prometheus-port", &prometheus_port.to_string()])
+			.args(["--no-telemetry", "--no-mdns"])
 			.stdout(Stdio::null())
 			.stderr(log)
 			.spawn()
 			.unwrap_or_else(|e| panic!("{} cannot be started: {e}", binary.display()));
-		Self { child, base_path, rpc_port, p2p_port }
+		Self { child, base_path, rpc_port, p2p_port, prometheus_port }
 	}
 
 	/// The node's WebSocket RPC address.
 	pub fn ws_url(&self) -> String {
 		format!("ws://127.0.0.1:{}", self.rpc_port)
+	}
+
+	/// The node's Prometheus metrics, as a scraper reads them.
+	pub fn metrics_url(&self) -> String {
+		format!("http://127.0.0.1:{}/metrics", self.prometheus_port)
 	}
 
 	/// The node's JSON-RPC endpoint over plain HTTP (the same port serves both).

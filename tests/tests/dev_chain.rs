@@ -258,3 +258,67 @@ async fn compliance_json_rpc_answers_over_plain_http() {
 	refused("compliance_openReports", json!([null, 1000]), -32602, "limit: at most 256");
 	refused("compliance_openReports", json!([null, 0]), -32602, "limit: must be at least 1");
 }
+
+/// The value of the sample `name` whose labels include `label` (`key="value"`, or empty for any)
+/// in a Prometheus scrape of `url`, if the node exports it.
+fn metric(url: &str, name: &str, label: &str) -> Option<f64> {
+	let mut response = ureq::get(url).call().ok()?;
+	let text = response.body_mut().read_to_string().ok()?;
+	text.lines().find_map(|line| {
+		let (labels, value) = line.strip_prefix(name)?.strip_prefix('{')?.split_once("} ")?;
+		labels
+			.split(',')
+			.any(|l| label.is_empty() || l == label)
+			.then(|| value.trim().parse().ok())?
+	})
+}
+
+/// Polls `name` (with `label`) until it reads `expected`.
+async fn metric_reaches(url: &str, name: &str, label: &str, expected: f64) {
+	let deadline = std::time::Instant::now() + FINALITY_TIMEOUT;
+	loop {
+		let value = metric(url, name, label);
+		if value == Some(expected) {
+			return;
+		}
+		assert!(
+			std::time::Instant::now() < deadline,
+			"{name}{{{label}}} is {value:?}, not {expected}, after {FINALITY_TIMEOUT:?}"
+		);
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn compliance_metrics_follow_finalized_blocks() {
+	use compliance_client::{api::filing::Call as Filing, keys, RuntimeCall};
+	use compliance_tests::submit_call;
+
+	let mut node = TestNode::spawn(&["--dev"]);
+	let client = node.client().await;
+	let url = node.metrics_url();
+	let gauge = |name: &str| metric(&url, &format!("compliance_{name}"), "");
+
+	metric_reaches(&url, "compliance_filing_status", "status=\"Filed\"", 1.0).await;
+	for other in ["NotFiled", "FilingOverdue", "ReviewDue", "Cancelled"] {
+		let label = format!("status=\"{other}\"");
+		assert_eq!(metric(&url, "compliance_filing_status", &label), Some(0.0), "{label}");
+	}
+	assert_eq!(gauge("service_suspended"), Some(0.0));
+	assert_eq!(gauge("current_convention"), Some(1.0));
+	assert_eq!(gauge("filing_record_version"), Some(1.0));
+	// No filing deadline runs on a filed chain; the review is due a year of blocks after filing.
+	assert!(gauge("blocks_until_filing_deadline").is_some_and(f64::is_nan));
+	let review = gauge("blocks_until_filing_review").expect("the review gauge");
+	assert!(review > 5_000_000.0 && review <= 5_256_000.0, "{review}");
+
+	// The regulator suspends the service: the gauge moves once the block is finalized.
+	let suspend =
+		RuntimeCall::Filing(Filing::suspend_service { reason: subxt::utils::H256([9; 32]) });
+	submit_call(&client, &suspend, &keys::dev::eve())
+		.await
+		.expect("the regulator suspends");
+	metric_reaches(&url, "compliance_service_suspended", "", 1.0).await;
+	let later = gauge("blocks_until_filing_review").expect("the review gauge");
+	assert!(later < review, "the review comes closer: {later} after {review}");
+}

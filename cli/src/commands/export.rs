@@ -10,15 +10,16 @@
 use super::Ctx;
 use crate::{
 	args::{parse_account, parse_hash},
-	chain::event_fields,
+	chain::{decoded_events, printable},
 	error::CliError,
 	output::Output,
 	render::{value_bytes, Node, Typed},
 };
 use clap::{ArgGroup, Args};
+use compliance_client::ChainConfig;
 use std::{collections::HashSet, io::Write, path::PathBuf};
 use subxt::{
-	events::Phase,
+	events::{Event, Phase},
 	ext::scale_value::{Composite, Primitive, ValueDef},
 	utils::{to_hex, AccountId32, H256},
 	OnlineClient, PolkadotConfig,
@@ -117,20 +118,10 @@ pub async fn export(
 		let events = block.events().fetch().await.map_err(|e| pruned(number, &e.to_string()))?;
 		let metadata = block.metadata();
 		let block_hash = to_hex(block.block_hash());
-		for event in events.iter() {
-			let event = event.map_err(|e| {
-				CliError::Other(format!("cannot decode an event of #{number}: {e}"))
-			})?;
-			let pallet = event.pallet_name();
-			if !COMPLIANCE_PALLETS.contains(&pallet) {
-				continue;
-			}
-			let fields = event_fields(
-				&metadata,
-				event.pallet_index(),
-				event.event_index(),
-				event.field_bytes(),
-			)?;
+		let compliance =
+			|event: &Event<'_, ChainConfig>| COMPLIANCE_PALLETS.contains(&event.pallet_name());
+		let source = format!("#{number}");
+		for (event, fields) in decoded_events(&metadata, events.iter(), &source, compliance)? {
 			let ids: Vec<(String, u128)> = fields
 				.iter()
 				.filter(|(name, _, _)| LINK_FIELDS.contains(&name.as_str()))
@@ -149,8 +140,8 @@ pub async fn export(
 				("block", Node::Uint(number.into())),
 				("block_hash", Node::text(block_hash.clone())),
 				("extrinsic", extrinsic),
-				("event", Node::text(format!("{pallet}.{}", event.event_name()))),
-				("fields", Node::Map(fields.into_iter().map(|(k, v, _)| (k, v)).collect())),
+				("event", Node::text(format!("{}.{}", event.pallet_name(), event.event_name()))),
+				("fields", printable(fields)),
 			]);
 			writeln!(out, "{}", line.to_json())
 				.map_err(|e| CliError::Other(format!("cannot write the export: {e}")))?;
