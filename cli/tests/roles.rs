@@ -133,6 +133,8 @@ async fn users_registrars_moderators_and_assessors_use_their_commands() {
 	);
 	let verified = event(&json(&verify), "RealName.AccountVerified");
 	let gina = verified["who"].as_str().expect("Gina's address").to_string();
+	// The event keeps the commitment, so the record of this verification outlives its revoking.
+	assert_eq!(verified["commitment"], hash_of("99").as_str(), "{verified:#}");
 	let restricted = event(&json(&restrict), "Moderation.AccountRestricted");
 	assert_eq!(restricted["who"], FERDIE);
 	assert_eq!(restricted["scope"], "Publishing");
@@ -177,8 +179,15 @@ async fn users_registrars_moderators_and_assessors_use_their_commands() {
 		compliance(url, &["--json", "--suri", "//Dave", "assess", "revoke", &code]),
 		compliance(url, &["--json", "account", "standing", "//Ferdie"]),
 	);
-	assert_eq!(event(&json(&renew), "RealName.VerificationRenewed")["who"], gina.as_str());
-	assert_eq!(event(&json(&appeal), "Moderation.AppealFiled")["appellant"], FERDIE);
+	let renewed = event(&json(&renew), "RealName.VerificationRenewed");
+	assert_eq!(renewed["who"], gina.as_str());
+	assert_eq!(
+		(&renewed["commitment"], &renewed["level"]),
+		(&verified["commitment"], &serde_json::json!("Basic"))
+	);
+	let appealed = event(&json(&appeal), "Moderation.AppealFiled");
+	assert_eq!(appealed["appellant"], FERDIE);
+	assert_eq!(appealed["subject"]["Account"], FERDIE, "the event names the case's subject");
 	assert_eq!(event(&json(&restore), "Moderation.ContentRestored")["hash"], hidden.as_str());
 	assert_eq!(event(&json(&suspend), "Moderation.AccountSuspended")["who"], gina.as_str());
 	assert_eq!(json(&show)["assessment"]["verdict"], "Approved");
@@ -225,6 +234,7 @@ async fn users_registrars_moderators_and_assessors_use_their_commands() {
 	);
 	let decided = event(&json(&decide), "Moderation.AppealDecided");
 	assert_eq!(decided["upheld"], false);
+	assert_eq!(decided["subject"]["Account"], FERDIE);
 	assert_eq!(event(&json(&lift), "Moderation.MeasureLifted")["who"], gina.as_str());
 	let report = event(&json(&file), "Moderation.ReportFiled")["report_id"].to_string();
 	let case_read = json(&case_read);

@@ -21,8 +21,8 @@ use compliance_client::{
 				FilingState, FilingStatusView, ServiceStatus, ServiceType, Verdict,
 			},
 			pallet_moderation::types::{
-				ActionTaken, Actor, ContentKind, ContentRecord, ContentStatus, ReasonCode, Report,
-				ReportOutcome, ReportState, ReportTarget,
+				ActionTaken, Actor, CaseSubject, ContentKind, ContentRecord, ContentStatus,
+				ReasonCode, Report, ReportOutcome, ReportState, ReportTarget,
 			},
 			pallet_real_name::types::VerificationLevel,
 		},
@@ -317,6 +317,7 @@ async fn overdue_report_is_resolved_and_appeal_goes_to_another_moderator() {
 	});
 	let events = ok(submit_call(&client, &resolve, &bob).await, "resolve");
 	let resolved = the_event::<api::moderation::events::ReportResolved>(&events);
+	assert_eq!(resolved.target, ReportTarget::Content(hash), "the event names what was reported");
 	let case_id = resolved.case_id.expect("hiding the content opened a case");
 	assert!(matches!(
 		content(&client, hash).await.status,
@@ -345,6 +346,7 @@ async fn overdue_report_is_resolved_and_appeal_goes_to_another_moderator() {
 	let events = ok(submit_call(&client, &decide, &charlie).await, "decide appeal");
 	let decided = the_event::<api::moderation::events::AppealDecided>(&events);
 	assert!(decided.measure_undone);
+	assert_eq!(decided.subject, CaseSubject::Content(hash), "the event names the case's subject");
 
 	let case = runtime_api(&client, api::runtime_apis().moderation_api().case(case_id))
 		.await

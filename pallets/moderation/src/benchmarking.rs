@@ -392,6 +392,7 @@ mod benchmarks {
 		_(RawOrigin::Signed(deciding), case_id, true, hash(4));
 		assert_last_event::<T>(Event::AppealDecided {
 			case_id,
+			subject: CaseSubject::Account(who),
 			decided_by: Actor::Moderator(account("moderator", 1, 0)),
 			upheld: true,
 			measure_undone: true,

@@ -363,6 +363,8 @@ pub mod pallet {
 		ReportResolved {
 			/// The report's id.
 			report_id: ReportId,
+			/// What the report was about.
+			target: ReportTargetOf<T>,
 			/// The moderator.
 			moderator: T::AccountId,
 			/// Upheld (with the measure taken) or dismissed.
@@ -374,11 +376,15 @@ pub mod pallet {
 		ReportOverdue {
 			/// The report's id.
 			report_id: ReportId,
+			/// What the report is about.
+			target: ReportTargetOf<T>,
 		},
 		/// The subject of a case appealed it.
 		AppealFiled {
 			/// The case appealed.
 			case_id: CaseId,
+			/// The case's subject: the content hash or the account.
+			subject: CaseSubject<T::AccountId>,
 			/// The content's author or the sanctioned account.
 			appellant: T::AccountId,
 		},
@@ -387,6 +393,8 @@ pub mod pallet {
 		AppealDecided {
 			/// The case appealed.
 			case_id: CaseId,
+			/// The case's subject: the content hash or the account.
+			subject: CaseSubject<T::AccountId>,
 			/// Who decided.
 			decided_by: Actor<T::AccountId>,
 			/// Whether the appeal succeeded.
@@ -399,6 +407,8 @@ pub mod pallet {
 		CasePurged {
 			/// The purged case.
 			case_id: CaseId,
+			/// The purged case's subject: the content hash or the account.
+			subject: CaseSubject<T::AccountId>,
 		},
 	}
 
@@ -866,14 +876,20 @@ pub mod pallet {
 				note_hash,
 				case: case_id,
 			});
-			let reporter = report.reporter.clone();
+			let (reporter, target) = (report.reporter.clone(), report.target.clone());
 			Reports::<T>::insert(report_id, report);
 			OpenReports::<T>::remove(report_id);
 			OverdueReports::<T>::remove(report_id);
 			OpenReportsOf::<T>::mutate_exists(&reporter, |open| {
 				*open = open.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
 			});
-			Self::deposit_event(Event::ReportResolved { report_id, moderator, outcome, case_id });
+			Self::deposit_event(Event::ReportResolved {
+				report_id,
+				target,
+				moderator,
+				outcome,
+				case_id,
+			});
 			Ok(())
 		}
 
@@ -906,8 +922,9 @@ pub mod pallet {
 				filed_at: Self::now(),
 				decision: None,
 			});
+			let subject = case.subject.clone();
 			Cases::<T>::insert(case_id, case);
-			Self::deposit_event(Event::AppealFiled { case_id, appellant });
+			Self::deposit_event(Event::AppealFiled { case_id, subject, appellant });
 			Ok(())
 		}
 
@@ -959,9 +976,11 @@ pub mod pallet {
 				note_hash,
 			});
 			case.appeal = Some(appeal);
+			let subject = case.subject.clone();
 			Cases::<T>::insert(case_id, case);
 			Self::deposit_event(Event::AppealDecided {
 				case_id,
+				subject,
 				decided_by: decider,
 				upheld,
 				measure_undone,
@@ -993,7 +1012,7 @@ pub mod pallet {
 			ensure!(Self::latest_case(&case.subject) != Some(case_id), Error::<T>::CaseInForce);
 			Self::forget_lapsed_measure(case_id, &case)?;
 			Cases::<T>::remove(case_id);
-			Self::deposit_event(Event::CasePurged { case_id });
+			Self::deposit_event(Event::CasePurged { case_id, subject: case.subject });
 			Ok(())
 		}
 
@@ -1424,7 +1443,10 @@ impl<T: Config> Pallet<T> {
 				if report.state == ReportState::Open {
 					report.state = ReportState::Overdue;
 					OverdueReports::<T>::insert(report_id, ());
-					Self::deposit_event(Event::ReportOverdue { report_id });
+					Self::deposit_event(Event::ReportOverdue {
+						report_id,
+						target: report.target.clone(),
+					});
 				}
 			}
 		});

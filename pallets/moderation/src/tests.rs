@@ -621,6 +621,7 @@ fn a_suspension_ends_the_restrictions_it_replaces() {
 		System::assert_last_event(
 			Event::AppealDecided {
 				case_id: restricted,
+				subject: CaseSubject::Account(BOB),
 				decided_by: Actor::Moderator(MOD2),
 				upheld: true,
 				measure_undone: false,
@@ -874,6 +875,7 @@ fn measures_are_lifted_and_undone_from_a_role_holder() {
 		System::assert_last_event(
 			Event::AppealDecided {
 				case_id: suspended,
+				subject: CaseSubject::Account(MEMBER),
 				decided_by: Actor::Moderator(MOD2),
 				upheld: true,
 				measure_undone: true,
@@ -1102,6 +1104,7 @@ fn the_appeal_of_a_measure_taken_by_motion_is_decided_by_that_body() {
 		System::assert_last_event(
 			Event::AppealDecided {
 				case_id,
+				subject: CaseSubject::Account(ALICE),
 				decided_by: Actor::Body(Body::Consortium),
 				upheld: true,
 				measure_undone: true,
@@ -1220,6 +1223,7 @@ fn resolve_dismissed_frees_the_slot() {
 		System::assert_last_event(
 			Event::ReportResolved {
 				report_id: id,
+				target: ReportTarget::Account(BOB),
 				moderator: MOD1,
 				outcome: ReportOutcome::Dismissed,
 				case_id: None,
@@ -1304,6 +1308,7 @@ fn resolve_upheld_hides_content_and_links_the_case() {
 		System::assert_last_event(
 			Event::ReportResolved {
 				report_id: first,
+				target: ReportTarget::Content(h(1)),
 				moderator: MOD1,
 				outcome: upheld(ActionTaken::ContentHidden),
 				case_id: Some(case_id),
@@ -1368,6 +1373,7 @@ fn resolve_upheld_applies_account_measures() {
 		System::assert_last_event(
 			Event::ReportResolved {
 				report_id: id,
+				target: ReportTarget::Content(h(5)),
 				moderator: MOD2,
 				outcome: upheld(ActionTaken::None),
 				case_id: None,
@@ -1383,7 +1389,7 @@ fn overdue_events() -> Vec<ReportId> {
 	System::events()
 		.into_iter()
 		.filter_map(|record| match record.event {
-			RuntimeEvent::Moderation(Event::ReportOverdue { report_id }) => Some(report_id),
+			RuntimeEvent::Moderation(Event::ReportOverdue { report_id, .. }) => Some(report_id),
 			_ => None,
 		})
 		.collect()
@@ -1407,6 +1413,9 @@ fn reports_become_overdue_once_at_their_deadline() {
 		assert_eq!(Moderation::overdue_reports(None, 10).len(), 1);
 		run_to_block(12);
 		assert_eq!(overdue_events(), vec![late, later]);
+		System::assert_has_event(
+			Event::ReportOverdue { report_id: later, target: ReportTarget::Content(h(1)) }.into(),
+		);
 		run_to_block(30);
 		assert_eq!(overdue_events(), vec![late, later]);
 		// Overdue reports still count as open, and can be resolved.
@@ -1469,7 +1478,10 @@ fn content_appeal_flow() {
 		let case_id = last_case_id();
 		System::set_block_number(2);
 		assert_ok!(Moderation::appeal(signed(ALICE), case_id, h(0x5A)));
-		System::assert_last_event(Event::AppealFiled { case_id, appellant: ALICE }.into());
+		System::assert_last_event(
+			Event::AppealFiled { case_id, subject: CaseSubject::Content(h(1)), appellant: ALICE }
+				.into(),
+		);
 		assert_eq!(
 			Cases::<Test>::get(case_id).unwrap().appeal,
 			Some(Appeal { appellant: ALICE, statement_hash: h(0x5A), filed_at: 2, decision: None })
@@ -1487,6 +1499,7 @@ fn content_appeal_flow() {
 		System::assert_last_event(
 			Event::AppealDecided {
 				case_id,
+				subject: CaseSubject::Content(h(1)),
 				decided_by: Actor::Moderator(MOD2),
 				upheld: true,
 				measure_undone: true,
@@ -1531,6 +1544,7 @@ fn sanctioned_account_appeals_and_the_measure_is_undone() {
 		System::assert_last_event(
 			Event::AppealDecided {
 				case_id,
+				subject: CaseSubject::Account(BOB),
 				decided_by: Actor::Moderator(MOD2),
 				upheld: true,
 				measure_undone: true,
@@ -1551,6 +1565,7 @@ fn closed_account_appeal_rejected_keeps_the_measure() {
 		System::assert_last_event(
 			Event::AppealDecided {
 				case_id,
+				subject: CaseSubject::Account(STRANGER),
 				decided_by: Actor::Moderator(MOD2),
 				upheld: false,
 				measure_undone: false,
@@ -1572,6 +1587,7 @@ fn upheld_appeal_on_a_superseded_case_only_records() {
 		System::assert_last_event(
 			Event::AppealDecided {
 				case_id: warned,
+				subject: CaseSubject::Account(BOB),
 				decided_by: Actor::Moderator(MOD2),
 				upheld: true,
 				measure_undone: false,
@@ -1642,6 +1658,7 @@ fn appeal_errors() {
 fn decided(case_id: CaseId, measure_undone: bool) -> RuntimeEvent {
 	Event::AppealDecided {
 		case_id,
+		subject: Cases::<Test>::get(case_id).expect("the case is kept").subject,
 		decided_by: Actor::Moderator(MOD2),
 		upheld: true,
 		measure_undone,
@@ -1851,7 +1868,9 @@ fn purge_case_enforces_the_retention_period() {
 		);
 		assert_ok!(Moderation::purge_case(RuntimeOrigin::root(), hidden));
 		assert!(Cases::<Test>::get(hidden).is_none());
-		System::assert_last_event(Event::CasePurged { case_id: hidden }.into());
+		System::assert_last_event(
+			Event::CasePurged { case_id: hidden, subject: CaseSubject::Content(h(1)) }.into(),
+		);
 		assert_ok!(Moderation::decide_appeal(signed(MOD2), warned, false, h(0)));
 		assert_ok!(Moderation::purge_case(RuntimeOrigin::root(), warned));
 	});

@@ -189,6 +189,7 @@ mod benchmarks {
 		assert_last_event::<T>(Event::AccountVerified {
 			who,
 			registrar: id,
+			commitment: IdentityCommitment::repeat_byte(2),
 			level: VerificationLevel::Enhanced,
 			expires_at,
 		});
@@ -206,7 +207,14 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(registrar), lookup_of::<T>(&who), expires_at);
 
-		assert_last_event::<T>(Event::VerificationRenewed { who, registrar: id, expires_at });
+		// As `verified` issued it.
+		assert_last_event::<T>(Event::VerificationRenewed {
+			who,
+			registrar: id,
+			commitment: IdentityCommitment::repeat_byte(1),
+			level: VerificationLevel::Enhanced,
+			expires_at,
+		});
 		Ok(())
 	}
 

@@ -287,6 +287,9 @@ pub mod pallet {
 			who: T::AccountId,
 			/// The registrar that verified it.
 			registrar: RegistrarId,
+			/// The registrar's salted hash of the identity data it checked: the event keeps it,
+			/// so the record of who verified whom survives a later revocation or re-verification.
+			commitment: IdentityCommitment,
 			/// How thoroughly.
 			level: VerificationLevel,
 			/// The first block at which the verification is no longer valid.
@@ -298,6 +301,10 @@ pub mod pallet {
 			who: T::AccountId,
 			/// The registrar that renewed it.
 			registrar: RegistrarId,
+			/// The commitment of the verification renewed.
+			commitment: IdentityCommitment,
+			/// Its level.
+			level: VerificationLevel,
 			/// The new first block at which it is no longer valid.
 			expires_at: BlockNumberFor<T>,
 		},
@@ -530,7 +537,13 @@ pub mod pallet {
 				});
 				Ok(())
 			})?;
-			Self::deposit_event(Event::AccountVerified { who, registrar, level, expires_at });
+			Self::deposit_event(Event::AccountVerified {
+				who,
+				registrar,
+				commitment,
+				level,
+				expires_at,
+			});
 			Ok(())
 		}
 
@@ -556,17 +569,24 @@ pub mod pallet {
 			ensure!(who != signer, Error::<T>::CannotVerifySelf);
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(expires_at > now, Error::<T>::ExpiryInPast);
-			Self::try_mutate_record(&who, |maybe_record| -> DispatchResult {
-				let verification = maybe_record
-					.as_mut()
-					.and_then(|record| record.verification.as_mut())
-					.ok_or(Error::<T>::NotVerified)?;
-				ensure!(verification.registrar == registrar, Error::<T>::NotIssuer);
-				verification.verified_at = now;
-				verification.expires_at = expires_at;
-				Ok(())
-			})?;
-			Self::deposit_event(Event::VerificationRenewed { who, registrar, expires_at });
+			let (commitment, level) =
+				Self::try_mutate_record(&who, |maybe_record| -> Result<_, DispatchError> {
+					let verification = maybe_record
+						.as_mut()
+						.and_then(|record| record.verification.as_mut())
+						.ok_or(Error::<T>::NotVerified)?;
+					ensure!(verification.registrar == registrar, Error::<T>::NotIssuer);
+					verification.verified_at = now;
+					verification.expires_at = expires_at;
+					Ok((verification.commitment, verification.level))
+				})?;
+			Self::deposit_event(Event::VerificationRenewed {
+				who,
+				registrar,
+				commitment,
+				level,
+				expires_at,
+			});
 			Ok(())
 		}
 

@@ -397,6 +397,7 @@ fn verify_works() {
 			Event::AccountVerified {
 				who: CHARLIE,
 				registrar: 0,
+				commitment: commitment(CHARLIE as u8),
 				level: VerificationLevel::Basic,
 				expires_at: 100,
 			}
@@ -467,7 +468,14 @@ fn renew_works_also_after_expiry() {
 		run_to(3);
 		assert_ok!(RealName::renew(RuntimeOrigin::signed(ALPHA), ALICE, 2_000));
 		System::assert_last_event(
-			Event::VerificationRenewed { who: ALICE, registrar: 0, expires_at: 2_000 }.into(),
+			Event::VerificationRenewed {
+				who: ALICE,
+				registrar: 0,
+				commitment: commitment(1),
+				level: VerificationLevel::Basic,
+				expires_at: 2_000,
+			}
+			.into(),
 		);
 		let v = record(ALICE).verification.unwrap();
 		assert_eq!((v.verified_at, v.expires_at, v.commitment), (3, 2_000, commitment(1)));
