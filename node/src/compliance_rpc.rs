@@ -215,15 +215,16 @@ where
 	C::Api: RuntimeViewFunction<Block>,
 {
 	fn filing_status(&self, at: Option<String>) -> RpcResult<Value> {
-		use pallet_filing as filing;
 		let block = self.block(at)?;
-		let record = self.view(block.0, filing::FilingViewFunction::<Runtime>::new())?;
-		let status = self.view(block.0, filing::FilingStatusViewFunction::<Runtime>::new())?;
-		let deadline = self.view(block.0, filing::FilingDeadlineViewFunction::<Runtime>::new())?;
-		let review = self.view(block.0, filing::NextReviewDueViewFunction::<Runtime>::new())?;
-		let service = self.view(block.0, filing::ServiceStatusViewFunction::<Runtime>::new())?;
-		let convention =
-			self.view(block.0, filing::CurrentConventionViewFunction::<Runtime>::new())?;
+		let crate::views::FilingSnapshot {
+			record,
+			status,
+			filing_deadline: deadline,
+			next_review_due: review,
+			service,
+			current_convention: convention,
+		} = crate::views::filing_snapshot(&*self.client, block.0)
+			.map_err(|e| ErrorObjectOwned::owned(RUNTIME_ERROR_CODE, e, None::<()>))?;
 		let cancelled = record.as_ref().is_some_and(|r| r.status == FilingState::Cancelled);
 		let changed_at =
 			record.as_ref().filter(|r| r.version > 1 && !cancelled).map(|r| r.updated_at);

@@ -7,15 +7,11 @@
 use crate::{
 	metrics::{ComplianceMetrics, Reading},
 	service::FullClient,
-	views::view,
+	views::{filing_snapshot, FilingSnapshot},
 };
-use compliance_runtime::{Hash, Runtime};
+use compliance_runtime::Hash;
 use futures::StreamExt;
-use pallet_filing::{
-	CurrentConventionViewFunction, FilingDeadlineViewFunction, FilingStatusView,
-	FilingStatusViewFunction, FilingViewFunction, NextReviewDueViewFunction, ServiceStatus,
-	ServiceStatusViewFunction,
-};
+use pallet_filing::{FilingStatusView, ServiceStatus};
 use sc_client_api::BlockchainEvents;
 use sp_blockchain::HeaderBackend;
 use std::sync::Arc;
@@ -44,17 +40,22 @@ impl std::fmt::Display for Label {
 	}
 }
 
+impl Label {
+	/// What the label shows of `snapshot`.
+	fn of(snapshot: &FilingSnapshot) -> Self {
+		let record = snapshot.record.as_ref();
+		Label {
+			number: record.map(|r| String::from_utf8_lossy(&r.number).into_owned()),
+			version: record.map(|r| r.version),
+			status: snapshot.status,
+			suspended: matches!(snapshot.service, ServiceStatus::Suspended { .. }),
+		}
+	}
+}
+
 /// The label at block `at`.
 fn label_at(client: &FullClient, at: Hash) -> Result<Label, String> {
-	let record = view(client, at, FilingViewFunction::<Runtime>::new())?;
-	let status = view(client, at, FilingStatusViewFunction::<Runtime>::new())?;
-	let service = view(client, at, ServiceStatusViewFunction::<Runtime>::new())?;
-	Ok(Label {
-		number: record.as_ref().map(|r| String::from_utf8_lossy(&r.number).into_owned()),
-		version: record.as_ref().map(|r| r.version),
-		status,
-		suspended: matches!(service, ServiceStatus::Suspended { .. }),
-	})
+	filing_snapshot(client, at).map(|snapshot| Label::of(&snapshot))
 }
 
 /// Logs the label at the best block, at start-up.
@@ -65,17 +66,17 @@ pub fn log_at_startup(client: &FullClient) {
 	}
 }
 
-/// The gauges' values at block `at`, numbered `block`, for the label read there.
-fn reading_at(client: &FullClient, at: Hash, block: u32, label: &Label) -> Result<Reading, String> {
-	Ok(Reading {
+/// The gauges' values in `snapshot`, read at block number `block`.
+fn reading(snapshot: &FilingSnapshot, block: u32, label: &Label) -> Reading {
+	Reading {
 		block,
 		status: label.status,
-		filing_deadline: view(client, at, FilingDeadlineViewFunction::<Runtime>::new())?,
-		next_review_due: view(client, at, NextReviewDueViewFunction::<Runtime>::new())?,
+		filing_deadline: snapshot.filing_deadline,
+		next_review_due: snapshot.next_review_due,
 		service_suspended: label.suspended,
-		current_convention: view(client, at, CurrentConventionViewFunction::<Runtime>::new())?,
+		current_convention: snapshot.current_convention,
 		filing_version: label.version.unwrap_or(0),
-	})
+	}
 }
 
 /// Follows finalized blocks: logs the label again whenever it changes, and sets the gauges
@@ -85,18 +86,16 @@ pub async fn follow(client: Arc<FullClient>, metrics: Option<ComplianceMetrics>)
 	let mut finalized = client.finality_notification_stream();
 	while let Some(notification) = finalized.next().await {
 		let number = *sp_runtime::traits::Header::number(&notification.header);
-		let label = match label_at(&client, notification.hash) {
-			Ok(label) => label,
+		let snapshot = match filing_snapshot(&*client, notification.hash) {
+			Ok(snapshot) => snapshot,
 			Err(e) => {
 				log::warn!("📜 Filing at finalized block #{number}: unavailable ({e})");
 				continue;
 			},
 		};
+		let label = Label::of(&snapshot);
 		if let Some(metrics) = &metrics {
-			match reading_at(&client, notification.hash, number, &label) {
-				Ok(reading) => metrics.update(&reading),
-				Err(e) => log::warn!("compliance metrics at block #{number}: unavailable ({e})"),
-			}
+			metrics.update(&reading(&snapshot, number, &label));
 		}
 		if last.as_ref() != Some(&label) {
 			log::info!("📜 Filing at finalized block #{number}: {label}");

@@ -28,3 +28,42 @@ where
 		.map_err(|e| format!("{name}: the runtime could not execute it ({e:?})"))?;
 	V::ReturnType::decode(&mut &output[..]).map_err(|e| format!("{name}: undecodable answer ({e})"))
 }
+
+/// The filing's state at one block: what the node's label, its gauges and `compliance_filingStatus`
+/// show, read once for all of them.
+pub struct FilingSnapshot {
+	/// The filing record, `None` before a filing is registered.
+	pub record: Option<pallet_filing::FilingRecordOf<compliance_runtime::Runtime>>,
+	/// The filing status.
+	pub status: pallet_filing::FilingStatusView,
+	/// The block by which the service must be filed, while it is not.
+	pub filing_deadline: Option<compliance_runtime::BlockNumber>,
+	/// The block at which the next periodic review is due, while filed.
+	pub next_review_due: Option<compliance_runtime::BlockNumber>,
+	/// Whether and why the regulator suspended the service.
+	pub service: pallet_filing::ServiceStatus<compliance_runtime::BlockNumber>,
+	/// The platform convention version in force.
+	pub current_convention: u32,
+}
+
+/// The filing's state at block `at`.
+pub fn filing_snapshot<C>(client: &C, at: Hash) -> Result<FilingSnapshot, String>
+where
+	C: ProvideRuntimeApi<Block>,
+	C::Api: RuntimeViewFunction<Block>,
+{
+	use compliance_runtime::Runtime;
+	use pallet_filing as filing;
+	Ok(FilingSnapshot {
+		record: view(client, at, filing::FilingViewFunction::<Runtime>::new())?,
+		status: view(client, at, filing::FilingStatusViewFunction::<Runtime>::new())?,
+		filing_deadline: view(client, at, filing::FilingDeadlineViewFunction::<Runtime>::new())?,
+		next_review_due: view(client, at, filing::NextReviewDueViewFunction::<Runtime>::new())?,
+		service: view(client, at, filing::ServiceStatusViewFunction::<Runtime>::new())?,
+		current_convention: view(
+			client,
+			at,
+			filing::CurrentConventionViewFunction::<Runtime>::new(),
+		)?,
+	})
+}
