@@ -22,6 +22,8 @@ mod args;
 mod chain;
 mod commands;
 mod error;
+#[cfg(test)]
+mod offline_calls;
 mod output;
 /// The renderer the node's JSON-RPC shares, so one value reads the same from both.
 use compliance_render as render;

@@ -38,9 +38,10 @@ use subxt::{
 	OnlineClient, OnlineClientAtBlock, PolkadotConfig,
 };
 
-/// The metadata file the generated code comes from. Named here so that cargo rebuilds this crate
-/// when the file changes: the code-generating macro reads it without telling cargo.
-const _METADATA: &[u8] = include_bytes!("../metadata/compliance.scale");
+/// The metadata the generated code comes from (`metadata/compliance.scale`), for encoding calls
+/// with no node at hand. Named here also so that cargo rebuilds this crate when the file changes:
+/// the code-generating macro reads it without telling cargo.
+pub const METADATA: &[u8] = include_bytes!("../metadata/compliance.scale");
 
 /// Everything the runtime's metadata describes, as Rust types and functions.
 #[subxt::subxt(
@@ -71,7 +72,12 @@ pub fn call_payload(at: &At, call: &RuntimeCall) -> Result<CallPayload, TxError>
 /// `call`'s SCALE encoding as a `RuntimeCall` of the node's runtime (what a motion carries and
 /// what `length_bound`s measure); see [`call_payload`].
 pub fn call_data(at: &At, call: &RuntimeCall) -> Result<Vec<u8>, TxError> {
-	let metadata = at.metadata_ref();
+	encode_call(&at.metadata_ref(), call)
+}
+
+/// `call`'s SCALE encoding as a `RuntimeCall` of the runtime `metadata` describes: its fields
+/// encoded by name, as [`call_data`] sends them.
+pub fn encode_call(metadata: &subxt::Metadata, call: &RuntimeCall) -> Result<Vec<u8>, TxError> {
 	call.encode_as_type(metadata.outer_enums().call_enum_ty(), metadata.types())
 		.map_err(|e| TxError::Build(format!("the node's runtime does not take this call: {e}")))
 }

@@ -7,11 +7,12 @@
 use crate::{
 	metrics::{ComplianceMetrics, Reading},
 	service::FullClient,
-	views::{filing_snapshot, FilingSnapshot},
+	views::{counts, filing_snapshot, FilingSnapshot},
 };
 use compliance_runtime::Hash;
 use futures::StreamExt;
 use pallet_filing::{FilingStatusView, ServiceStatus};
+use pallet_moderation::ReportCounts;
 use sc_client_api::BlockchainEvents;
 use sp_blockchain::HeaderBackend;
 use std::sync::Arc;
@@ -66,9 +67,16 @@ pub fn log_at_startup(client: &FullClient) {
 	}
 }
 
-/// The gauges' values in `snapshot`, read at block number `block`.
-fn reading(snapshot: &FilingSnapshot, block: u32, label: &Label) -> Reading {
+/// The gauges' values in `snapshot` and the counters, read at block number `block`.
+fn reading(
+	snapshot: &FilingSnapshot,
+	block: u32,
+	label: &Label,
+	(reports, verified_accounts): (ReportCounts, u32),
+) -> Reading {
 	Reading {
+		reports,
+		verified_accounts,
 		block,
 		status: label.status,
 		filing_deadline: snapshot.filing_deadline,
@@ -95,7 +103,10 @@ pub async fn follow(client: Arc<FullClient>, metrics: Option<ComplianceMetrics>)
 		};
 		let label = Label::of(&snapshot);
 		if let Some(metrics) = &metrics {
-			metrics.update(&reading(&snapshot, number, &label));
+			match counts(&*client, notification.hash) {
+				Ok(counts) => metrics.update(&reading(&snapshot, number, &label, counts)),
+				Err(e) => log::warn!("Compliance counters at finalized block #{number}: {e}"),
+			}
 		}
 		if last.as_ref() != Some(&label) {
 			log::info!("📜 Filing at finalized block #{number}: {label}");

@@ -10,6 +10,7 @@ mod command;
 mod compliance_rpc;
 mod filing_label;
 mod metrics;
+mod refusals;
 mod rpc;
 mod service;
 mod views;

@@ -3,6 +3,7 @@
 //! each sample carries the `chain` label (the chain spec's id).
 
 use pallet_filing::FilingStatusView;
+use pallet_moderation::ReportCounts;
 use substrate_prometheus_endpoint::{
 	register, Gauge, GaugeVec, Opts, PrometheusError, Registry, F64, U64,
 };
@@ -32,6 +33,10 @@ pub struct Reading {
 	pub current_convention: u32,
 	/// The filing record's version (0 before a filing).
 	pub filing_version: u32,
+	/// Unresolved and overdue reports.
+	pub reports: ReportCounts,
+	/// Accounts holding a verification.
+	pub verified_accounts: u32,
 }
 
 /// The compliance gauges.
@@ -42,6 +47,9 @@ pub struct ComplianceMetrics {
 	service_suspended: Gauge<U64>,
 	current_convention: Gauge<U64>,
 	filing_version: Gauge<U64>,
+	open_reports: Gauge<U64>,
+	overdue_reports: Gauge<U64>,
+	verified_accounts: Gauge<U64>,
 }
 
 impl ComplianceMetrics {
@@ -95,6 +103,28 @@ impl ComplianceMetrics {
 				)?,
 				registry,
 			)?,
+			open_reports: register(
+				Gauge::new(
+					"compliance_open_reports",
+					"User complaints not yet resolved by a moderator, overdue ones included",
+				)?,
+				registry,
+			)?,
+			overdue_reports: register(
+				Gauge::new(
+					"compliance_overdue_reports",
+					"Unresolved complaints past their response deadline",
+				)?,
+				registry,
+			)?,
+			verified_accounts: register(
+				Gauge::new(
+					"compliance_verified_accounts",
+					"Accounts holding a real-name verification (expired ones count until revoked or \
+					 renewed)",
+				)?,
+				registry,
+			)?,
 		})
 	}
 
@@ -113,5 +143,8 @@ impl ComplianceMetrics {
 		self.service_suspended.set(u64::from(reading.service_suspended));
 		self.current_convention.set(reading.current_convention.into());
 		self.filing_version.set(reading.filing_version.into());
+		self.open_reports.set(reading.reports.open.into());
+		self.overdue_reports.set(reading.reports.overdue.into());
+		self.verified_accounts.set(reading.verified_accounts.into());
 	}
 }

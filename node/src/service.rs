@@ -157,6 +157,21 @@ pub fn new_full<
 		),
 		None => None,
 	};
+	// The pool as the network and the RPC see it: each counts what it refuses under its path.
+	let refusals = match config.prometheus_registry() {
+		Some(registry) => Some(
+			crate::refusals::RefusalMetrics::register(registry)
+				.map_err(|e| ServiceError::Other(format!("refusal metrics: {e}")))?,
+		),
+		None => None,
+	};
+	let network_pool = Arc::new(crate::refusals::CountingPool::new(
+		transaction_pool.clone(),
+		refusals.clone(),
+		"network",
+	));
+	let rpc_pool =
+		Arc::new(crate::refusals::CountingPool::new(transaction_pool.clone(), refusals, "rpc"));
 	task_manager.spawn_handle().spawn(
 		"filing-label",
 		None,
@@ -194,7 +209,7 @@ pub fn new_full<
 			config: &config,
 			net_config,
 			client: client.clone(),
-			transaction_pool: transaction_pool.clone(),
+			transaction_pool: network_pool,
 			spawn_handle: task_manager.spawn_handle(),
 			spawn_essential_handle: task_manager.spawn_essential_handle(),
 			import_queue,
@@ -248,7 +263,7 @@ pub fn new_full<
 		client: client.clone(),
 		keystore: keystore_container.keystore(),
 		task_manager: &mut task_manager,
-		transaction_pool: transaction_pool.clone(),
+		transaction_pool: rpc_pool,
 		rpc_builder: rpc_extensions_builder,
 		backend,
 		system_rpc_tx,

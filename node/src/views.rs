@@ -67,3 +67,17 @@ where
 		)?,
 	})
 }
+
+/// The chain's compliance counters at block `at`: unresolved and overdue reports, and accounts
+/// holding a verification. Each is one stored counter, not a walk over the records.
+pub fn counts<C>(client: &C, at: Hash) -> Result<(pallet_moderation::ReportCounts, u32), String>
+where
+	C: ProvideRuntimeApi<Block>,
+	C::Api: RuntimeViewFunction<Block>,
+{
+	use compliance_runtime::Runtime;
+	Ok((
+		view(client, at, pallet_moderation::ReportCountsViewFunction::<Runtime>::new())?,
+		view(client, at, pallet_real_name::VerifiedAccountsViewFunction::<Runtime>::new())?,
+	))
+}

@@ -78,7 +78,7 @@ macro_rules! runtime_version {
 			impl_name: alloc::borrow::Cow::Borrowed("compliance-node"),
 			authoring_version: 1,
 			// 103: the pallets' view functions (the read surface clients find in the metadata).
-			spec_version: 103,
+			spec_version: 104,
 			impl_version: 1,
 			apis: apis::RUNTIME_API_VERSIONS,
 			transaction_version: 1,
@@ -218,8 +218,9 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Runtime migrations from spec 101: Sudo to governance, in this order (the consortium is seeded
 /// from the Sudo key before Sudo's storage goes); the authorities to sessions; the moderators to
-/// their membership set; the cases to the layout that records who acted; and the cases behind
-/// the measures in force.
+/// their membership set; the cases to the layout that records who acted; the cases behind the
+/// measures in force; and the counters the nodes' metrics read (verified accounts, unresolved and
+/// overdue reports). Each runs once, by its pallet's storage version, from spec 101 or 103 alike.
 type Migrations = (
 	migrations::SudoToGovernance,
 	migrations::RemoveSudo,
@@ -227,6 +228,8 @@ type Migrations = (
 	migrations::ModeratorsToMembership,
 	pallet_moderation::migrations::RecordActors<Runtime>,
 	pallet_moderation::migrations::SeedMeasuresInForce<Runtime>,
+	pallet_moderation::migrations::CountUnresolvedReports<Runtime>,
+	pallet_real_name::migrations::CountVerifiedAccounts<Runtime>,
 );
 
 /// Dispatches blocks and extrinsics to the pallets.

@@ -266,9 +266,9 @@ fn metric(url: &str, name: &str, label: &str) -> Option<f64> {
 	let text = response.body_mut().read_to_string().ok()?;
 	text.lines().find_map(|line| {
 		let (labels, value) = line.strip_prefix(name)?.strip_prefix('{')?.split_once("} ")?;
-		labels
-			.split(',')
-			.any(|l| label.is_empty() || l == label)
+		let mut wanted = label.split(',').filter(|l| !l.is_empty());
+		wanted
+			.all(|want| labels.split(',').any(|l| l == want))
 			.then(|| value.trim().parse().ok())?
 	})
 }
@@ -291,7 +291,18 @@ async fn metric_reaches(url: &str, name: &str, label: &str, expected: f64) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn compliance_metrics_follow_finalized_blocks() {
-	use compliance_client::{api::filing::Call as Filing, keys, RuntimeCall};
+	use compliance_client::{
+		api::{
+			filing::Call as Filing,
+			moderation::Call as Moderation,
+			real_name::Call as RealName,
+			runtime_types::{
+				pallet_moderation::types::{ReasonCode, ReportTarget},
+				pallet_real_name::types::RevocationReason,
+			},
+		},
+		keys, RuntimeCall,
+	};
 	use compliance_tests::submit_call;
 
 	let mut node = TestNode::spawn(&["--dev"]);
@@ -311,6 +322,42 @@ async fn compliance_metrics_follow_finalized_blocks() {
 	assert!(gauge("blocks_until_filing_deadline").is_some_and(f64::is_nan));
 	let review = gauge("blocks_until_filing_review").expect("the review gauge");
 	assert!(review > 5_000_000.0 && review <= 5_256_000.0, "{review}");
+	// The counters: six verified dev accounts, no complaint yet.
+	assert_eq!(gauge("verified_accounts"), Some(6.0));
+	assert_eq!(gauge("open_reports"), Some(0.0));
+	assert_eq!(gauge("overdue_reports"), Some(0.0));
+
+	// Ferdie complains about Dave, then Alice, his registrar, revokes Ferdie's verification.
+	let report = RuntimeCall::Moderation(Moderation::report {
+		target: ReportTarget::Account(keys::dev::dave().public_key().to_account_id()),
+		category: ReasonCode::Fraud,
+		evidence_hash: subxt::utils::H256([7; 32]),
+	});
+	submit_call(&client, &report, &keys::dev::ferdie())
+		.await
+		.expect("Ferdie reports");
+	metric_reaches(&url, "compliance_open_reports", "", 1.0).await;
+	let revoke = RuntimeCall::RealName(RealName::revoke {
+		who: subxt::utils::MultiAddress::Id(keys::dev::ferdie().public_key().to_account_id()),
+		reason: RevocationReason::HolderRequest,
+	});
+	submit_call(&client, &revoke, &keys::dev::alice()).await.expect("Alice revokes");
+	metric_reaches(&url, "compliance_verified_accounts", "", 5.0).await;
+	assert_eq!(gauge("overdue_reports"), Some(0.0));
+
+	// Unverified now, Ferdie's next transaction is refused at submission: counted by its
+	// rejection code and name, on the RPC path.
+	let refused = r#"path="rpc",code="1",name="NotVerified""#;
+	let counter = "compliance_refused_transactions_total";
+	assert_eq!(metric(&url, counter, refused), None, "nothing refused yet");
+	let again = RuntimeCall::Moderation(Moderation::report {
+		target: ReportTarget::Account(keys::dev::eve().public_key().to_account_id()),
+		category: ReasonCode::Other,
+		evidence_hash: subxt::utils::H256([8; 32]),
+	});
+	let error = submit_call(&client, &again, &keys::dev::ferdie()).await.expect_err("refused");
+	assert_eq!(error.rejection(), Some(compliance_primitives::RejectCode::NotVerified), "{error}");
+	assert_eq!(metric(&url, counter, refused), Some(1.0));
 
 	// The regulator suspends the service: the gauge moves once the block is finalized.
 	let suspend =

@@ -1,6 +1,6 @@
 //! `compliance account`: disposal measures on accounts, standing, transfers.
 
-use super::{at_block, identity::account_status, Ctx, Tx};
+use super::{at_block, identity::account_status, Ctx, Now, Transaction};
 use crate::{
 	args::{address, parse_account, Choice, Until},
 	error::CliError,
@@ -24,13 +24,20 @@ use subxt::utils::AccountId32;
 #[derive(Subcommand, Debug)]
 pub enum AccountCmd {
 	#[command(flatten)]
-	Measure(MeasureCmd),
+	Measure(MeasureCall),
 	/// An account's standing, warnings and verification.
 	Standing {
 		/// The account.
 		#[arg(value_parser = parse_account)]
 		who: AccountId32,
 	},
+	#[command(flatten)]
+	Transfer(TransferCall),
+}
+
+/// A user's transfer.
+#[derive(Subcommand, Debug)]
+pub enum TransferCall {
 	/// Transfer balance to a verified account (users).
 	Transfer {
 		/// The recipient.
@@ -43,7 +50,7 @@ pub enum AccountCmd {
 
 /// A moderator's disposal measures on an account.
 #[derive(Subcommand, Debug)]
-pub enum MeasureCmd {
+pub enum MeasureCall {
 	/// Warn an account (moderator).
 	Warn(Measure),
 	/// Restrict an account from publishing, transfers or reporting until a block (moderator).
@@ -98,38 +105,40 @@ impl AccountCmd {
 					at_block(&at),
 				])))
 			},
-			AccountCmd::Transfer { to, amount } => {
-				let transfer = Balances::transfer_keep_alive { dest: address(to), value: *amount };
-				ctx.transaction().await?.submit(RuntimeCall::Balances(transfer)).await
-			},
-			AccountCmd::Measure(measure) => {
-				let tx = ctx.transaction().await?;
-				let call = measure.call(&tx)?;
-				tx.submit(RuntimeCall::Moderation(call)).await
-			},
+			AccountCmd::Transfer(call) => ctx.submit(call).await,
+			AccountCmd::Measure(call) => ctx.submit(call).await,
 		}
 	}
 }
 
-impl MeasureCmd {
-	/// The `Moderation` call of the measure, its end block resolved at `tx`'s state.
-	fn call(&self, tx: &Tx) -> Result<Moderation, CliError> {
+impl Transaction for TransferCall {
+	fn call(&self, _now: &Now) -> Result<RuntimeCall, CliError> {
+		let TransferCall::Transfer { to, amount } = self;
+		Ok(RuntimeCall::Balances(Balances::transfer_keep_alive {
+			dest: address(to),
+			value: *amount,
+		}))
+	}
+}
+
+impl Transaction for MeasureCall {
+	fn call(&self, now: &Now) -> Result<RuntimeCall, CliError> {
 		let reason = |m: &Measure| m.reason.0.clone();
-		Ok(match self {
-			MeasureCmd::Warn(m) => Moderation::warn { who: m.who.clone(), reason: reason(m) },
-			MeasureCmd::Restrict { measure: m, scope, until } => Moderation::restrict {
+		Ok(RuntimeCall::Moderation(match self {
+			MeasureCall::Warn(m) => Moderation::warn { who: m.who.clone(), reason: reason(m) },
+			MeasureCall::Restrict { measure: m, scope, until } => Moderation::restrict {
 				who: m.who.clone(),
 				scope: scope.0.clone(),
-				until: tx.end_block(until, "a restriction")?,
+				until: now.end_block(until, "a restriction")?,
 				reason: reason(m),
 			},
-			MeasureCmd::Suspend { measure: m, until } => Moderation::suspend {
+			MeasureCall::Suspend { measure: m, until } => Moderation::suspend {
 				who: m.who.clone(),
-				until: tx.end_block(until, "a suspension")?,
+				until: now.end_block(until, "a suspension")?,
 				reason: reason(m),
 			},
-			MeasureCmd::Close(m) => Moderation::close { who: m.who.clone(), reason: reason(m) },
-			MeasureCmd::Lift(m) => Moderation::lift { who: m.who.clone(), reason: reason(m) },
-		})
+			MeasureCall::Close(m) => Moderation::close { who: m.who.clone(), reason: reason(m) },
+			MeasureCall::Lift(m) => Moderation::lift { who: m.who.clone(), reason: reason(m) },
+		}))
 	}
 }

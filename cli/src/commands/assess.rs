@@ -1,6 +1,6 @@
 //! `compliance assess`: security assessments of runtime code, the gate on upgrades.
 
-use super::{at_block, found, Ctx};
+use super::{at_block, found, Ctx, Now, Transaction};
 use crate::{
 	args::{hash_or_file, parse_hash, Choice},
 	chain::view,
@@ -38,6 +38,18 @@ impl CodeArg {
 /// `compliance assess`.
 #[derive(Subcommand, Debug)]
 pub enum AssessCmd {
+	#[command(flatten)]
+	Call(AssessCall),
+	/// The assessment recorded for runtime code.
+	Show {
+		#[command(flatten)]
+		code: CodeArg,
+	},
+}
+
+/// An assessor's calls.
+#[derive(Subcommand, Debug)]
+pub enum AssessCall {
 	/// Record the security assessment of runtime code (assessor).
 	#[command(group(ArgGroup::new("report").required(true).args(["report_hash", "report_file"])))]
 	Record {
@@ -53,11 +65,6 @@ pub enum AssessCmd {
 		#[arg(long, value_enum)]
 		verdict: Choice<Verdict>,
 	},
-	/// The assessment recorded for runtime code.
-	Show {
-		#[command(flatten)]
-		code: CodeArg,
-	},
 	/// Revoke the assessment of runtime code (assessor).
 	Revoke {
 		#[command(flatten)]
@@ -68,7 +75,7 @@ pub enum AssessCmd {
 impl AssessCmd {
 	/// Runs the command.
 	pub async fn run(&self, ctx: &Ctx<'_>) -> Result<Output, CliError> {
-		let call = match self {
+		match self {
 			AssessCmd::Show { code } => {
 				let code_hash = code.hash()?;
 				let at = ctx.read().await?;
@@ -76,13 +83,21 @@ impl AssessCmd {
 					view(&at, api::view_functions().filing().assessment(code_hash)).await?;
 				let assessment =
 					found(assessment, || format!("no assessment recorded for {code_hash:?}"))?;
-				return Ok(Output::Read(Node::map([
+				Ok(Output::Read(Node::map([
 					("code_hash", Node::text(to_hex(code_hash))),
 					("assessment", assessment),
 					at_block(&at),
-				])));
+				])))
 			},
-			AssessCmd::Record { code, report_hash, report_file, verdict } =>
+			AssessCmd::Call(call) => ctx.submit(call).await,
+		}
+	}
+}
+
+impl Transaction for AssessCall {
+	fn call(&self, _now: &Now) -> Result<RuntimeCall, CliError> {
+		Ok(RuntimeCall::Filing(match self {
+			AssessCall::Record { code, report_hash, report_file, verdict } =>
 				Filing::record_assessment {
 					code_hash: code.hash()?,
 					report_hash: hash_or_file(
@@ -92,8 +107,7 @@ impl AssessCmd {
 					)?,
 					verdict: verdict.0.clone(),
 				},
-			AssessCmd::Revoke { code } => Filing::revoke_assessment { code_hash: code.hash()? },
-		};
-		ctx.transaction().await?.submit(RuntimeCall::Filing(call)).await
+			AssessCall::Revoke { code } => Filing::revoke_assessment { code_hash: code.hash()? },
+		}))
 	}
 }

@@ -1,6 +1,6 @@
 //! `compliance content`: content by hash.
 
-use super::{at_block, found, headed, with, Ctx};
+use super::{at_block, found, headed, with, Ctx, Now, Transaction};
 use crate::{
 	args::{hash_or_file, parse_hash, Choice, NoteArgs},
 	chain::view,
@@ -26,6 +26,19 @@ use subxt::utils::{to_hex, H256};
 /// `compliance content`.
 #[derive(Subcommand, Debug)]
 pub enum ContentCmd {
+	#[command(flatten)]
+	Call(ContentCall),
+	/// Content status, author, and its latest case.
+	Status {
+		/// The content's hash.
+		#[arg(value_parser = parse_hash)]
+		hash: H256,
+	},
+}
+
+/// Publishing content (users) and moderators' calls on content.
+#[derive(Subcommand, Debug)]
+pub enum ContentCall {
 	/// Publish content by hash (verified users).
 	#[command(group(ArgGroup::new("content").required(true).args(["hash", "file"])))]
 	Publish {
@@ -81,42 +94,43 @@ pub enum ContentCmd {
 		#[command(flatten)]
 		note: NoteArgs,
 	},
-	/// Content status, author, and its latest case.
-	Status {
-		/// The content's hash.
-		#[arg(value_parser = parse_hash)]
-		hash: H256,
-	},
 }
 
 impl ContentCmd {
 	/// Runs the command.
 	pub async fn run(&self, ctx: &Ctx<'_>) -> Result<Output, CliError> {
-		let call = match self {
+		match self {
 			ContentCmd::Status { hash } => {
 				let at = ctx.read().await?;
 				let content = view(&at, api::view_functions().moderation().content(*hash)).await?;
 				let content = found(content, || format!("no content recorded under {hash:?}"))?;
 				let content = headed("hash", Node::text(to_hex(hash)), content);
-				return Ok(Output::Read(with(content, at_block(&at))));
+				Ok(Output::Read(with(content, at_block(&at))))
 			},
-			ContentCmd::Publish { hash, file, kind, uri } => Moderation::publish {
+			ContentCmd::Call(call) => ctx.submit(call).await,
+		}
+	}
+}
+
+impl Transaction for ContentCall {
+	fn call(&self, _now: &Now) -> Result<RuntimeCall, CliError> {
+		Ok(RuntimeCall::Moderation(match self {
+			ContentCall::Publish { hash, file, kind, uri } => Moderation::publish {
 				hash: hash_or_file(*hash, file.as_ref(), "a content hash or --file")?,
 				kind: kind.0.clone(),
 				uri: BoundedVec(uri.clone().into_bytes()),
 			},
-			ContentCmd::Flag { hash, reason } =>
+			ContentCall::Flag { hash, reason } =>
 				Moderation::flag { hash: *hash, reason: reason.0.clone() },
-			ContentCmd::Hide { hash, reason, note } =>
+			ContentCall::Hide { hash, reason, note } =>
 				Moderation::hide { hash: *hash, reason: reason.0.clone(), note_hash: note.hash() },
-			ContentCmd::HideBatch { hashes, reason, note } => Moderation::hide_batch {
+			ContentCall::HideBatch { hashes, reason, note } => Moderation::hide_batch {
 				hashes: BoundedVec(hashes.clone()),
 				reason: reason.0.clone(),
 				note_hash: note.hash(),
 			},
-			ContentCmd::Restore { hash, note } =>
+			ContentCall::Restore { hash, note } =>
 				Moderation::restore { hash: *hash, note_hash: note.hash() },
-		};
-		ctx.transaction().await?.submit(RuntimeCall::Moderation(call)).await
+		}))
 	}
 }

@@ -1,6 +1,6 @@
 //! `compliance filing` and `compliance rules`: the filing record and the published rules.
 
-use super::{at_block, Ctx};
+use super::{at_block, Ctx, Now, Transaction};
 use crate::{
 	args::{hash_or_file, parse_hash, Choice},
 	chain::view,
@@ -16,7 +16,7 @@ use compliance_client::{
 		real_name::Call as RealName,
 		runtime_types::pallet_filing::types::{RulesKind, ServiceType},
 	},
-	view_function, RuntimeCall,
+	RuntimeCall,
 };
 use std::path::PathBuf;
 use subxt::utils::H256;
@@ -53,7 +53,7 @@ impl FilingCmd {
 				let history = view(&at, filing().filing_history()).await?;
 				Ok(Output::Read(Node::map([("history", history), at_block(&at)])))
 			},
-			FilingCmd::Call(call) => ctx.transaction().await?.submit(call.call()).await,
+			FilingCmd::Call(call) => ctx.submit(call).await,
 		}
 	}
 }
@@ -77,10 +77,9 @@ pub enum FilingCall {
 	},
 }
 
-impl FilingCall {
-	/// The `Filing` call this command makes.
-	pub fn call(&self) -> RuntimeCall {
-		RuntimeCall::Filing(match self {
+impl Transaction for FilingCall {
+	fn call(&self, _now: &Now) -> Result<RuntimeCall, CliError> {
+		Ok(RuntimeCall::Filing(match self {
 			FilingCall::Register(f) => Filing::register {
 				number: f.number.clone().into_bytes(),
 				service_name: f.service_name.clone().into_bytes(),
@@ -98,7 +97,7 @@ impl FilingCall {
 			FilingCall::Cancel => Filing::cancel,
 			FilingCall::Review => Filing::confirm_review,
 			FilingCall::Start { block } => Filing::record_service_start { at: *block },
-		})
+		}))
 	}
 }
 
@@ -134,16 +133,13 @@ impl FilingFields {
 pub enum RulesCmd {
 	#[command(flatten)]
 	Call(RulesCall),
+	#[command(flatten)]
+	Ack(AckCall),
 	/// The current rules documents and convention version.
 	Show {
 		/// Also list previous versions.
 		#[arg(long)]
 		history: bool,
-	},
-	/// Acknowledge the platform convention (users; the current version if none given).
-	Ack {
-		/// The version to acknowledge.
-		version: Option<u32>,
 	},
 }
 
@@ -152,7 +148,8 @@ impl RulesCmd {
 	pub async fn run(&self, ctx: &Ctx<'_>) -> Result<Output, CliError> {
 		let filing = || api::view_functions().filing();
 		match self {
-			RulesCmd::Call(call) => ctx.transaction().await?.submit(call.call()?).await,
+			RulesCmd::Call(call) => ctx.submit(call).await,
+			RulesCmd::Ack(call) => ctx.submit(call).await,
 			RulesCmd::Show { history } => {
 				let at = ctx.read().await?;
 				let management = || RulesKind::ManagementRules;
@@ -177,17 +174,25 @@ impl RulesCmd {
 				entries.push(at_block(&at));
 				Ok(Output::Read(Node::map(entries)))
 			},
-			RulesCmd::Ack { version } => {
-				let tx = ctx.transaction().await?;
-				let version = match version {
-					Some(v) => *v,
-					None => view_function(&tx.at, filing().current_convention())
-						.await
-						.map_err(|e| CliError::Other(format!("cannot read it: {e}")))?,
-				};
-				tx.submit(RuntimeCall::RealName(RealName::acknowledge { version })).await
-			},
 		}
+	}
+}
+
+/// A user's acknowledgement of the platform convention.
+#[derive(Subcommand, Debug)]
+pub enum AckCall {
+	/// Acknowledge the platform convention (users; the current version if none given).
+	Ack {
+		/// The version to acknowledge.
+		version: Option<u32>,
+	},
+}
+
+impl Transaction for AckCall {
+	fn call(&self, now: &Now) -> Result<RuntimeCall, CliError> {
+		let AckCall::Ack { version } = self;
+		let version = version.unwrap_or(now.convention);
+		Ok(RuntimeCall::RealName(RealName::acknowledge { version }))
 	}
 }
 
@@ -216,9 +221,8 @@ pub enum RulesCall {
 	},
 }
 
-impl RulesCall {
-	/// The `Filing` call this command makes.
-	pub fn call(&self) -> Result<RuntimeCall, CliError> {
+impl Transaction for RulesCall {
+	fn call(&self, _now: &Now) -> Result<RuntimeCall, CliError> {
 		match self {
 			RulesCall::Publish { kind, version, doc_hash, doc_file, uri } => {
 				let doc_hash =

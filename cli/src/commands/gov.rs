@@ -14,7 +14,7 @@
 
 use super::{
 	filing::{FilingCall, RulesCall},
-	Ctx,
+	Ctx, Now, Transaction,
 };
 use crate::{
 	args::{address, hash_file, parse_account, parse_hash, AppealDecisionArgs, Choice},
@@ -226,7 +226,7 @@ impl GovArgs {
 }
 
 #[derive(Subcommand, Debug)]
-enum GovCmd {
+pub enum GovCmd {
 	/// Propose an admin action to its body (a member). Give one --suri per member who agrees:
 	/// the first proposes, every key votes aye, and once the ayes reach the threshold (two
 	/// thirds of the members) the motion is closed, which executes the call. With fewer keys
@@ -273,7 +273,7 @@ enum GovCmd {
 /// The calls a body passes by motion: the runtime gates each by the consortium's or the
 /// regulators' origin.
 #[derive(Subcommand, Debug)]
-enum AdminCall {
+pub enum AdminCall {
 	/// Add a registrar (`RealName.add_registrar`).
 	AddRegistrar {
 		/// The account that will sign its verifications.
@@ -419,9 +419,9 @@ enum AdminCall {
 	Rules(RulesCall),
 }
 
-impl AdminCall {
+impl Transaction for AdminCall {
 	/// The call the motion carries.
-	fn call(&self) -> Result<RuntimeCall, CliError> {
+	fn call(&self, now: &Now) -> Result<RuntimeCall, CliError> {
 		let add = |who: &AccountId32| Membership::add_member { who: address(who) };
 		let remove = |who: &AccountId32| Membership::remove_member { who: address(who) };
 		Ok(match self {
@@ -473,11 +473,13 @@ impl AdminCall {
 				};
 				RuntimeCall::Filing(Filing::authorize_upgrade { code_hash })
 			},
-			AdminCall::Filing(filing) => filing.call(),
-			AdminCall::Rules(rules) => rules.call()?,
+			AdminCall::Filing(filing) => filing.call(now)?,
+			AdminCall::Rules(rules) => rules.call(now)?,
 		})
 	}
+}
 
+impl AdminCall {
 	/// The body whose motion the runtime accepts for the call.
 	fn body(&self) -> Body {
 		match self {
@@ -503,8 +505,10 @@ impl GovArgs {
 			})
 		};
 		match &self.command {
-			GovCmd::Propose(admin) =>
-				propose(&chain, body.unwrap_or_else(|| admin.body()), admin.call()?, &keys).await,
+			GovCmd::Propose(admin) => {
+				let proposal = admin.call(&Now::read(&chain.at().await?).await?)?;
+				propose(&chain, body.unwrap_or_else(|| admin.body()), proposal, &keys).await
+			},
 			GovCmd::Vote { motion, index, aye, nay: _ } => {
 				let motion =
 					Motion { body: body.unwrap_or(Body::Consortium), hash: *motion, index: *index };
@@ -526,14 +530,37 @@ impl GovArgs {
 				Ok(Output::Steps { receipts: vec![receipt], summary })
 			},
 			GovCmd::Motions => motions(&chain.at().await?, body.unwrap_or(Body::Consortium)).await,
-			GovCmd::ApplyUpgrade { wasm } => {
-				let code = std::fs::read(wasm)
-					.map_err(|e| CliError::Usage(format!("cannot read {}: {e}", wasm.display())))?;
-				let apply = RuntimeCall::System(System::apply_authorized_upgrade { code });
-				chain.submit(&apply, one_key()?).await.map(Output::Receipt)
-			},
+			GovCmd::ApplyUpgrade { wasm } =>
+				chain.submit(&apply_upgrade(wasm)?, one_key()?).await.map(Output::Receipt),
 		}
 	}
+
+	/// The call of `gov vote`, `gov apply-upgrade`, or the proposal `gov propose` carries: what
+	/// the arguments and `now` decide. `None` for `close` and `motions`, whose call or answer
+	/// depends on the motion on chain, and for the steps of `propose` after its proposal. Built
+	/// by the same functions `run` submits through; the offline tests compare it.
+	#[cfg(test)]
+	pub fn call(&self, now: &Now) -> Option<Result<RuntimeCall, CliError>> {
+		let body = self.body;
+		match &self.command {
+			GovCmd::Propose(admin) => Some(admin.call(now)),
+			GovCmd::Vote { motion, index, aye, nay: _ } => Some(Ok(Motion {
+				body: body.unwrap_or(Body::Consortium),
+				hash: *motion,
+				index: *index,
+			}
+			.vote(*aye))),
+			GovCmd::ApplyUpgrade { wasm } => Some(apply_upgrade(wasm)),
+			GovCmd::Close { .. } | GovCmd::Motions => None,
+		}
+	}
+}
+
+/// `System.apply_authorized_upgrade` with the code in `wasm`.
+fn apply_upgrade(wasm: &PathBuf) -> Result<RuntimeCall, CliError> {
+	let code = std::fs::read(wasm)
+		.map_err(|e| CliError::Usage(format!("cannot read {}: {e}", wasm.display())))?;
+	Ok(RuntimeCall::System(System::apply_authorized_upgrade { code }))
 }
 
 /// `gov propose`: `keys[0]` proposes `proposal` to `body` with the passing threshold, every key

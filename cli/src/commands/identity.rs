@@ -1,6 +1,6 @@
 //! `compliance identity`: real-name verification.
 
-use super::{at_block, headed, with, Ctx};
+use super::{at_block, headed, with, Ctx, Now, Transaction};
 use crate::{
 	args::{address, commitment, parse_account, parse_hash, Choice, Until},
 	chain::{view, At},
@@ -23,6 +23,21 @@ use subxt::utils::{AccountId32, H256};
 /// `compliance identity`.
 #[derive(Subcommand, Debug)]
 pub enum IdentityCmd {
+	#[command(flatten)]
+	Call(IdentityCall),
+	/// An account's verification, standing and the rejection its transactions would get.
+	Status {
+		/// The account.
+		#[arg(value_parser = parse_account)]
+		who: AccountId32,
+	},
+	/// Every registrar.
+	Registrars,
+}
+
+/// A registrar's calls.
+#[derive(Subcommand, Debug)]
+pub enum IdentityCall {
 	/// Verify an account (registrar). The commitment is a salted hash of the identity data.
 	#[command(group(ArgGroup::new("commit").required(true).args(["commitment", "identity_file"])))]
 	Verify {
@@ -68,14 +83,6 @@ pub enum IdentityCmd {
 		#[arg(long, hide = true)]
 		force: bool,
 	},
-	/// An account's verification, standing and the rejection its transactions would get.
-	Status {
-		/// The account.
-		#[arg(value_parser = parse_account)]
-		who: AccountId32,
-	},
-	/// Every registrar.
-	Registrars,
 }
 
 impl IdentityCmd {
@@ -93,37 +100,45 @@ impl IdentityCmd {
 				let registrars = view(&at, api::view_functions().real_name().registrars()).await?;
 				Ok(Output::Read(Node::map([("registrars", registrars), at_block(&at)])))
 			},
-			IdentityCmd::Revoke { force: true, .. } => Err(force_revoke_moved()),
-			IdentityCmd::Revoke { who, reason, force: false } => {
-				let revoke = RealName::revoke { who: address(who), reason: reason.0.clone() };
-				ctx.transaction().await?.submit(RuntimeCall::RealName(revoke)).await
-			},
-			IdentityCmd::Verify { who, commitment: given, identity_file, salt, level, expires } => {
-				let commitment = match (given, identity_file, salt) {
+			// Said before anything is read: no key or node can make it work.
+			IdentityCmd::Call(IdentityCall::Revoke { force: true, .. }) =>
+				Err(force_revoke_moved()),
+			IdentityCmd::Call(call) => ctx.submit(call).await,
+		}
+	}
+}
+
+impl Transaction for IdentityCall {
+	fn call(&self, now: &Now) -> Result<RuntimeCall, CliError> {
+		Ok(RuntimeCall::RealName(match self {
+			IdentityCall::Revoke { force: true, .. } => return Err(force_revoke_moved()),
+			IdentityCall::Revoke { who, reason, force: false } =>
+				RealName::revoke { who: address(who), reason: reason.0.clone() },
+			IdentityCall::Verify {
+				who,
+				commitment: given,
+				identity_file,
+				salt,
+				level,
+				expires,
+			} => RealName::verify {
+				who: address(who),
+				commitment: match (given, identity_file, salt) {
 					(Some(c), _, _) => *c,
 					(None, Some(file), Some(salt)) => commitment(file, salt)?,
 					_ =>
 						return Err(CliError::Usage(
 							"give --commitment or --identity-file with --salt".into(),
 						)),
-				};
-				let tx = ctx.transaction().await?;
-				let expires_at = tx.end_block(expires, "a verification")?;
-				let verify = RealName::verify {
-					who: address(who),
-					commitment,
-					level: level.0.clone(),
-					expires_at,
-				};
-				tx.submit(RuntimeCall::RealName(verify)).await
+				},
+				level: level.0.clone(),
+				expires_at: now.end_block(expires, "a verification")?,
 			},
-			IdentityCmd::Renew { who, expires } => {
-				let tx = ctx.transaction().await?;
-				let expires_at = tx.end_block(expires, "a renewal")?;
-				tx.submit(RuntimeCall::RealName(RealName::renew { who: address(who), expires_at }))
-					.await
+			IdentityCall::Renew { who, expires } => RealName::renew {
+				who: address(who),
+				expires_at: now.end_block(expires, "a renewal")?,
 			},
-		}
+		}))
 	}
 }
 

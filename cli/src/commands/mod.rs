@@ -21,7 +21,7 @@ use crate::{
 	output::Output,
 	render::Node,
 };
-use compliance_client::{api, RuntimeCall};
+use compliance_client::{api, view_function, RuntimeCall};
 use std::str::FromStr;
 use subxt_signer::{sr25519::Keypair, SecretUri};
 
@@ -82,48 +82,60 @@ impl Ctx<'_> {
 		self.connect().await?.at().await
 	}
 
-	/// Starts a transaction: checks the key before connecting, so that a bad key fails fast,
-	/// then connects and takes the finalized state the call is built from.
-	pub async fn transaction(&self) -> Result<Tx, CliError> {
+	/// Submits the call of `transaction` and waits for it to be finalized: checks the key
+	/// before connecting, so that a bad key fails fast, then builds the call from the latest
+	/// finalized state ([`Now`]) and submits it.
+	pub async fn submit(&self, transaction: &impl Transaction) -> Result<Output, CliError> {
 		let key = self.signer()?;
 		let chain = self.connect().await?;
-		let at = chain.at().await?;
-		Ok(Tx { key, chain, at })
+		let now = Now::read(&chain.at().await?).await?;
+		let call = transaction.call(&now)?;
+		chain.submit(&call, &key).await.map(Output::Receipt)
 	}
 }
 
-/// A transaction under way: its key, the connection and the state its call is built from.
-pub struct Tx {
-	key: Keypair,
-	chain: Chain,
-	/// The latest finalized state when the transaction started.
-	pub at: At,
+/// A command that submits one transaction: its call is built from its arguments and the chain
+/// state in [`Now`] alone, so that the same arguments always give the same call (which the
+/// offline tests compare with the generated calls).
+pub trait Transaction {
+	/// The call the command submits.
+	fn call(&self, now: &Now) -> Result<RuntimeCall, CliError>;
 }
 
-impl Tx {
-	/// Submits `call` and waits for it to be finalized: its receipt.
-	pub async fn submit(self, call: RuntimeCall) -> Result<Output, CliError> {
-		self.chain.submit(&call, &self.key).await.map(Output::Receipt)
+/// What a transaction's call is built from besides its arguments: the latest finalized block,
+/// which relative ends (`--blocks`, `--days`) count from, the chain's blocks per day, and the
+/// platform convention in force (what `rules ack` acknowledges when no version is given).
+#[derive(Clone, Copy, Debug)]
+pub struct Now {
+	/// The latest finalized block's number.
+	pub block: u64,
+	/// `Moderation.BlocksPerDay`.
+	pub blocks_per_day: u32,
+	/// The current platform convention's version (0: none published).
+	pub convention: u32,
+}
+
+impl Now {
+	/// Reads it at `at`.
+	pub async fn read(at: &At) -> Result<Self, CliError> {
+		let blocks_per_day = at
+			.constants()
+			.entry(api::constants().moderation().blocks_per_day())
+			.map_err(|e| {
+			CliError::Other(format!("cannot read Moderation.BlocksPerDay: {e}"))
+		})?;
+		let convention = view_function(at, api::view_functions().filing().current_convention())
+			.await
+			.map_err(|e| CliError::Other(format!("cannot read the current convention: {e}")))?;
+		Ok(Self { block: at.block_number(), blocks_per_day, convention })
 	}
 
 	/// The end block of `until`, which `what` requires.
 	pub fn end_block(&self, until: &Until, what: &str) -> Result<u32, CliError> {
-		end_block(&self.at, until, what)
+		until.block(self.block, self.blocks_per_day).ok_or_else(|| {
+			CliError::Usage(format!("{what} needs --until <block>, --blocks or --days"))
+		})
 	}
-}
-
-/// The end block of `until` as of `at`, which `what` requires.
-pub fn end_block(at: &At, until: &Until, what: &str) -> Result<u32, CliError> {
-	let per_day = if until.days.is_some() {
-		at.constants()
-			.entry(api::constants().moderation().blocks_per_day())
-			.map_err(|e| CliError::Other(format!("cannot read Moderation.BlocksPerDay: {e}")))?
-	} else {
-		0
-	};
-	until
-		.block(at.block_number(), per_day)
-		.ok_or_else(|| CliError::Usage(format!("{what} needs --until <block>, --blocks or --days")))
 }
 
 /// The `at_block` entry every read ends with: the finalized block it was read at.

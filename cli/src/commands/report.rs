@@ -1,6 +1,6 @@
 //! `compliance report`: complaints, the cases they lead to, and appeals.
 
-use super::{at_block, found, headed, Ctx};
+use super::{at_block, found, headed, Ctx, Now, Transaction};
 use crate::{
 	args::{
 		hash_file, hash_or_file, hash_text, parse_account, parse_hash, Action, AppealDecisionArgs,
@@ -29,26 +29,8 @@ use subxt::utils::{AccountId32, H256};
 /// `compliance report`.
 #[derive(Subcommand, Debug)]
 pub enum ReportCmd {
-	/// File a complaint about content or an account (verified users).
-	#[command(group(ArgGroup::new("target").required(true).args(["content", "account"])))]
-	#[command(group(ArgGroup::new("evidence").required(true).args(["evidence_hash", "evidence_file"])))]
-	File {
-		/// The content hash complained about.
-		#[arg(long, value_parser = parse_hash)]
-		content: Option<H256>,
-		/// ... or the account complained about.
-		#[arg(long, value_parser = parse_account)]
-		account: Option<AccountId32>,
-		/// The category of the complaint.
-		#[arg(long, value_enum)]
-		category: Choice<ReasonCode>,
-		/// The hash of the evidence (kept off chain).
-		#[arg(long, value_parser = parse_hash)]
-		evidence_hash: Option<H256>,
-		/// ... or the evidence file, to hash here.
-		#[arg(long)]
-		evidence_file: Option<PathBuf>,
-	},
+	#[command(flatten)]
+	Call(ReportCall),
 	/// Unresolved reports (or only the overdue ones).
 	List {
 		/// Only reports past their response deadline.
@@ -70,6 +52,31 @@ pub enum ReportCmd {
 	Case {
 		/// The case id.
 		id: u64,
+	},
+}
+
+/// Users' complaints and appeals, and moderators' answers to them.
+#[derive(Subcommand, Debug)]
+pub enum ReportCall {
+	/// File a complaint about content or an account (verified users).
+	#[command(group(ArgGroup::new("target").required(true).args(["content", "account"])))]
+	#[command(group(ArgGroup::new("evidence").required(true).args(["evidence_hash", "evidence_file"])))]
+	File {
+		/// The content hash complained about.
+		#[arg(long, value_parser = parse_hash)]
+		content: Option<H256>,
+		/// ... or the account complained about.
+		#[arg(long, value_parser = parse_account)]
+		account: Option<AccountId32>,
+		/// The category of the complaint.
+		#[arg(long, value_enum)]
+		category: Choice<ReasonCode>,
+		/// The hash of the evidence (kept off chain).
+		#[arg(long, value_parser = parse_hash)]
+		evidence_hash: Option<H256>,
+		/// ... or the evidence file, to hash here.
+		#[arg(long)]
+		evidence_file: Option<PathBuf>,
 	},
 	/// Resolve a report: dismiss it, or uphold it with a measure (moderator).
 	#[command(group(ArgGroup::new("outcome").required(true).args(["dismiss", "uphold"])))]
@@ -114,7 +121,7 @@ impl ReportCmd {
 	/// Runs the command.
 	pub async fn run(&self, ctx: &Ctx<'_>) -> Result<Output, CliError> {
 		let moderation = || api::view_functions().moderation();
-		let call = match self {
+		match self {
 			ReportCmd::List { overdue, start_after, limit } => {
 				let at = ctx.read().await?;
 				let reports = if *overdue {
@@ -122,19 +129,27 @@ impl ReportCmd {
 				} else {
 					view(&at, moderation().open_reports(*start_after, *limit)).await?
 				};
-				return Ok(Output::Read(Node::map([("reports", with_ids(reports)), at_block(&at)])));
+				Ok(Output::Read(Node::map([("reports", with_ids(reports)), at_block(&at)])))
 			},
 			ReportCmd::Show { id } => {
 				let report = view(&ctx.read().await?, moderation().report_info(*id)).await?;
 				let report = found(report, || format!("no report #{id}"))?;
-				return Ok(Output::Read(headed("id", Node::Uint((*id).into()), report)));
+				Ok(Output::Read(headed("id", Node::Uint((*id).into()), report)))
 			},
 			ReportCmd::Case { id } => {
 				let case = view(&ctx.read().await?, moderation().case(*id)).await?;
 				let case = found(case, || format!("no case #{id}"))?;
-				return Ok(Output::Read(headed("id", Node::Uint((*id).into()), case)));
+				Ok(Output::Read(headed("id", Node::Uint((*id).into()), case)))
 			},
-			ReportCmd::File { content, account, category, evidence_hash, evidence_file } =>
+			ReportCmd::Call(call) => ctx.submit(call).await,
+		}
+	}
+}
+
+impl Transaction for ReportCall {
+	fn call(&self, now: &Now) -> Result<RuntimeCall, CliError> {
+		Ok(RuntimeCall::Moderation(match self {
+			ReportCall::File { content, account, category, evidence_hash, evidence_file } =>
 				Moderation::report {
 					target: match (content, account) {
 						(Some(hash), _) => ReportTarget::Content(*hash),
@@ -148,8 +163,7 @@ impl ReportCmd {
 						"--evidence-hash or --evidence-file",
 					)?,
 				},
-			ReportCmd::Resolve { id, dismiss: _, uphold, scope, until, note } => {
-				let tx = ctx.transaction().await?;
+			ReportCall::Resolve { id, dismiss: _, uphold, scope, until, note } => {
 				let outcome = match uphold {
 					None => ReportOutcome::Dismissed,
 					Some(action) => ReportOutcome::Upheld {
@@ -166,19 +180,17 @@ impl ReportCmd {
 									})?
 									.0
 									.clone(),
-								until: tx.end_block(until, "--uphold restrict")?,
+								until: now.end_block(until, "--uphold restrict")?,
 							},
 							Action::Suspend => ActionTaken::AccountSuspended {
-								until: tx.end_block(until, "--uphold suspend")?,
+								until: now.end_block(until, "--uphold suspend")?,
 							},
 						},
 					},
 				};
-				let resolve =
-					Moderation::resolve { report_id: *id, outcome, note_hash: note.hash() };
-				return tx.submit(RuntimeCall::Moderation(resolve)).await;
+				Moderation::resolve { report_id: *id, outcome, note_hash: note.hash() }
 			},
-			ReportCmd::Appeal { case, statement_hash, statement_file, statement } => {
+			ReportCall::Appeal { case, statement_hash, statement_file, statement } => {
 				let statement_hash = match (statement_hash, statement_file, statement) {
 					(Some(h), _, _) => *h,
 					(None, Some(file), _) => hash_file(file)?,
@@ -190,9 +202,8 @@ impl ReportCmd {
 				};
 				Moderation::appeal { case_id: *case, statement_hash }
 			},
-			ReportCmd::Decide(decision) => decision.call(),
-		};
-		ctx.transaction().await?.submit(RuntimeCall::Moderation(call)).await
+			ReportCall::Decide(decision) => decision.call(),
+		}))
 	}
 }
 

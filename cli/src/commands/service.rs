@@ -1,6 +1,6 @@
 //! `compliance service`: suspending and resuming the whole service.
 
-use super::{at_block, Ctx};
+use super::{at_block, Ctx, Now, Transaction};
 use crate::{
 	args::{hash_file, hash_text, parse_hash},
 	chain::view,
@@ -19,6 +19,15 @@ use subxt::utils::H256;
 /// `compliance service`.
 #[derive(Subcommand, Debug)]
 pub enum ServiceCmd {
+	#[command(flatten)]
+	Call(ServiceCall),
+	/// Whether the service is running or suspended.
+	Status,
+}
+
+/// A regulator's calls on the service.
+#[derive(Subcommand, Debug)]
+pub enum ServiceCall {
 	/// Suspend the service: users' transactions are refused until resumed (regulator).
 	#[command(group(ArgGroup::new("why").required(true).args(["reason_hash", "reason_file", "reason"])))]
 	Suspend {
@@ -34,24 +43,30 @@ pub enum ServiceCmd {
 	},
 	/// Resume the suspended service (regulator).
 	Resume,
-	/// Whether the service is running or suspended.
-	Status,
 }
 
 impl ServiceCmd {
 	/// Runs the command.
 	pub async fn run(&self, ctx: &Ctx<'_>) -> Result<Output, CliError> {
-		let call = match self {
+		match self {
 			ServiceCmd::Status => {
 				let at = ctx.read().await?;
 				let views = api::view_functions();
-				return Ok(Output::Read(Node::map([
+				Ok(Output::Read(Node::map([
 					("service", view(&at, views.filing().service_status()).await?),
 					("real_name", view(&at, views.real_name().service_status()).await?),
 					at_block(&at),
-				])));
+				])))
 			},
-			ServiceCmd::Suspend { reason_hash, reason_file, reason } => Filing::suspend_service {
+			ServiceCmd::Call(call) => ctx.submit(call).await,
+		}
+	}
+}
+
+impl Transaction for ServiceCall {
+	fn call(&self, _now: &Now) -> Result<RuntimeCall, CliError> {
+		Ok(RuntimeCall::Filing(match self {
+			ServiceCall::Suspend { reason_hash, reason_file, reason } => Filing::suspend_service {
 				reason: match (reason_hash, reason_file, reason) {
 					(Some(h), _, _) => *h,
 					(None, Some(file), _) => hash_file(file)?,
@@ -62,8 +77,7 @@ impl ServiceCmd {
 						)),
 				},
 			},
-			ServiceCmd::Resume => Filing::resume_service,
-		};
-		ctx.transaction().await?.submit(RuntimeCall::Filing(call)).await
+			ServiceCall::Resume => Filing::resume_service,
+		}))
 	}
 }

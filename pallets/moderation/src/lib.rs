@@ -142,8 +142,10 @@ pub mod pallet {
 
 	/// Version 1 records who acted in a case as an [`Actor`] (a moderator or a body), migrated
 	/// from version 0 by [`crate::migrations::RecordActors`]; version 2 added `MeasuresInForce`,
-	/// seeded from the cases by [`crate::migrations::SeedMeasuresInForce`].
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// seeded from the cases by [`crate::migrations::SeedMeasuresInForce`]; version 3 counts
+	/// `OpenReports` and `OverdueReports`, whose counters
+	/// [`crate::migrations::CountUnresolvedReports`] initialises.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	/// The moderation pallet.
 	#[pallet::pallet]
@@ -165,15 +167,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextReportId<T: Config> = StorageValue<_, ReportId, ValueQuery>;
 
-	/// The ids of the unresolved reports (open or overdue), for paged queries.
+	/// The ids of the unresolved reports (open or overdue), for paged queries, and their count,
+	/// which the nodes' metrics read once per block instead of counting.
 	/// `Twox64Concat`: report ids are assigned by the chain, so they cannot be chosen to collide.
 	#[pallet::storage]
-	pub type OpenReports<T: Config> = StorageMap<_, Twox64Concat, ReportId, (), OptionQuery>;
+	pub type OpenReports<T: Config> = CountedStorageMap<_, Twox64Concat, ReportId, (), OptionQuery>;
 
-	/// The ids of the unresolved reports past their deadline, for paged queries.
+	/// The ids of the unresolved reports past their deadline, for paged queries, and their count.
 	/// `Twox64Concat`: report ids are assigned by the chain, so they cannot be chosen to collide.
 	#[pallet::storage]
-	pub type OverdueReports<T: Config> = StorageMap<_, Twox64Concat, ReportId, (), OptionQuery>;
+	pub type OverdueReports<T: Config> =
+		CountedStorageMap<_, Twox64Concat, ReportId, (), OptionQuery>;
 
 	/// How many unresolved reports each account has filed.
 	#[pallet::storage]
@@ -1085,10 +1089,10 @@ pub mod pallet {
 			limit: u32,
 		) -> Vec<(ReportId, ReportOf<T>)> {
 			let ids = match start_after {
-				Some(id) => OpenReports::<T>::iter_keys_from_key(id),
-				None => OpenReports::<T>::iter_keys(),
+				Some(id) => OpenReports::<T>::iter_from(OpenReports::<T>::hashed_key_for(id)),
+				None => OpenReports::<T>::iter(),
 			};
-			Self::page(ids, limit)
+			Self::page(ids.map(|(id, ())| id), limit)
 		}
 
 		/// Up to `limit` (at most `MAX_PAGE_LEN`, 256) unresolved reports past their deadline,
@@ -1099,10 +1103,16 @@ pub mod pallet {
 			limit: u32,
 		) -> Vec<(ReportId, ReportOf<T>)> {
 			let ids = match start_after {
-				Some(id) => OverdueReports::<T>::iter_keys_from_key(id),
-				None => OverdueReports::<T>::iter_keys(),
+				Some(id) => OverdueReports::<T>::iter_from(OverdueReports::<T>::hashed_key_for(id)),
+				None => OverdueReports::<T>::iter(),
 			};
-			Self::page(ids, limit)
+			Self::page(ids.map(|(id, ())| id), limit)
+		}
+
+		/// How many reports are unresolved, and how many of those are past their deadline: two
+		/// counters, read without walking the reports.
+		pub fn report_counts() -> ReportCounts {
+			ReportCounts { open: OpenReports::<T>::count(), overdue: OverdueReports::<T>::count() }
 		}
 	}
 }
@@ -1461,7 +1471,8 @@ impl<T: Config> Pallet<T> {
 	/// Checks the pallet's invariants:
 	/// - the id counters exceed every stored report and case id;
 	/// - `OpenReports` holds exactly the unresolved reports, `OverdueReports` exactly the overdue
-	///   ones, and `OpenReportsOf` counts each account's unresolved reports;
+	///   ones, each with a counter equal to its entries, and `OpenReportsOf` counts each account's
+	///   unresolved reports;
 	/// - every id in `DeadlineQueue` is a stored report, queued at its deadline;
 	/// - hidden content references an existing case that hid it, and every latest-case pointer
 	///   references an existing case about the same subject;
@@ -1487,6 +1498,14 @@ impl<T: Config> Pallet<T> {
 				*count = count.saturating_add(1);
 			}
 		}
+		ensure!(
+			OpenReports::<T>::count() as usize == OpenReports::<T>::iter_keys().count(),
+			"the OpenReports counter is not its number of entries"
+		);
+		ensure!(
+			OverdueReports::<T>::count() as usize == OverdueReports::<T>::iter_keys().count(),
+			"the OverdueReports counter is not its number of entries"
+		);
 		for id in OpenReports::<T>::iter_keys() {
 			ensure!(Reports::<T>::contains_key(id), "OpenReports names a missing report");
 		}

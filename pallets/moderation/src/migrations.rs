@@ -6,6 +6,8 @@
 //! - [`SeedMeasuresInForce`] (storage version 1 to 2): records, for the cases of the previous
 //!   release whose measures are still in force, the `MeasuresInForce` entries that release did not
 //!   keep, so that an upheld appeal of such a case undoes its measure.
+//! - [`CountUnresolvedReports`] (storage version 2 to 3): counts the entries of `OpenReports` and
+//!   `OverdueReports`, which version 3 keeps as counted maps, into their new counters.
 
 use crate::{
 	Actor, CaseAction, CaseId, CaseSubject, Cases, Config, MeasureCases, MeasureSlot,
@@ -268,6 +270,57 @@ pub mod v2 {
 			ensure!(
 				Pallet::<T>::on_chain_storage_version() == 2,
 				"SeedMeasuresInForce: the storage version is not 2"
+			);
+			Ok(())
+		}
+	}
+}
+
+/// Initialises the counters of `OpenReports` and `OverdueReports`, counted maps from storage
+/// version 3 on (same keys and values as before, plus a counter each), from their entries, then
+/// sets storage version 3. It reads every unresolved report's id once: as many as moderators
+/// left unresolved, a few thousand at most on a chain whose deadlines are days.
+///
+/// In the runtime: `pallet_moderation::migrations::CountUnresolvedReports<Runtime>`, after
+/// [`SeedMeasuresInForce`].
+pub type CountUnresolvedReports<T> = VersionedMigration<
+	2,
+	3,
+	v3::UncheckedCountUnresolvedReports<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The migration from storage version 2 to 3.
+pub mod v3 {
+	use super::*;
+	use crate::{OpenReports, OverdueReports};
+
+	/// The body of [`CountUnresolvedReports`], without the storage version check: use that type.
+	pub struct UncheckedCountUnresolvedReports<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedCountUnresolvedReports<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let open = OpenReports::<T>::initialize_counter();
+			let overdue = OverdueReports::<T>::initialize_counter();
+			T::DbWeight::get().reads_writes(u64::from(open) + u64::from(overdue) + 2, 2)
+		}
+
+		/// Checks that each counter equals its map's entries and that the storage version is 3.
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(_state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			use frame_support::{ensure, traits::GetStorageVersion};
+			ensure!(
+				OpenReports::<T>::count() as usize == OpenReports::<T>::iter_keys().count(),
+				"CountUnresolvedReports: the open reports' counter is wrong"
+			);
+			ensure!(
+				OverdueReports::<T>::count() as usize == OverdueReports::<T>::iter_keys().count(),
+				"CountUnresolvedReports: the overdue reports' counter is wrong"
+			);
+			ensure!(
+				Pallet::<T>::on_chain_storage_version() == 3,
+				"CountUnresolvedReports: the storage version is not 3"
 			);
 			Ok(())
 		}

@@ -1383,6 +1383,34 @@ fn resolve_upheld_applies_account_measures() {
 	});
 }
 
+#[test]
+fn report_counts_follow_filing_deadlines_and_resolution() {
+	ExtBuilder::default().build_and_execute(|| {
+		let counts = |open, overdue| ReportCounts { open, overdue };
+		assert_eq!(Moderation::report_counts(), counts(0, 0));
+		let late = file_report(ALICE, ReportTarget::Account(CHARLIE));
+		let handled = file_report(BOB, ReportTarget::Account(CHARLIE));
+		assert_eq!(Moderation::report_counts(), counts(2, 0));
+		// A refused report changes nothing.
+		assert_noop!(
+			Moderation::report(
+				signed(STRANGER),
+				ReportTarget::Account(ALICE),
+				ReasonCode::Fraud,
+				h(1)
+			),
+			Error::<Test>::NotVerified
+		);
+		assert_ok!(Moderation::resolve(signed(MOD1), handled, ReportOutcome::Dismissed, h(0)));
+		assert_eq!(Moderation::report_counts(), counts(1, 0));
+		run_to_block(11);
+		assert_eq!(Moderation::report_counts(), counts(1, 1));
+		assert_ok!(Moderation::resolve(signed(MOD1), late, ReportOutcome::Dismissed, h(0)));
+		assert_eq!(Moderation::report_counts(), counts(0, 0));
+		assert_eq!(view(ReportCountsViewFunction::<Test>::new()), counts(0, 0));
+	});
+}
+
 // ---- deadlines -----------------------------------------------------------------------------
 
 fn overdue_events() -> Vec<ReportId> {
@@ -2164,8 +2192,8 @@ fn old_release_state() -> BTreeMap<AccountId, MeasureCases> {
 #[test]
 fn genesis_starts_at_the_current_storage_version() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_eq!(Moderation::in_code_storage_version(), StorageVersion::new(2));
-		assert_eq!(Moderation::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(Moderation::in_code_storage_version(), StorageVersion::new(3));
+		assert_eq!(Moderation::on_chain_storage_version(), StorageVersion::new(3));
 	});
 }
 
@@ -2379,5 +2407,30 @@ fn record_actors_rewrites_the_cases_of_version_0() {
 			measures_in_force(),
 			BTreeMap::from([(ALICE, MeasureCases { warning: Some(0), ..Default::default() })])
 		);
+	});
+}
+
+#[test]
+fn count_unresolved_reports_initialises_the_counters_once() {
+	ExtBuilder::default().build_and_execute(|| {
+		file_report(ALICE, ReportTarget::Account(CHARLIE));
+		file_report(BOB, ReportTarget::Account(CHARLIE));
+		run_to_block(2);
+		file_report(ALICE, ReportTarget::Content(h(1)));
+		run_to_block(11);
+		assert_eq!(Moderation::report_counts(), ReportCounts { open: 3, overdue: 2 });
+		// As the previous release left it: the same entries, no counters, storage version 2.
+		frame_support::storage::unhashed::kill(&OpenReports::<Test>::counter_storage_final_key());
+		frame_support::storage::unhashed::kill(&OverdueReports::<Test>::counter_storage_final_key());
+		StorageVersion::new(2).put::<Moderation>();
+		assert_eq!(Moderation::report_counts(), ReportCounts { open: 0, overdue: 0 });
+		migrations::CountUnresolvedReports::<Test>::on_runtime_upgrade();
+		assert_eq!(Moderation::report_counts(), ReportCounts { open: 3, overdue: 2 });
+		assert_eq!(Moderation::on_chain_storage_version(), 3);
+		// At version 3 it does nothing.
+		frame_support::storage::unhashed::kill(&OpenReports::<Test>::counter_storage_final_key());
+		migrations::CountUnresolvedReports::<Test>::on_runtime_upgrade();
+		assert_eq!(Moderation::report_counts().open, 0);
+		OpenReports::<Test>::initialize_counter();
 	});
 }

@@ -252,6 +252,27 @@ impl<AccountId, BlockNumber> Report<AccountId, BlockNumber> {
 	}
 }
 
+/// How many reports are unresolved now, and how many of them are past their deadline.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	Debug,
+	TypeInfo,
+)]
+pub struct ReportCounts {
+	/// Unresolved reports, overdue ones included.
+	pub open: u32,
+	/// Unresolved reports past their deadline.
+	pub overdue: u32,
+}
+
 /// A governance body that takes disposal measures by motion on the accounts it oversees
 /// (`Config::OverseeingBody`), role holders among them, whom no single moderator may sanction.
 #[derive(

@@ -7,6 +7,7 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod extension;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -151,8 +152,9 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 	}
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The in-code storage version. Version 1 added `VerifiedAccounts`, which
+	/// [`crate::migrations::CountVerifiedAccounts`] initialises.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	/// The pallet.
 	#[pallet::pallet]
@@ -184,6 +186,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type RegistrarOf<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, RegistrarId, OptionQuery>;
+
+	/// How many accounts hold a verification (in `Accounts`), whichever registrar issued it and
+	/// whether or not it has expired: a verification counts until it is revoked. Kept by every
+	/// change of a record, so that the nodes' metrics read one value per block, not the accounts.
+	#[pallet::storage]
+	pub type VerifiedAccounts<T: Config> = StorageValue<_, u32, ValueQuery>;
 
 	/// The id the next registrar gets. Ids are never reused, so a removed registrar's
 	/// verifications stay invalid for ever.
@@ -688,6 +696,12 @@ pub mod pallet {
 			}
 		}
 
+		/// How many accounts hold a verification, expired ones included until revoked (the
+		/// `VerifiedAccounts` counter).
+		pub fn verified_accounts() -> u32 {
+			VerifiedAccounts::<T>::get()
+		}
+
 		/// Every registrar that exists, in id order: its id, account, name and whether it may
 		/// issue verifications. Empty when there is none.
 		pub fn registrars() -> Vec<RegistrarSummary<T::AccountId>> {
@@ -936,8 +950,14 @@ impl<T: Config> Pallet<T> {
 	) -> Result<R, E> {
 		Accounts::<T>::try_mutate(who, |maybe_record| {
 			let existed = maybe_record.is_some();
+			let was_verified = Self::holds_verification(maybe_record);
 			let result = f(maybe_record)?;
 			debug_assert!(!existed || maybe_record.is_some(), "a record was removed");
+			match (was_verified, Self::holds_verification(maybe_record)) {
+				(false, true) => VerifiedAccounts::<T>::mutate(|n| *n = n.saturating_add(1)),
+				(true, false) => VerifiedAccounts::<T>::mutate(|n| *n = n.saturating_sub(1)),
+				_ => {},
+			}
 			if let Some(record) = maybe_record {
 				if !existed {
 					frame_system::Pallet::<T>::inc_providers(who);
@@ -946,6 +966,11 @@ impl<T: Config> Pallet<T> {
 			}
 			Ok(result)
 		})
+	}
+
+	/// Whether `record` holds a verification (what `VerifiedAccounts` counts).
+	fn holds_verification(record: &Option<AccountRecordOf<T>>) -> bool {
+		record.as_ref().is_some_and(|r| r.verification.is_some())
 	}
 
 	/// Fails with `UntilInPast` unless `until` is after the current block.
@@ -965,7 +990,8 @@ impl<T: Config> Pallet<T> {
 	/// - the current convention and the service suspension equal their owner's (`Config::Facts`);
 	/// - no account acknowledged a convention version above the current one;
 	/// - every record's summary in `T::SummaryStore` equals the record's, and its account has a
-	///   provider reference (the pallet's).
+	///   provider reference (the pallet's);
+	/// - `VerifiedAccounts` is the number of records holding a verification.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use frame_support::ensure;
@@ -1004,6 +1030,11 @@ impl<T: Config> Pallet<T> {
 			Accounts::<T>::iter_values()
 				.all(|record| record.acknowledged_convention <= state.current_convention),
 			"an account acknowledged an unpublished convention"
+		);
+		let verified = Accounts::<T>::iter_values().filter(|r| r.verification.is_some()).count();
+		ensure!(
+			VerifiedAccounts::<T>::get() as usize == verified,
+			"VerifiedAccounts is not the number of accounts holding a verification"
 		);
 		for (who, record) in Accounts::<T>::iter() {
 			ensure!(T::SummaryStore::get(&who) == record.summary(), "summary differs from record");

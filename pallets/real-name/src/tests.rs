@@ -1464,3 +1464,59 @@ fn on_initialize_charges_one_read_of_the_global_state_per_block() {
 		);
 	});
 }
+
+// ---------------------------------------------------------------------------------------------
+// The verified-accounts counter and its migration.
+
+#[test]
+fn verified_accounts_counts_records_holding_a_verification() {
+	ExtBuilder::default().build_and_execute(|| {
+		// ALICE, BOB, DAVE, ALPHA and BETA are verified at genesis.
+		assert_eq!(Pallet::<Test>::verified_accounts(), 5);
+		// A measure on a never-verified account creates a record without a verification.
+		<RealName as AccountStanding<_, _>>::apply(&CHARLIE, Measure::Warning).unwrap();
+		assert!(Accounts::<Test>::contains_key(CHARLIE));
+		assert_eq!(VerifiedAccounts::<Test>::get(), 5);
+		assert_ok!(verify(ALPHA, CHARLIE, 100));
+		assert_eq!(VerifiedAccounts::<Test>::get(), 6);
+		// Renewing or re-verifying an account that holds one does not count it twice.
+		assert_ok!(RealName::renew(RuntimeOrigin::signed(ALPHA), CHARLIE, 200));
+		assert_eq!(VerifiedAccounts::<Test>::get(), 6);
+		assert_ok!(RealName::revoke(
+			RuntimeOrigin::signed(ALPHA),
+			CHARLIE,
+			RevocationReason::HolderRequest
+		));
+		assert_eq!(VerifiedAccounts::<Test>::get(), 5);
+		assert_ok!(RealName::force_revoke(RuntimeOrigin::root(), BOB, RevocationReason::Order));
+		assert_eq!(VerifiedAccounts::<Test>::get(), 4);
+		// A failed call changes nothing, the counter included.
+		assert_noop!(
+			RealName::force_revoke(RuntimeOrigin::root(), BOB, RevocationReason::Order),
+			Error::<Test>::NotVerified
+		);
+		// An expired verification still counts until it is revoked or renewed.
+		run_to(DAVE_EXPIRY + 1);
+		assert_eq!(VerifiedAccounts::<Test>::get(), 4);
+	});
+}
+
+#[test]
+fn count_verified_accounts_migration_counts_once_and_sets_version_1() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(verify(ALPHA, CHARLIE, 100));
+		<RealName as AccountStanding<_, _>>::apply(&12, Measure::Warning).unwrap();
+		// As the previous release left it: no counter, storage version 0.
+		VerifiedAccounts::<Test>::kill();
+		StorageVersion::new(0).put::<Pallet<Test>>();
+		migrations::CountVerifiedAccounts::<Test>::on_runtime_upgrade();
+		assert_eq!(VerifiedAccounts::<Test>::get(), 6);
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 1);
+		// Once at version 1 it does nothing, even if the counter were wrong.
+		VerifiedAccounts::<Test>::put(99);
+		migrations::CountVerifiedAccounts::<Test>::on_runtime_upgrade();
+		assert_eq!(VerifiedAccounts::<Test>::get(), 99);
+		VerifiedAccounts::<Test>::put(6);
+	});
+}

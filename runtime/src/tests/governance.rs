@@ -803,6 +803,42 @@ fn make_spec_101_state() {
 	for key in [Charlie, Bob] {
 		crate::migrations::old::Moderators::insert(account(key), ());
 	}
+	// Nor did it count verified accounts or unresolved reports.
+	pallet_real_name::VerifiedAccounts::<Runtime>::kill();
+	StorageVersion::new(0).put::<crate::RealName>();
+	for counter in [
+		pallet_moderation::OpenReports::<Runtime>::counter_storage_final_key(),
+		pallet_moderation::OverdueReports::<Runtime>::counter_storage_final_key(),
+	] {
+		frame_support::storage::unhashed::kill(&counter);
+	}
+}
+
+#[test]
+fn the_migration_from_spec_101_counts_verified_accounts_and_unresolved_reports() {
+	dev_chain(|| {
+		use frame_support::traits::GetStorageVersion;
+		let verified = pallet_real_name::VerifiedAccounts::<Runtime>::get();
+		assert_eq!(verified, 6, "the dev chain verifies its six accounts");
+		crate::Moderation::report(
+			signed(Ferdie),
+			pallet_moderation::ReportTarget::Account(account(Dave)),
+			pallet_moderation::ReasonCode::Fraud,
+			Default::default(),
+		)
+		.expect("Ferdie reports Dave");
+		make_spec_101_state();
+		assert_eq!(pallet_real_name::VerifiedAccounts::<Runtime>::get(), 0);
+		assert_eq!(crate::Moderation::report_counts().open, 0);
+		<crate::Migrations as OnRuntimeUpgrade>::on_runtime_upgrade();
+		assert_eq!(pallet_real_name::VerifiedAccounts::<Runtime>::get(), verified);
+		assert_eq!(
+			crate::Moderation::report_counts(),
+			pallet_moderation::ReportCounts { open: 1, overdue: 0 }
+		);
+		assert_eq!(crate::RealName::on_chain_storage_version(), 1);
+		assert_eq!(crate::Moderation::on_chain_storage_version(), 3);
+	});
 }
 
 #[test]
