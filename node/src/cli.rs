@@ -25,6 +25,10 @@ pub enum Subcommand {
 	/// Export a chain specification as JSON.
 	ExportChainSpec(sc_cli::ExportChainSpecCmd),
 
+	/// Build a production chain's raw chain spec from a config file (TOML): no development
+	/// account in any role. See `node/production-chain.example.toml`.
+	ProductionChainSpec(crate::production_spec::ProductionSpecCmd),
+
 	/// Build a chain specification (deprecated: use `export-chain-spec`).
 	BuildSpec(sc_cli::BuildSpecCmd),
 

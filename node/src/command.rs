@@ -62,6 +62,7 @@ pub fn run() -> sc_cli::Result<()> {
 			let spec = cli.load_spec(&cmd.chain)?;
 			cmd.run(spec)
 		},
+		Some(Subcommand::ProductionChainSpec(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
 		Some(Subcommand::BuildSpec(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.chain_spec, config.network))

@@ -10,6 +10,7 @@ mod command;
 mod compliance_rpc;
 mod filing_label;
 mod metrics;
+mod production_spec;
 mod refusals;
 mod rpc;
 mod service;

@@ -24,7 +24,7 @@ use crate::{
 	RegulatorsConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, ValidatorSetConfig, DAYS,
 	UNIT,
 };
-use alloc::{vec, vec::Vec};
+use alloc::{string::String, vec, vec::Vec};
 use compliance_primitives::{ContentHash, ConventionVersion};
 use frame_support::build_struct_json_patch;
 use pallet_filing::{GenesisFiling, GenesisRules, ServiceType};
@@ -195,6 +195,100 @@ pub fn local_config_genesis() -> Value {
 		],
 		None,
 	)
+}
+
+/// Everything a production chain's genesis names: its parties, validators and filing, with no
+/// development account in any role (the node's `production-chain-spec` command reads it from the
+/// operator's config file and checks it before calling [`production_genesis`]).
+pub struct ProductionGenesis {
+	/// The validators: account and session keys (authoring and finality).
+	pub validators: Vec<(AccountId, SessionKeys)>,
+	/// The authorised nodes of node authorization: peer id bytes and the account owning each.
+	pub nodes: Vec<(Vec<u8>, AccountId)>,
+	/// Blocks between session boundaries (when validator changes take effect).
+	pub session_length: BlockNumber,
+	/// The operator's consortium.
+	pub consortium: Vec<AccountId>,
+	/// The regulators.
+	pub regulators: Vec<AccountId>,
+	/// The security assessors.
+	pub assessors: Vec<AccountId>,
+	/// The filing operators.
+	pub filing_operators: Vec<AccountId>,
+	/// The moderators.
+	pub moderators: Vec<AccountId>,
+	/// The registrars, as `(account, name)`: ids 0, 1, ... in this order.
+	pub registrars: Vec<(AccountId, Vec<u8>)>,
+	/// Balances at genesis.
+	pub balances: Vec<(AccountId, u128)>,
+	/// The filing record, when the service is filed before it starts.
+	pub filing: Option<GenesisFiling>,
+	/// The first platform convention, which every user acknowledges.
+	pub platform_convention: GenesisRules,
+	/// The first management rules, if published at genesis.
+	pub management_rules: Option<GenesisRules>,
+}
+
+/// The genesis patch of a production chain, or the first set that does not fit the runtime's
+/// bounds (named by its genesis field). Aura's and GRANDPA's authorities come from the
+/// validators' session keys; the service starts at genesis; complaints fall due after the
+/// runtime's 24 hours.
+pub fn production_genesis(genesis: ProductionGenesis) -> Result<Value, String> {
+	fn bounded<T, B: TryFrom<Vec<T>>>(items: Vec<T>, what: &str) -> Result<B, String> {
+		let count = items.len();
+		B::try_from(items)
+			.map_err(|_| alloc::format!("{what}: {count} is more than the runtime allows"))
+	}
+	let ProductionGenesis {
+		validators,
+		nodes,
+		session_length,
+		consortium,
+		regulators,
+		assessors,
+		filing_operators,
+		moderators,
+		registrars,
+		balances,
+		filing,
+		platform_convention,
+		management_rules,
+	} = genesis;
+	let convention = platform_convention.version;
+	let nodes: Vec<(sp_core::OpaquePeerId, AccountId)> = nodes
+		.into_iter()
+		.map(|(peer, owner)| (sp_core::OpaquePeerId::new(peer), owner))
+		.collect();
+	Ok(build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig { balances },
+		validator_set: ValidatorSetConfig {
+			validators: validators.iter().map(|(account, _)| account.clone()).collect::<Vec<_>>(),
+			session_length,
+		},
+		session: SessionConfig {
+			keys: validators
+				.into_iter()
+				.map(|(account, keys)| (account.clone(), account, keys))
+				.collect::<Vec<_>>(),
+		},
+		node_authorization: crate::NodeAuthorizationConfig { nodes },
+		consortium_membership: ConsortiumMembershipConfig {
+			members: bounded(consortium, "consortium")?,
+		},
+		real_name: RealNameConfig { registrars, current_convention: convention },
+		moderators: ModeratorsConfig { members: bounded(moderators, "moderators")? },
+		filing: FilingConfig {
+			service_start: Some(0),
+			filing,
+			platform_convention: Some(platform_convention),
+			management_rules,
+		},
+		filing_operators: FilingOperatorsConfig {
+			members: bounded(filing_operators, "filing_operators")?,
+		},
+		assessors: AssessorsConfig { members: bounded(assessors, "assessors")? },
+		regulators: RegulatorsConfig { members: bounded(regulators, "regulators")? },
+	}))
 }
 
 /// The JSON genesis patch of the preset `id`, if there is one.

@@ -670,3 +670,272 @@ fn an_unknown_chain_is_refused_in_one_line() {
 		assert!(line.contains("nosuch"), "the line names the chain: {line}");
 	});
 }
+
+// ---- A production chain from a config file --------------------------------------------------
+
+/// One key as `compliance-node key generate --output-type json` prints it.
+struct GeneratedKey {
+	phrase: String,
+	address: String,
+}
+
+/// Has the node generate a fresh key of `scheme`, as each party does on its own machine.
+fn generate_key(scheme: &str) -> GeneratedKey {
+	let output = Command::new(node_binary())
+		.args(["key", "generate", "--scheme", scheme, "--output-type", "json"])
+		.output()
+		.expect("the node can be run");
+	assert!(output.status.success(), "key generate: {}", String::from_utf8_lossy(&output.stderr));
+	let json: serde_json::Value =
+		serde_json::from_slice(&output.stdout).expect("key generate prints JSON");
+	let field = |name: &str| json[name].as_str().expect("a string field").to_string();
+	GeneratedKey { phrase: field("secretPhrase"), address: field("ss58Address") }
+}
+
+/// Has the node generate a network key into `file`; returns the peer id it prints.
+fn generate_node_key_file(file: &Path) -> String {
+	let output = Command::new(node_binary())
+		.args(["key", "generate-node-key", "--file"])
+		.arg(file)
+		.output()
+		.expect("the node can be run");
+	assert!(output.status.success(), "generate-node-key failed");
+	String::from_utf8_lossy(&output.stderr)
+		.trim()
+		.lines()
+		.last()
+		.expect("a peer id")
+		.to_string()
+}
+
+/// Runs `compliance-node production-chain-spec` on the config `text`, writing to `output`.
+fn production_spec(text: &str, output: &Path) -> Output {
+	let dir = tempfile::tempdir().expect("a temporary directory can be created");
+	let config = dir.path().join("chain.toml");
+	std::fs::write(&config, text).expect("the config can be written");
+	Command::new(node_binary())
+		.args(["production-chain-spec", "--config"])
+		.arg(&config)
+		.arg("--output")
+		.arg(output)
+		.output()
+		.expect("the node can be run")
+}
+
+/// The example config shipped with the node.
+fn example_config() -> String {
+	let path =
+		PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../node/production-chain.example.toml");
+	std::fs::read_to_string(path).expect("the example config is readable")
+}
+
+#[test]
+fn a_production_spec_refuses_a_bad_config_with_one_line_naming_the_field() {
+	let example = example_config();
+	let out = tempfile::tempdir().expect("a temporary directory can be created");
+	let spec = out.path().join("spec.json");
+	let built = production_spec(&example, &spec);
+	assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+	assert!(std::fs::metadata(&spec).expect("the spec is written").len() > 0);
+
+	let regulator = "\"5CB6Mbjnrm78uqpFJB7Fvb98yfGk6a9TWcLMQasYniwQBowq\"";
+	let moderator = "\"5EnnytzxTjoB1BjPgA4hVyjpQXKTczvsVxRm6rLv7FshxHcU\"";
+	let peer = "12D3KooWLm5hLUiaqfMrLGQ6HBiEsdZoVSJwPbT5zY4ZJ5bXUDUd";
+	let alice = dev::alice().public_key().to_account_id().to_string();
+	let cases: Vec<(String, &str)> = vec![
+		(
+			example.replace(&format!("regulators = [{regulator}]\n"), ""),
+			"missing field `regulators`",
+		),
+		(example.replace(&format!("regulators = [{regulator}]"), "regulators = []"), "regulators:"),
+		(
+			example.replace(
+				&format!("  {moderator},\n"),
+				&format!("  {moderator},\n  {moderator},\n"),
+			),
+			"moderators[1]",
+		),
+		(
+			example.replace("5GGrisxBD8gH79jdyUwGNLunCwLow8odmHyTZk2QcRRcvQh7\",\n", "5Fnope\",\n"),
+			"consortium[0]",
+		),
+		(example.replace(peer, "12D3KooWnotapeer"), "validators[0].peer_id"),
+		(example.replace(peer, "12D3KooWnope"), "validators[0].peer_id"),
+		(
+			example.replace(
+				"assessors = [\"5CCkne6QUJQ7oakEdfEbh9i2cMudSkdcxTfn5jcwdnh3LJXm\"]",
+				&format!("assessors = [\"{alice}\"]"),
+			),
+			"assessors[0]",
+		),
+		(
+			example.split("[[validators]]").next().unwrap().to_string() +
+				&example[example.find("# Balances").expect("the balances section")..],
+			"validators",
+		),
+	];
+	for (config, field) in cases {
+		assert_ne!(config, example, "the case for {field} changes the example");
+		let output = production_spec(&config, &spec);
+		let stderr = String::from_utf8_lossy(&output.stderr).trim().to_string();
+		assert!(!output.status.success(), "accepted a config wrong in {field}");
+		assert_eq!(stderr.lines().count(), 1, "{field}: more than one line:\n{stderr}");
+		assert!(stderr.contains(field), "{field} is not named: {stderr}");
+		assert!(!stderr.contains("panicked"), "{stderr}");
+	}
+	let development = production_spec(
+		&example.replace(
+			"assessors = [\"5CCkne6QUJQ7oakEdfEbh9i2cMudSkdcxTfn5jcwdnh3LJXm\"]",
+			&format!("assessors = [\"{alice}\"]"),
+		),
+		&spec,
+	);
+	assert!(String::from_utf8_lossy(&development.stderr).contains("development account Alice"));
+}
+
+#[test]
+fn three_validators_finalize_from_a_production_spec_with_no_development_account_in_a_role() {
+	run_alone(async {
+		let dir = tempfile::tempdir().expect("a temporary directory can be created");
+		// The key ceremony: each validator generates its account, session keys and node key on
+		// its own machine and hands over only the public parts.
+		let base_paths = validator_base_paths();
+		let validators: Vec<(GeneratedKey, GeneratedKey, GeneratedKey, PathBuf, String)> = (0..3)
+			.map(|i| {
+				let node_key = dir.path().join(format!("node-key-{i}"));
+				let peer_id = generate_node_key_file(&node_key);
+				(
+					generate_key("sr25519"),
+					generate_key("sr25519"),
+					generate_key("ed25519"),
+					node_key,
+					peer_id,
+				)
+			})
+			.collect();
+		let party = || generate_key("sr25519").address;
+		let (regulator, assessor, moderator, registrar) = (party(), party(), party(), party());
+		let consortium: Vec<&str> =
+			validators.iter().map(|(account, ..)| account.address.as_str()).collect();
+		let mut config = format!(
+			"name = \"Compliance Test Production\"\nid = \"compliance_test_production\"\n\
+			 session_length = 20\nconsortium = {consortium:?}\nregulators = [\"{regulator}\"]\n\
+			 assessors = [\"{assessor}\"]\nfiling_operators = [\"{}\"]\n\
+			 moderators = [\"{moderator}\"]\n\n[[registrars]]\naccount = \"{registrar}\"\n\
+			 name = \"Registrar One\"\n",
+			consortium[0]
+		);
+		for (account, aura, grandpa, _, peer_id) in &validators {
+			config += &format!(
+				"\n[[validators]]\naccount = \"{}\"\naura = \"{}\"\ngrandpa = \"{}\"\n\
+				 peer_id = \"{peer_id}\"\n",
+				account.address, aura.address, grandpa.address
+			);
+		}
+		config += "\n[platform_convention]\nversion = 1\n\
+		           doc_hash = \"0x1111111111111111111111111111111111111111111111111111111111111111\"\n\
+		           uri = \"https://example.cn/convention-v1\"\n";
+		let spec = dir.path().join("spec.json");
+		let built = production_spec(&config, &spec);
+		assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+		let spec = spec.to_str().expect("a UTF-8 path").to_string();
+
+		// Each validator puts its session secrets into its node's keystore.
+		for ((_, aura, grandpa, ..), base_path) in validators.iter().zip(&base_paths) {
+			for (scheme, key_type, key) in [("sr25519", "aura", aura), ("ed25519", "gran", grandpa)]
+			{
+				let status = Command::new(node_binary())
+					.args(["key", "insert", "--chain", &spec, "--scheme", scheme])
+					.args(["--key-type", key_type, "--suri", &key.phrase, "--base-path"])
+					.arg(base_path.path())
+					.status()
+					.expect("the node can be run");
+				assert!(status.success(), "key insert {key_type}");
+			}
+		}
+		let args = |i: usize| -> Vec<String> {
+			let node_key = validators[i].3.to_str().expect("a UTF-8 path").to_string();
+			["--chain", &spec, "--validator", "--node-key-file", &node_key]
+				.map(String::from)
+				.to_vec()
+		};
+		let mut first = Node::start("validator-0", base_paths[0].path(), &strs(&args(0)));
+		let bootnode = first.multiaddr().await;
+		let with_boot = |i: usize| {
+			let mut a = args(i);
+			a.extend(["--bootnodes".to_string(), bootnode.clone()]);
+			a
+		};
+		let mut second = Node::start("validator-1", base_paths[1].path(), &strs(&with_boot(1)));
+		let mut third = Node::start("validator-2", base_paths[2].path(), &strs(&with_boot(2)));
+		wait_until(
+			&mut [&mut first, &mut second, &mut third],
+			FINALITY_TIMEOUT,
+			"the production validators finalize block 3",
+			|rpc| async move { finalized_number(&rpc).await >= 3 },
+		)
+		.await;
+
+		// No development account holds a role: not in a set, not a registrar, not a validator,
+		// not the owner of an authorised node.
+		let client = first.client().await;
+		let at = client.at_current_block().await.expect("the best block can be read");
+		let development: Vec<subxt::utils::AccountId32> =
+			[dev::alice(), dev::bob(), dev::charlie(), dev::dave(), dev::eve(), dev::ferdie()]
+				.iter()
+				.map(|pair| pair.public_key().to_account_id())
+				.collect();
+		let storage = api::storage();
+		let sets = [
+			("consortium", storage.consortium_membership().members()),
+			("regulators", storage.regulators().members()),
+			("assessors", storage.assessors().members()),
+			("filing operators", storage.filing_operators().members()),
+			("moderators", storage.moderators().members()),
+		];
+		let mut holders = Vec::new();
+		for (name, address) in sets {
+			let members = at
+				.storage()
+				.fetch(address, ())
+				.await
+				.unwrap_or_else(|e| panic!("{name} can be read: {e}"))
+				.decode()
+				.unwrap_or_else(|e| panic!("{name} decode: {e}"));
+			assert!(!members.0.is_empty(), "{name} has members");
+			holders.extend(members.0.into_iter().map(|m| (name, m)));
+		}
+		let validators_now = at
+			.storage()
+			.fetch(storage.validator_set().validators(), ())
+			.await
+			.expect("the validators can be read")
+			.decode()
+			.expect("the validators decode");
+		assert_eq!(validators_now.0.len(), 3);
+		holders.extend(validators_now.0.into_iter().map(|v| ("validators", v)));
+		let registrars =
+			compliance_client::view_function(&at, api::view_functions().real_name().registrars())
+				.await
+				.expect("the registrars can be read");
+		assert_eq!(registrars.len(), 1);
+		holders.extend(registrars.into_iter().map(|r| ("registrars", r.account)));
+		for (role, holder) in &holders {
+			assert!(!development.contains(holder), "{holder} ({role}) is a development account");
+		}
+		assert!(holders.iter().any(|(_, h)| h.to_string() == regulator), "the regulator is set");
+		let mut nodes = well_known_nodes(&client).await;
+		nodes.sort();
+		let mut expected: Vec<PeerId> = validators
+			.iter()
+			.map(|(.., peer)| PeerId::from_str(peer).expect("a peer id"))
+			.collect();
+		expected.sort();
+		assert_eq!(nodes, expected, "the authorised nodes are the validators' own");
+	});
+}
+
+/// `strings` as the `&str`s [`Node::start`] takes.
+fn strs(strings: &[String]) -> Vec<&str> {
+	strings.iter().map(String::as_str).collect()
+}
