@@ -416,3 +416,72 @@ pub fn chain_spec(text: &str) -> Result<ChainSpec, String> {
 		.with_properties(properties)
 		.build())
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use codec::Encode;
+
+	/// The example config shipped with the node.
+	const EXAMPLE: &str = include_str!("../production-chain.example.toml");
+
+	/// The genesis patch of `config`, read back from its spec.
+	fn patch(config: &str) -> Result<serde_json::Value, String> {
+		let spec = chain_spec(config)?;
+		let json: serde_json::Value =
+			serde_json::from_str(&spec.as_json(false)?).map_err(|e| e.to_string())?;
+		Ok(json["genesis"]["runtimeGenesis"]["patch"].clone())
+	}
+
+	#[test]
+	fn the_example_builds_a_live_spec_with_its_parties() {
+		let patch = patch(EXAMPLE).expect("the example builds");
+		let session = &patch["session"]["keys"];
+		assert_eq!(session.as_array().map(Vec::len), Some(3));
+		assert_eq!(
+			patch["regulators"]["members"][0],
+			"5CB6Mbjnrm78uqpFJB7Fvb98yfGk6a9TWcLMQasYniwQBowq"
+		);
+		assert_eq!(patch["nodeAuthorization"]["nodes"].as_array().map(Vec::len), Some(3));
+		assert_eq!(patch["validatorSet"]["sessionLength"], 600);
+		let spec = chain_spec(EXAMPLE).expect("the example builds");
+		assert_eq!(sc_service::ChainSpec::chain_type(&spec), ChainType::Live);
+	}
+
+	#[test]
+	fn session_keys_from_rotate_keys_stand_for_aura_and_grandpa() {
+		// The first validator's keys, as `author_rotateKeys` returns them: the SCALE encoding of
+		// the runtime's `SessionKeys`.
+		let aura =
+			sr25519::Public::from_ss58check("5DS87oRREQgSgbKE8JMJECzEXmpBXLtSkWxznubQbasKsYrN")
+				.expect("the example's aura key");
+		let grandpa =
+			ed25519::Public::from_ss58check("5GxekxBJ3AZ2cJGzdo3ctFKMYW2iCcdR3AA1R846TLbR95t1")
+				.expect("the example's grandpa key");
+		let keys = SessionKeys { aura: aura.into(), grandpa: grandpa.into() };
+		let hex_keys = format!("0x{}", hex::encode(keys.encode()));
+		let separate = "aura = \"5DS87oRREQgSgbKE8JMJECzEXmpBXLtSkWxznubQbasKsYrN\"\n\
+		                grandpa = \"5GxekxBJ3AZ2cJGzdo3ctFKMYW2iCcdR3AA1R846TLbR95t1\"\n";
+		assert!(EXAMPLE.contains(separate));
+		let combined = EXAMPLE.replacen(separate, &format!("session_keys = \"{hex_keys}\"\n"), 1);
+		assert_eq!(patch(&combined), patch(EXAMPLE), "the same genesis either way");
+
+		let truncated = EXAMPLE.replacen(separate, "session_keys = \"0x1234\"\n", 1);
+		let error = chain_spec(&truncated).map(|_| ()).expect_err("too short");
+		assert!(error.starts_with("validators[0].session_keys: not this runtime's"), "{error}");
+		let both =
+			EXAMPLE.replacen(separate, &format!("{separate}session_keys = \"{hex_keys}\"\n"), 1);
+		let error = chain_spec(&both).map(|_| ()).expect_err("both forms");
+		assert!(error.starts_with("validators[0]: give either"), "{error}");
+	}
+
+	#[test]
+	fn development_keys_are_refused_as_session_keys_too() {
+		let alice_grandpa = sp_keyring::Ed25519Keyring::Alice.public().to_ss58check();
+		let config =
+			EXAMPLE.replacen("5GxekxBJ3AZ2cJGzdo3ctFKMYW2iCcdR3AA1R846TLbR95t1", &alice_grandpa, 1);
+		let error = chain_spec(&config).map(|_| ()).expect_err("a dev session key");
+		assert!(error.starts_with("validators[0].grandpa:"), "{error}");
+		assert!(error.contains("development account Alice (ed25519)"), "{error}");
+	}
+}
