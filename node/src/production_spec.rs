@@ -177,6 +177,21 @@ impl Checker {
 		Ok(account)
 	}
 
+	/// An account (as [`Self::account`]) that is not already in `seen`, which it joins.
+	fn unique_account(
+		&self,
+		seen: &mut BTreeSet<AccountId>,
+		field: &str,
+		text: &str,
+	) -> Result<AccountId, String> {
+		let account = self.account(field, text)?;
+		if !seen.insert(account.clone()) {
+			return Err(format!("{field}: {account} is listed twice"));
+		}
+		Ok(account)
+	}
+
+	/// Fails, naming `field`, if `account` is a development account.
 	fn not_development(&self, field: &str, account: &AccountId) -> Result<(), String> {
 		match self.development.iter().find(|(_, dev)| dev == account) {
 			Some((name, _)) => Err(format!(
@@ -195,13 +210,7 @@ impl Checker {
 		texts
 			.iter()
 			.enumerate()
-			.map(|(i, text)| {
-				let account = self.account(&format!("{field}[{i}]"), text)?;
-				if !seen.insert(account.clone()) {
-					return Err(format!("{field}[{i}]: {account} is listed twice"));
-				}
-				Ok(account)
-			})
+			.map(|(i, text)| self.unique_account(&mut seen, &format!("{field}[{i}]"), text))
 			.collect()
 	}
 
@@ -288,10 +297,11 @@ pub fn chain_spec(text: &str) -> Result<ChainSpec, String> {
 		.enumerate()
 		.map(|(i, registrar)| {
 			let field = format!("registrars[{i}]");
-			let account = check.account(&format!("{field}.account"), &registrar.account)?;
-			if !registrar_accounts.insert(account.clone()) {
-				return Err(format!("{field}.account: {account} is listed twice"));
-			}
+			let account = check.unique_account(
+				&mut registrar_accounts,
+				&format!("{field}.account"),
+				&registrar.account,
+			)?;
 			if registrar.name.trim().is_empty() {
 				return Err(format!("{field}.name: empty"));
 			}
@@ -311,10 +321,11 @@ pub fn chain_spec(text: &str) -> Result<ChainSpec, String> {
 	let mut nodes = Vec::new();
 	for (i, validator) in config.validators.iter().enumerate() {
 		let field = format!("validators[{i}]");
-		let account = check.account(&format!("{field}.account"), &validator.account)?;
-		if !validator_accounts.insert(account.clone()) {
-			return Err(format!("{field}.account: {account} is listed twice"));
-		}
+		let account = check.unique_account(
+			&mut validator_accounts,
+			&format!("{field}.account"),
+			&validator.account,
+		)?;
 		let keys = check.session_keys(&field, validator)?;
 		if !keys_seen.insert((keys.aura.clone(), keys.grandpa.clone())) {
 			return Err(format!("{field}: the same session keys as another validator"));
@@ -345,10 +356,8 @@ pub fn chain_spec(text: &str) -> Result<ChainSpec, String> {
 		.enumerate()
 		.map(|(i, balance)| {
 			let field = format!("balances[{i}]");
-			let account = check.account(&format!("{field}.account"), &balance.account)?;
-			if !funded.insert(account.clone()) {
-				return Err(format!("{field}.account: {account} is listed twice"));
-			}
+			let account =
+				check.unique_account(&mut funded, &format!("{field}.account"), &balance.account)?;
 			Ok((account, u128::from(balance.tokens).saturating_mul(UNIT)))
 		})
 		.collect::<Result<Vec<_>, String>>()?;

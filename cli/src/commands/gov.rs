@@ -510,15 +510,13 @@ impl GovArgs {
 				propose(&chain, body.unwrap_or_else(|| admin.body()), proposal, &keys).await
 			},
 			GovCmd::Vote { motion, index, aye, nay: _ } => {
-				let motion =
-					Motion { body: body.unwrap_or(Body::Consortium), hash: *motion, index: *index };
+				let motion = self.motion(*motion, *index);
 				let receipt = chain.submit(&motion.vote(*aye), one_key()?).await?;
 				let summary = standing(&chain.at().await?, &motion).await?;
 				Ok(Output::Steps { receipts: vec![receipt], summary })
 			},
 			GovCmd::Close { motion, index } => {
-				let motion =
-					Motion { body: body.unwrap_or(Body::Consortium), hash: *motion, index: *index };
+				let motion = self.motion(*motion, *index);
 				let close = close_call(&chain.at().await?, &motion).await?;
 				let receipt = chain.submit(&close, one_key()?).await?;
 				let summary = Node::map([
@@ -535,21 +533,21 @@ impl GovArgs {
 		}
 	}
 
+	/// The motion `hash` #`index` of the `--body` (the consortium by default).
+	fn motion(&self, hash: H256, index: u32) -> Motion {
+		Motion { body: self.body.unwrap_or(Body::Consortium), hash, index }
+	}
+
 	/// The call of `gov vote`, `gov apply-upgrade`, or the proposal `gov propose` carries: what
 	/// the arguments and `now` decide. `None` for `close` and `motions`, whose call or answer
 	/// depends on the motion on chain, and for the steps of `propose` after its proposal. Built
 	/// by the same functions `run` submits through; the offline tests compare it.
 	#[cfg(test)]
 	pub fn call(&self, now: &Now) -> Option<Result<RuntimeCall, CliError>> {
-		let body = self.body;
 		match &self.command {
 			GovCmd::Propose(admin) => Some(admin.call(now)),
-			GovCmd::Vote { motion, index, aye, nay: _ } => Some(Ok(Motion {
-				body: body.unwrap_or(Body::Consortium),
-				hash: *motion,
-				index: *index,
-			}
-			.vote(*aye))),
+			GovCmd::Vote { motion, index, aye, nay: _ } =>
+				Some(Ok(self.motion(*motion, *index).vote(*aye))),
 			GovCmd::ApplyUpgrade { wasm } => Some(apply_upgrade(wasm)),
 			GovCmd::Close { .. } | GovCmd::Motions => None,
 		}
