@@ -198,20 +198,12 @@ pub fn event_fields(
 	metadata: &Metadata,
 	pallet_index: u8,
 	event_index: u8,
-	mut bytes: &[u8],
+	bytes: &[u8],
 ) -> Result<Vec<(String, Node, Typed)>, CliError> {
-	let variant = metadata
-		.pallet_by_event_index(pallet_index)
-		.and_then(|p| p.event_variant_by_index(event_index))
-		.ok_or_else(|| CliError::Other("an event is missing from the metadata".into()))?;
-	let mut out = Vec::new();
-	for (i, field) in variant.fields.iter().enumerate() {
-		let value = scale_value::scale::decode_as_type(&mut bytes, field.ty.id, metadata.types())
-			.map_err(|e| {
-			CliError::Other(format!("cannot decode event {}: {e}", variant.name))
-		})?;
-		let name = field.name.clone().unwrap_or_else(|| i.to_string());
-		out.push((name, node(&value, metadata.types()), value));
-	}
-	Ok(out)
+	let fields = compliance_client::event_fields(metadata, pallet_index, event_index, bytes)
+		.map_err(CliError::Other)?;
+	Ok(fields
+		.into_iter()
+		.map(|(name, value)| (name, node(&value, metadata.types()), value))
+		.collect())
 }

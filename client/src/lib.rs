@@ -82,6 +82,31 @@ pub fn encode_call(metadata: &subxt::Metadata, call: &RuntimeCall) -> Result<Vec
 		.map_err(|e| TxError::Build(format!("the node's runtime does not take this call: {e}")))
 }
 
+/// The fields of an event, decoded with the types of `metadata` (the runtime that emitted it):
+/// `(name, value)`, unnamed fields named by their position.
+pub fn event_fields(
+	metadata: &subxt::Metadata,
+	pallet_index: u8,
+	event_index: u8,
+	mut bytes: &[u8],
+) -> Result<Vec<(String, subxt::ext::scale_value::Value<u32>)>, String> {
+	let variant = metadata
+		.pallet_by_event_index(pallet_index)
+		.and_then(|p| p.event_variant_by_index(event_index))
+		.ok_or_else(|| "an event is missing from the metadata".to_string())?;
+	let mut out = Vec::with_capacity(variant.fields.len());
+	for (i, field) in variant.fields.iter().enumerate() {
+		let value = subxt::ext::scale_value::scale::decode_as_type(
+			&mut bytes,
+			field.ty.id,
+			metadata.types(),
+		)
+		.map_err(|e| format!("cannot decode event {}: {e}", variant.name))?;
+		out.push((field.name.clone().unwrap_or_else(|| i.to_string()), value));
+	}
+	Ok(out)
+}
+
 /// The chain's transaction format: the SDK's default signed extensions (the chain's own
 /// `CheckRealName` carries no bytes of its own in the extrinsic).
 pub type ChainConfig = PolkadotConfig;

@@ -1,0 +1,326 @@
+//! The index's database: SQLite (one file, the default) or PostgreSQL, through one `Any` pool and
+//! one schema (`migrations/`, applied in order and recorded by sqlx).
+//!
+//! Writes are per batch of blocks: the events of the blocks and the position of the next block to
+//! index commit together, and `(block_hash, event_index)` is the primary key, so an indexer killed
+//! at any point resumes at the first block it had not committed, with no duplicate and no gap.
+
+use crate::{error::Fail, row::Row};
+use sqlx::{
+	any::{AnyConnectOptions, AnyPoolOptions, AnyRow},
+	migrate::{MigrateError, Migrator},
+	AnyPool, ConnectOptions, Row as _,
+};
+use std::{str::FromStr, time::Duration};
+
+/// The schema, embedded: `migrations/*.sql`.
+static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
+
+/// The columns of `events`, in the order [`Row`]s are written and read.
+const COLUMNS: &str = "block_number, block_hash, event_index, timestamp_ms, extrinsic_index, \
+	signer, spec_version, pallet, event, account, content_hash, case_id, report_id, registrar, \
+	moderator, category, fields";
+
+/// How the database is opened.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+	/// To index: created if missing, the schema brought up to date.
+	Write,
+	/// To read: it must exist with this indexer's schema; nothing is written.
+	Read,
+}
+
+/// An open index.
+pub struct Db {
+	pool: AnyPool,
+	/// `sqlite` or `postgres`, for messages.
+	kind: &'static str,
+}
+
+/// Where the index is: a `postgres://` URL, a `sqlite:` URL or a plain file path (SQLite).
+pub fn url_of(db: &str) -> Result<(String, &'static str), Fail> {
+	if db.starts_with("postgres://") || db.starts_with("postgresql://") {
+		return Ok((db.to_string(), "postgres"));
+	}
+	if let Some(path) = db.strip_prefix("sqlite://").or_else(|| db.strip_prefix("sqlite:")) {
+		return Ok((format!("sqlite://{path}"), "sqlite"));
+	}
+	if db.contains("://") {
+		return Err(Fail::usage(format!(
+			"--db {db}: unknown database kind (give a file path, sqlite:PATH or postgres://...)"
+		)));
+	}
+	Ok((format!("sqlite://{db}"), "sqlite"))
+}
+
+impl Db {
+	/// Opens the index at `db` (see [`url_of`]).
+	///
+	/// For [`Access::Read`] a missing SQLite file is an error rather than a new empty index, and
+	/// a schema that differs from this indexer's (older or newer) is refused; for
+	/// [`Access::Write`] the schema is created or upgraded, but a newer one is refused before
+	/// anything is written.
+	pub async fn open(db: &str, access: Access) -> Result<Self, Fail> {
+		sqlx::any::install_default_drivers();
+		let (url, kind) = url_of(db)?;
+		let mut url = url;
+		if kind == "sqlite" {
+			url.push_str(if access == Access::Write { "?mode=rwc" } else { "?mode=ro" });
+		}
+		let options = AnyConnectOptions::from_str(&url)
+			.map_err(|e| Fail::usage(format!("--db {db}: {e}")))?
+			.log_statements(log::LevelFilter::Off);
+		let pool = AnyPoolOptions::new()
+			// SQLite has one writer; PostgreSQL gets a few connections for readers.
+			.max_connections(if kind == "sqlite" { 1 } else { 4 })
+			.acquire_timeout(Duration::from_secs(30))
+			.after_connect(move |conn, _| {
+				Box::pin(async move {
+					if kind == "sqlite" {
+						// WAL: readers (exports) do not block the indexer, and a commit is one
+						// append; NORMAL sync is durable across a process crash, which is what
+						// resuming needs.
+						sqlx::query("PRAGMA journal_mode = WAL").execute(&mut *conn).await?;
+						sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut *conn).await?;
+						sqlx::query("PRAGMA busy_timeout = 30000").execute(&mut *conn).await?;
+					}
+					Ok(())
+				})
+			})
+			.connect_with(options)
+			.await
+			.map_err(|e| open_error(db, kind, access, &e))?;
+		let this = Self { pool, kind };
+		match access {
+			Access::Write => MIGRATOR.run(&this.pool).await.map_err(|e| this.schema_error(e))?,
+			Access::Read => this.check_schema().await?,
+		}
+		Ok(this)
+	}
+
+	/// The database kind, `sqlite` or `postgres`.
+	pub fn kind(&self) -> &'static str {
+		self.kind
+	}
+
+	fn schema_error(&self, error: MigrateError) -> Fail {
+		match error {
+			MigrateError::VersionMissing(version) => newer_schema(version),
+			other => Fail::other(format!("cannot prepare the index's schema: {other}")),
+		}
+	}
+
+	/// Refuses an index whose schema is not this indexer's.
+	async fn check_schema(&self) -> Result<(), Fail> {
+		let applied: Vec<i64> =
+			sqlx::query_scalar("SELECT version FROM _sqlx_migrations ORDER BY version")
+				.fetch_all(&self.pool)
+				.await
+				.map_err(|_| Fail::usage("the database holds no index (run `index` first)"))?;
+		let known: Vec<i64> = MIGRATOR.iter().map(|m| m.version).collect();
+		if let Some(newer) = applied.iter().find(|v| !known.contains(v)) {
+			return Err(newer_schema(*newer));
+		}
+		if applied != known {
+			return Err(Fail::usage(
+				"the index's schema is older than this indexer's: run `index` once to upgrade it",
+			));
+		}
+		Ok(())
+	}
+
+	/// The chain the index belongs to and the next block to index, if it has indexed any.
+	pub async fn cursor(&self) -> Result<Option<(String, u64)>, Fail> {
+		let row = sqlx::query("SELECT genesis_hash, next_block FROM chain WHERE id = 1")
+			.fetch_optional(&self.pool)
+			.await
+			.map_err(db_error)?;
+		row.map(|r| Ok((r.try_get(0).map_err(db_error)?, to_u64(r.try_get(1).map_err(db_error)?))))
+			.transpose()
+	}
+
+	/// Claims a new index for the chain with `genesis_hash`, starting at `first_block`; refuses
+	/// one of another chain.
+	pub async fn claim(&self, genesis_hash: &str, first_block: u64) -> Result<u64, Fail> {
+		match self.cursor().await? {
+			Some((genesis, _)) if genesis != genesis_hash => Err(Fail::usage(format!(
+				"the index belongs to another chain (genesis {genesis}, the node's is \
+				 {genesis_hash}): use another --db"
+			))),
+			Some((_, next)) => Ok(next),
+			None => {
+				sqlx::query("INSERT INTO chain (id, genesis_hash, next_block) VALUES (1, $1, $2)")
+					.bind(genesis_hash.to_string())
+					.bind(to_i64(first_block))
+					.execute(&self.pool)
+					.await
+					.map_err(db_error)?;
+				Ok(first_block)
+			},
+		}
+	}
+
+	/// Writes the rows of every block before `next_block` that the cursor has not passed yet, and
+	/// moves the cursor to `next_block`, in one transaction.
+	pub async fn commit(&self, rows: &[Row], next_block: u64) -> Result<(), Fail> {
+		let mut tx = self.pool.begin().await.map_err(db_error)?;
+		let insert = format!(
+			"INSERT INTO events ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, \
+			 $12, $13, $14, $15, $16, $17) ON CONFLICT (block_hash, event_index) DO NOTHING"
+		);
+		for row in rows {
+			sqlx::query(&insert)
+				.bind(to_i64(row.block))
+				.bind(row.block_hash.clone())
+				.bind(i64::from(row.event_index))
+				.bind(to_i64(row.timestamp_ms))
+				.bind(row.extrinsic.map(i64::from))
+				.bind(row.signer.clone())
+				.bind(i64::from(row.spec_version))
+				.bind(row.pallet.clone())
+				.bind(row.event.clone())
+				.bind(row.account.clone())
+				.bind(row.content_hash.clone())
+				.bind(row.case_id.map(to_i64))
+				.bind(row.report_id.map(to_i64))
+				.bind(row.registrar.map(i64::from))
+				.bind(row.moderator.clone())
+				.bind(row.category.clone())
+				.bind(row.fields.to_string())
+				.execute(&mut *tx)
+				.await
+				.map_err(db_error)?;
+			for subject in &row.mentions {
+				sqlx::query(
+					"INSERT INTO mentions (subject, block_hash, event_index) VALUES ($1, $2, $3) \
+					 ON CONFLICT DO NOTHING",
+				)
+				.bind(subject.clone())
+				.bind(row.block_hash.clone())
+				.bind(i64::from(row.event_index))
+				.execute(&mut *tx)
+				.await
+				.map_err(db_error)?;
+			}
+		}
+		sqlx::query("UPDATE chain SET next_block = $1 WHERE id = 1")
+			.bind(to_i64(next_block))
+			.execute(&mut *tx)
+			.await
+			.map_err(db_error)?;
+		tx.commit().await.map_err(db_error)
+	}
+
+	/// The rows `query` selects (a `WHERE` clause over `events` with its `$n` parameters), in
+	/// chain order.
+	pub async fn rows(&self, condition: &str, params: &[Param]) -> Result<Vec<Row>, Fail> {
+		let sql = format!(
+			"SELECT {COLUMNS} FROM events WHERE {condition} ORDER BY block_number, event_index"
+		);
+		let mut query = sqlx::query(&sql);
+		for param in params {
+			query = match param {
+				Param::Int(n) => query.bind(*n),
+				Param::Text(s) => query.bind(s.clone()),
+			};
+		}
+		let rows = query.fetch_all(&self.pool).await.map_err(db_error)?;
+		rows.iter().map(row_of).collect()
+	}
+
+	/// How many events the index holds per `(pallet, event)`.
+	pub async fn counts(&self) -> Result<Vec<(String, String, u64)>, Fail> {
+		let rows = sqlx::query(
+			"SELECT pallet, event, COUNT(*) FROM events GROUP BY pallet, event ORDER BY pallet, event",
+		)
+		.fetch_all(&self.pool)
+		.await
+		.map_err(db_error)?;
+		rows.iter()
+			.map(|r| {
+				Ok((
+					r.try_get(0).map_err(db_error)?,
+					r.try_get(1).map_err(db_error)?,
+					to_u64(r.try_get(2).map_err(db_error)?),
+				))
+			})
+			.collect()
+	}
+
+	/// Closes the pool, flushing SQLite's write-ahead log.
+	pub async fn close(self) {
+		self.pool.close().await;
+	}
+}
+
+/// A query parameter.
+#[derive(Clone, Debug)]
+pub enum Param {
+	/// An integer column's value.
+	Int(i64),
+	/// A text column's value.
+	Text(String),
+}
+
+fn row_of(r: &AnyRow) -> Result<Row, Fail> {
+	let int = |i: usize| r.try_get::<i64, _>(i).map_err(db_error);
+	let opt_int = |i: usize| r.try_get::<Option<i64>, _>(i).map_err(db_error);
+	let text = |i: usize| r.try_get::<String, _>(i).map_err(db_error);
+	let opt_text = |i: usize| r.try_get::<Option<String>, _>(i).map_err(db_error);
+	let fields: String = text(16)?;
+	Ok(Row {
+		block: to_u64(int(0)?),
+		block_hash: text(1)?,
+		event_index: to_u32(int(2)?),
+		time: crate::row::time_of(to_u64(int(3)?)),
+		timestamp_ms: to_u64(int(3)?),
+		extrinsic: opt_int(4)?.map(to_u32),
+		signer: opt_text(5)?,
+		spec_version: to_u32(int(6)?),
+		pallet: text(7)?,
+		event: text(8)?,
+		account: opt_text(9)?,
+		content_hash: opt_text(10)?,
+		case_id: opt_int(11)?.map(to_u64),
+		report_id: opt_int(12)?.map(to_u64),
+		registrar: opt_int(13)?.map(to_u32),
+		moderator: opt_text(14)?,
+		category: opt_text(15)?,
+		fields: serde_json::from_str(&fields)
+			.map_err(|e| Fail::other(format!("a row's fields are not JSON: {e}")))?,
+		mentions: Vec::new(),
+	})
+}
+
+fn newer_schema(version: i64) -> Fail {
+	Fail::usage(format!(
+		"the index's schema (migration {version}) is newer than this indexer's: use the \
+		 compliance-indexer that wrote it"
+	))
+}
+
+fn open_error(db: &str, kind: &str, access: Access, error: &sqlx::Error) -> Fail {
+	if kind == "sqlite" && access == Access::Read {
+		return Fail::usage(format!("cannot open the index {db}: {error} (run `index` first)"));
+	}
+	Fail::unreachable(format!("cannot open the {kind} database {db}: {error}"))
+}
+
+/// A database error as the one line the tool prints.
+pub fn db_error(error: sqlx::Error) -> Fail {
+	Fail::other(format!("database: {error}"))
+}
+
+/// Block numbers, ids and timestamps fit `i64` (the databases' integer) for as long as a chain
+/// can run; saturating keeps a corrupt value from wrapping.
+fn to_i64(n: u64) -> i64 {
+	i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn to_u64(n: i64) -> u64 {
+	u64::try_from(n).unwrap_or(0)
+}
+
+fn to_u32(n: i64) -> u32 {
+	u32::try_from(n).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,148 @@
+//! `compliance-indexer index`: catches up from the first block not yet indexed to the latest
+//! finalized block, a batch at a time, then follows new finalized blocks.
+
+use crate::{
+	db::{Access, Db},
+	error::Fail,
+	source::Source,
+};
+use clap::Args;
+use futures::{StreamExt, TryStreamExt};
+use std::{
+	io::{IsTerminal, Write},
+	time::{Duration, Instant},
+};
+
+/// `compliance-indexer index`.
+#[derive(Args, Debug)]
+pub struct IndexCmd {
+	/// The first block of a new index (an existing index resumes where it stopped).
+	#[arg(long, default_value_t = 1)]
+	from: u64,
+	/// Stop once the latest finalized block is indexed, instead of following new blocks.
+	#[arg(long)]
+	once: bool,
+	/// Blocks per database transaction.
+	#[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+	batch: u64,
+	/// Blocks read from the node at the same time.
+	#[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u64).range(1..=256))]
+	parallel: u64,
+	/// At most this many blocks per second, to spare a node that serves others.
+	#[arg(long)]
+	max_rate: Option<f64>,
+}
+
+impl IndexCmd {
+	/// Runs the indexer against the node at `url`, writing to `db`.
+	pub async fn run(&self, url: &str, db: &str) -> Result<(), Fail> {
+		if self.max_rate.is_some_and(|r| !(r > 0.0)) {
+			return Err(Fail::usage("--max-rate must be above zero"));
+		}
+		// The node first: an unreachable node leaves the database untouched.
+		let source = Source::connect(url).await?;
+		let db = Db::open(db, Access::Write).await?;
+		let mut next = db.claim(&source.genesis_hash(), self.from.max(1)).await?;
+		let mut progress = Progress::new(next);
+		loop {
+			let head = source.finalized().await?;
+			while next <= head {
+				let last = head.min(next + self.batch - 1);
+				let started = Instant::now();
+				let blocks = source.blocks(next, last).await?;
+				let specs = source.spec_versions(&blocks).await?;
+				let per_block: Vec<Vec<crate::row::Row>> =
+					futures::stream::iter(blocks.iter().zip(specs))
+						.map(|(block, spec)| source.rows(*block, spec))
+						.buffered(self.parallel as usize)
+						.try_collect()
+						.await?;
+				let rows = per_block.concat();
+				db.commit(&rows, last + 1).await?;
+				progress.advance(last, head, rows.len() as u64);
+				next = last + 1;
+				if let Some(rate) = self.max_rate {
+					let due = Duration::from_secs_f64((last + 1 - blocks[0].number) as f64 / rate);
+					tokio::time::sleep(due.saturating_sub(started.elapsed())).await;
+				}
+			}
+			progress.caught_up(head);
+			if self.once {
+				break;
+			}
+			tokio::time::sleep(Duration::from_secs(1)).await;
+		}
+		db.close().await;
+		Ok(())
+	}
+}
+
+/// What the indexer tells the person running it, on stderr: a progress line while catching up,
+/// a summary with the rates when caught up.
+struct Progress {
+	start: Instant,
+	first: u64,
+	blocks: u64,
+	events: u64,
+	shown: Instant,
+	terminal: bool,
+	reported: Option<u64>,
+}
+
+impl Progress {
+	fn new(first: u64) -> Self {
+		Self {
+			start: Instant::now(),
+			first,
+			blocks: 0,
+			events: 0,
+			shown: Instant::now(),
+			terminal: std::io::stderr().is_terminal(),
+			reported: None,
+		}
+	}
+
+	fn advance(&mut self, last: u64, head: u64, events: u64) {
+		self.blocks = last + 1 - self.first;
+		self.events += events;
+		if self.shown.elapsed() >= Duration::from_secs(2) {
+			self.shown = Instant::now();
+			let secs = self.start.elapsed().as_secs_f64().max(1e-3);
+			let done = (last + 1 - self.first) as f64 / (head + 1 - self.first).max(1) as f64;
+			let width = 30;
+			let filled = ((done * width as f64) as usize).min(width);
+			let line = format!(
+				"[{}{}] #{last} of #{head}, {:.0} blocks/s, {} events",
+				"#".repeat(filled),
+				" ".repeat(width - filled),
+				self.blocks as f64 / secs,
+				self.events
+			);
+			if self.terminal {
+				eprint!("\r{line}");
+			} else {
+				eprintln!("{line}");
+			}
+		}
+	}
+
+	fn caught_up(&mut self, head: u64) {
+		if self.reported == Some(head) {
+			return;
+		}
+		self.reported = Some(head);
+		let secs = self.start.elapsed().as_secs_f64().max(1e-3);
+		if self.terminal {
+			eprintln!();
+		}
+		eprintln!(
+			"indexed up to finalized block #{head}: {} blocks and {} events in {secs:.2} s \
+			 ({:.0} blocks/s, {:.0} events/s)",
+			self.blocks,
+			self.events,
+			self.blocks as f64 / secs,
+			self.events as f64 / secs
+		);
+		let _ = std::io::stderr().flush();
+	}
+}
