@@ -33,11 +33,6 @@ impl Chain {
 		Ok(Self { client })
 	}
 
-	/// The shared client of the connection.
-	pub fn client(&self) -> &Client {
-		&self.client
-	}
-
 	/// The chain at its latest finalized block.
 	pub async fn at(&self) -> Result<At, CliError> {
 		self.client

@@ -33,7 +33,6 @@ use commands::{
 	account::AccountCmd,
 	assess::AssessCmd,
 	content::ContentCmd,
-	export::ExportCmd,
 	filing::{FilingCmd, RulesCmd},
 	gov::GovArgs,
 	hash::HashCmd,
@@ -98,9 +97,6 @@ enum Command {
 	Gov(GovArgs),
 	/// Print the blake2-256 hash of a file or text (nothing is sent anywhere).
 	Hash(HashCmd),
-	/// Write every compliance event touching an account or a content hash, over a block range,
-	/// as JSON lines (read from an archive node: `--state-pruning archive`).
-	Export(ExportCmd),
 }
 
 #[tokio::main]
@@ -135,7 +131,6 @@ async fn run(command: &Command, ctx: &Ctx<'_>) -> Result<Output, CliError> {
 		Command::Service(cmd) => cmd.run(ctx).await,
 		Command::Gov(cmd) => cmd.run(ctx).await,
 		Command::Hash(cmd) => cmd.run(),
-		Command::Export(cmd) => cmd.run(ctx).await,
 	}
 }
 

@@ -16,8 +16,6 @@ pub enum Output {
 		/// The outcome, a map.
 		summary: Node,
 	},
-	/// The command wrote its own output (an export).
-	Written,
 }
 
 impl Output {
@@ -32,7 +30,6 @@ impl Output {
 		let as_json =
 			|node: &Node| serde_json::to_string_pretty(&node.to_json()).unwrap_or_default() + "\n";
 		match (self, json) {
-			(Output::Written, _) => String::new(),
 			(Output::Read(node) | Output::Receipt(node), true) => as_json(node),
 			(Output::Read(node), false) => node.to_human(),
 			(Output::Receipt(receipt), false) => receipt_text(receipt),

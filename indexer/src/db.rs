@@ -139,15 +139,24 @@ impl Db {
 			.transpose()
 	}
 
-	/// Claims a new index for the chain with `genesis_hash`, starting at `first_block`; refuses
-	/// one of another chain.
-	pub async fn claim(&self, genesis_hash: &str, first_block: u64) -> Result<u64, Fail> {
+	/// Where an index of the chain with `genesis_hash` resumes: `None` for a new index; an error
+	/// for an index of another chain.
+	pub async fn resume_point(&self, genesis_hash: &str) -> Result<Option<u64>, Fail> {
 		match self.cursor().await? {
 			Some((genesis, _)) if genesis != genesis_hash => Err(Fail::usage(format!(
 				"the index belongs to another chain (genesis {genesis}, the node's is \
 				 {genesis_hash}): use another --db"
 			))),
-			Some((_, next)) => Ok(next),
+			Some((_, next)) => Ok(Some(next)),
+			None => Ok(None),
+		}
+	}
+
+	/// Claims a new index for the chain with `genesis_hash`, starting at `first_block`; refuses
+	/// one of another chain.
+	pub async fn claim(&self, genesis_hash: &str, first_block: u64) -> Result<u64, Fail> {
+		match self.resume_point(genesis_hash).await? {
+			Some(next) => Ok(next),
 			None => {
 				sqlx::query("INSERT INTO chain (id, genesis_hash, next_block) VALUES (1, $1, $2)")
 					.bind(genesis_hash.to_string())

@@ -42,7 +42,11 @@ impl IndexCmd {
 		// The node first: an unreachable node leaves the database untouched.
 		let source = Source::connect(url).await?;
 		let db = Db::open(db, Access::Write).await?;
-		let mut next = db.claim(&source.genesis_hash(), self.from.max(1)).await?;
+		// Checked before anything is written: the chain, then the state the first block needs.
+		let genesis = source.genesis_hash();
+		let start = db.resume_point(&genesis).await?.unwrap_or(self.from.max(1));
+		source.check_available(start).await?;
+		let mut next = db.claim(&genesis, start).await?;
 		let mut progress = Progress::new(next);
 		loop {
 			let head = source.finalized().await?;

@@ -69,7 +69,22 @@ struct ExportCmd {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-	let cli = Cli::parse();
+	let cli = match Cli::try_parse() {
+		Ok(cli) => cli,
+		Err(e) if !e.use_stderr() => e.exit(),
+		Err(e) => {
+			// One line, as every other failure: the problem, without usage and hints.
+			let text = e.render().to_string();
+			let words: Vec<&str> = text
+				.lines()
+				.map(str::trim)
+				.take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+				.filter(|l| !l.is_empty())
+				.collect();
+			eprintln!("{}", words.join(" "));
+			return ExitCode::from(2);
+		},
+	};
 	match run(&cli).await {
 		Ok(()) => ExitCode::SUCCESS,
 		Err(fail) => {

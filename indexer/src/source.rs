@@ -142,13 +142,31 @@ impl Source {
 		Ok(out)
 	}
 
-	/// The spec version of the runtime in the state of block `hash`.
-	async fn spec_version(&self, hash: H256) -> Result<u32, Fail> {
+	/// The spec version of the runtime in the state of block `number` (hash `hash`).
+	async fn spec_version(&self, number: u64, hash: H256) -> Result<u32, Fail> {
 		self.rpc
 			.state_get_runtime_version(Some(hash))
 			.await
 			.map(|v| v.spec_version)
-			.map_err(|e| pruned_or(hash, e))
+			.map_err(|e| pruned_or(number, e))
+	}
+
+	/// Refuses to start at block `first` when the node no longer has the state it needs (its
+	/// parent's, for the runtime version, and its own, for the events).
+	pub async fn check_available(&self, first: u64) -> Result<(), Fail> {
+		if first == 0 || first > self.finalized().await? {
+			// Nothing to read yet: the indexer waits for the block.
+			return Ok(());
+		}
+		let Some(block) = self.blocks(first, first).await?.into_iter().next() else {
+			return Ok(());
+		};
+		self.spec_version(first.saturating_sub(1), block.parent).await?;
+		self.rpc
+			.state_get_storage(&self.events_key, Some(block.hash))
+			.await
+			.map_err(|e| pruned_or(first, e))?;
+		Ok(())
 	}
 
 	/// The spec version that executed each of `blocks` (consecutive).
@@ -158,8 +176,11 @@ impl Source {
 			return Ok(out);
 		}
 		let last = blocks.len() - 1;
-		let first_spec = self.spec_version(blocks[0].parent).await?;
-		let last_spec = self.spec_version(blocks[last].parent).await?;
+		let first_spec =
+			self.spec_version(blocks[0].number.saturating_sub(1), blocks[0].parent).await?;
+		let last_spec = self
+			.spec_version(blocks[last].number.saturating_sub(1), blocks[last].parent)
+			.await?;
 		self.fill_specs(blocks, &mut out, 0, first_spec, last, last_spec).await?;
 		Ok(out)
 	}
@@ -186,7 +207,9 @@ impl Source {
 				continue;
 			}
 			let mid = lo + (hi - lo) / 2;
-			let mid_spec = self.spec_version(blocks[mid].parent).await?;
+			let mid_spec = self
+				.spec_version(blocks[mid].number.saturating_sub(1), blocks[mid].parent)
+				.await?;
 			stack.push((lo, lo_spec, mid, mid_spec));
 			stack.push((mid, mid_spec, hi, hi_spec));
 		}
@@ -214,7 +237,7 @@ impl Source {
 			.rpc
 			.state_query_storage_at(keys, Some(block.hash))
 			.await
-			.map_err(|e| pruned_or(block.hash, e))?;
+			.map_err(|e| pruned_or(block.number, e))?;
 		let value = |key: &[u8]| {
 			sets.iter()
 				.flat_map(|set| set.changes.iter())
@@ -301,7 +324,7 @@ impl Source {
 				Fail::not_found(format!("the node does not know block {}", to_hex(hash)))
 			})?;
 		let block = BlockRef { number: header.number.into(), hash, parent: header.parent_hash };
-		let spec = self.spec_version(block.parent).await?;
+		let spec = self.spec_version(block.number.saturating_sub(1), block.parent).await?;
 		Ok(self.rows(block, spec).await?.into_iter().find(|r| r.event_index == event_index))
 	}
 
@@ -341,17 +364,16 @@ fn rpc_error(error: subxt::rpcs::Error) -> Fail {
 }
 
 /// The error for a block whose state the node may have pruned.
-fn pruned_or(hash: H256, error: subxt::rpcs::Error) -> Fail {
+fn pruned_or(number: u64, error: subxt::rpcs::Error) -> Fail {
 	let message = error.to_string();
 	let lower = message.to_lowercase();
 	if lower.contains("discarded") || lower.contains("pruned") || lower.contains("unknown block") {
 		Fail::not_found(format!(
-			"the node no longer has the state of block {} (pruned): index from an archive node \
-			 (compliance-node --state-pruning archive) or one whose pruning window is longer than \
-			 the indexer's lag",
-			to_hex(hash)
+			"the node no longer has the state of block #{number} (pruned): index from an archive \
+			 node (compliance-node --state-pruning archive) or one whose pruning window is longer \
+			 than the indexer's lag"
 		))
 	} else {
-		Fail::other(format!("cannot read the state of block {}: {message}", to_hex(hash)))
+		Fail::other(format!("cannot read the state of block #{number}: {message}"))
 	}
 }

@@ -6,7 +6,6 @@
 pub mod account;
 pub mod assess;
 pub mod content;
-pub mod export;
 pub mod filing;
 pub mod gov;
 pub mod hash;
