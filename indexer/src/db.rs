@@ -173,44 +173,55 @@ impl Db {
 	/// moves the cursor to `next_block`, in one transaction.
 	pub async fn commit(&self, rows: &[Row], next_block: u64) -> Result<(), Fail> {
 		let mut tx = self.pool.begin().await.map_err(db_error)?;
-		let insert = format!(
-			"INSERT INTO events ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, \
-			 $12, $13, $14, $15, $16, $17) ON CONFLICT (block_hash, event_index) DO NOTHING"
-		);
-		for row in rows {
-			sqlx::query(&insert)
-				.bind(to_i64(row.block))
-				.bind(row.block_hash.clone())
-				.bind(i64::from(row.event_index))
-				.bind(to_i64(row.timestamp_ms))
-				.bind(row.extrinsic.map(i64::from))
-				.bind(row.signer.clone())
-				.bind(i64::from(row.spec_version))
-				.bind(row.pallet.clone())
-				.bind(row.event.clone())
-				.bind(row.account.clone())
-				.bind(row.content_hash.clone())
-				.bind(row.case_id.map(to_i64))
-				.bind(row.report_id.map(to_i64))
-				.bind(row.registrar.map(i64::from))
-				.bind(row.moderator.clone())
-				.bind(row.category.clone())
-				.bind(row.fields.to_string())
-				.execute(&mut *tx)
-				.await
-				.map_err(db_error)?;
-			for subject in &row.mentions {
-				sqlx::query(
-					"INSERT INTO mentions (subject, block_hash, event_index) VALUES ($1, $2, $3) \
-					 ON CONFLICT DO NOTHING",
-				)
-				.bind(subject.clone())
-				.bind(row.block_hash.clone())
-				.bind(i64::from(row.event_index))
-				.execute(&mut *tx)
-				.await
-				.map_err(db_error)?;
+		// Many rows per statement: one round trip (PostgreSQL) or one call into SQLite for
+		// each, rather than one per row.
+		for chunk in rows.chunks(ROWS_PER_INSERT) {
+			let sql = multi_insert(
+				&format!("INSERT INTO events ({COLUMNS})"),
+				17,
+				chunk.len(),
+				"ON CONFLICT (block_hash, event_index) DO NOTHING",
+			);
+			let mut query = sqlx::query(&sql);
+			for row in chunk {
+				query = query
+					.bind(to_i64(row.block))
+					.bind(row.block_hash.clone())
+					.bind(i64::from(row.event_index))
+					.bind(to_i64(row.timestamp_ms))
+					.bind(row.extrinsic.map(i64::from))
+					.bind(row.signer.clone())
+					.bind(i64::from(row.spec_version))
+					.bind(row.pallet.clone())
+					.bind(row.event.clone())
+					.bind(row.account.clone())
+					.bind(row.content_hash.clone())
+					.bind(row.case_id.map(to_i64))
+					.bind(row.report_id.map(to_i64))
+					.bind(row.registrar.map(i64::from))
+					.bind(row.moderator.clone())
+					.bind(row.category.clone())
+					.bind(row.fields.to_string());
 			}
+			query.execute(&mut *tx).await.map_err(db_error)?;
+		}
+		let mentions: Vec<(&String, &Row)> =
+			rows.iter().flat_map(|row| row.mentions.iter().map(move |m| (m, row))).collect();
+		for chunk in mentions.chunks(ROWS_PER_INSERT * 4) {
+			let sql = multi_insert(
+				"INSERT INTO mentions (subject, block_hash, event_index)",
+				3,
+				chunk.len(),
+				"ON CONFLICT DO NOTHING",
+			);
+			let mut query = sqlx::query(&sql);
+			for (subject, row) in chunk {
+				query = query
+					.bind((*subject).clone())
+					.bind(row.block_hash.clone())
+					.bind(i64::from(row.event_index));
+			}
+			query.execute(&mut *tx).await.map_err(db_error)?;
 		}
 		sqlx::query("UPDATE chain SET next_block = $1 WHERE id = 1")
 			.bind(to_i64(next_block))
@@ -260,6 +271,21 @@ impl Db {
 	pub async fn close(self) {
 		self.pool.close().await;
 	}
+}
+
+/// Rows per `INSERT` statement: 17 parameters each stays far below both databases' limits.
+const ROWS_PER_INSERT: usize = 100;
+
+/// `head VALUES ($1, ..., $columns), (...), ... tail` for `rows` rows.
+fn multi_insert(head: &str, columns: usize, rows: usize, tail: &str) -> String {
+	let tuples: Vec<String> = (0..rows)
+		.map(|r| {
+			let params: Vec<String> =
+				(1..=columns).map(|c| format!("${}", r * columns + c)).collect();
+			format!("({})", params.join(", "))
+		})
+		.collect();
+	format!("{head} VALUES {} {tail}", tuples.join(", "))
 }
 
 /// A query parameter.

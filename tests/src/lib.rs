@@ -60,13 +60,20 @@ pub fn node_binary() -> PathBuf {
 	if let Some(path) = std::env::var_os("COMPLIANCE_NODE_BIN") {
 		return PathBuf::from(path);
 	}
-	// The test executable lives in `<target>/<profile>/deps/`; the node in `<target>/<profile>/`.
+	workspace_binary("compliance-node")
+}
+
+/// The path of the workspace's built binary `name` (`compliance-indexer`, ...), in the target
+/// directory of this test executable: `scripts/test` builds every binary before the tests.
+pub fn workspace_binary(name: &str) -> PathBuf {
+	// The test executable lives in `<target>/<profile>/deps/`; the binaries in
+	// `<target>/<profile>/`.
 	let exe = std::env::current_exe().expect("the test executable has a path");
 	let profile_dir = exe
 		.parent()
 		.and_then(Path::parent)
 		.expect("test executables live in <target>/<profile>/deps");
-	profile_dir.join("compliance-node")
+	profile_dir.join(name)
 }
 
 /// A TCP port nobody listens on right now.

@@ -642,6 +642,37 @@ async fn runtime_upgrade_needs_an_approved_assessment() {
 		.await
 		.expect("the node reports the runtime version");
 	assert_eq!(node_version.spec_version, old_spec + 1);
+
+	// The indexer decodes each block with the metadata of the runtime that executed it: the
+	// upgrade's own events with the old spec, a publication after it with the new one.
+	ok(submit_call(&client, &remark("after the upgrade"), &dev::ferdie()).await, "publish");
+	let dir = tempfile::tempdir().expect("a temporary directory");
+	let db = dir.path().join("index.sqlite");
+	let indexer = |args: &[&str]| {
+		let out =
+			std::process::Command::new(compliance_tests::workspace_binary("compliance-indexer"))
+				.args(["--url", &node.ws_url(), "--db", db.to_str().expect("UTF-8 path")])
+				.args(args)
+				.output()
+				.expect("compliance-indexer runs (scripts/test builds it)");
+		assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+		String::from_utf8(out.stdout).expect("UTF-8")
+	};
+	indexer(&["index", "--once"]);
+	let spec_of = |kind: &str| -> Vec<u64> {
+		indexer(&["export", "--event", kind])
+			.lines()
+			.map(|l| {
+				serde_json::from_str::<serde_json::Value>(l).expect("JSON")["spec_version"]
+					.as_u64()
+					.expect("a spec version")
+			})
+			.collect()
+	};
+	let old = u64::from(old_spec);
+	assert_eq!(spec_of("System.CodeUpdated"), [old]);
+	assert_eq!(spec_of("Filing.AssessedUpgradeApplied"), [old]);
+	assert_eq!(spec_of("Moderation.ContentPublished").last(), Some(&(old + 1)));
 }
 
 /// R7: while the regulator has suspended the service, ordinary user transactions are refused
