@@ -85,6 +85,9 @@ impl IndexCmd {
 /// a summary with the rates when caught up.
 struct Progress {
 	start: Instant,
+	/// When the first batch was committed, and how many blocks it held: the rate after it is
+	/// the steady one, without the one-time metadata fetch.
+	first_batch: Option<(Instant, u64)>,
 	first: u64,
 	blocks: u64,
 	events: u64,
@@ -97,6 +100,7 @@ impl Progress {
 	fn new(first: u64) -> Self {
 		Self {
 			start: Instant::now(),
+			first_batch: None,
 			first,
 			blocks: 0,
 			events: 0,
@@ -109,6 +113,7 @@ impl Progress {
 	fn advance(&mut self, last: u64, head: u64, events: u64) {
 		self.blocks = last + 1 - self.first;
 		self.events += events;
+		self.first_batch.get_or_insert((Instant::now(), self.blocks));
 		if self.shown.elapsed() >= Duration::from_secs(2) {
 			self.shown = Instant::now();
 			let secs = self.start.elapsed().as_secs_f64().max(1e-3);
@@ -147,6 +152,16 @@ impl Progress {
 			self.blocks as f64 / secs,
 			self.events as f64 / secs
 		);
+		if let Some((at, blocks)) = self.first_batch {
+			let steady = self.blocks - blocks;
+			if steady > 0 {
+				eprintln!(
+					"after the first batch: {steady} blocks in {:.2} s ({:.0} blocks/s)",
+					at.elapsed().as_secs_f64(),
+					steady as f64 / at.elapsed().as_secs_f64().max(1e-3)
+				);
+			}
+		}
 		let _ = std::io::stderr().flush();
 	}
 }

@@ -14,7 +14,7 @@
 use compliance_render::{node, to_hex, Typed};
 use scale_info::PortableRegistry;
 use serde::{Deserialize, Serialize};
-use subxt::ext::scale_value::{Composite, Primitive, ValueDef};
+use subxt::ext::scale_value::{Primitive, ValueDef};
 
 /// One event of the index, as stored and as exported.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -79,6 +79,22 @@ enum Found {
 	Hash(String),
 }
 
+impl Found {
+	fn account(self) -> Option<String> {
+		match self {
+			Found::Account(a) => Some(a),
+			Found::Hash(_) => None,
+		}
+	}
+
+	fn hash(self) -> Option<String> {
+		match self {
+			Found::Hash(h) => Some(h),
+			Found::Account(_) => None,
+		}
+	}
+}
+
 impl Row {
 	/// The row of event `event_index` of the block at `place`, named `pallet.event`, emitted by
 	/// extrinsic `extrinsic` signed by `signer`, with its fields decoded as `(name, value)`.
@@ -98,18 +114,19 @@ impl Row {
 				.iter()
 				.find_map(|n| fields.iter().find(|(name, _)| name == n).map(|(_, v)| v))
 		};
-		let found_accounts = |names: &[&str]| {
+		// The first account (or hash) found in the fields `names`, in that order.
+		let first_found = |names: &[&str], pick: fn(Found) -> Option<String>| {
 			names
 				.iter()
 				.filter_map(|n| fields.iter().find(|(name, _)| name == n))
 				.flat_map(|(_, v)| found_in(v, types))
-				.find_map(|f| match f {
-					Found::Account(a) => Some(a),
-					Found::Hash(_) => None,
-				})
+				.find_map(pick)
 		};
-		let account =
-			found_accounts(&["who", "account", "target", "subject", "author", "appellant"]);
+		let account = first_found(
+			&["who", "account", "target", "subject", "author", "appellant"],
+			Found::account,
+		);
+		let content_hash = first_found(&["hash", "target", "subject"], Found::hash);
 		let moderator = match named(&["moderator"]) {
 			Some(v) => account_of(v, types),
 			None => ["actor", "decided_by"]
@@ -117,14 +134,6 @@ impl Row {
 				.filter_map(|n| fields.iter().find(|(name, _)| name == n))
 				.find_map(|(_, v)| moderator_of(v, types)),
 		};
-		let content_hash = ["hash", "target", "subject"]
-			.iter()
-			.filter_map(|n| fields.iter().find(|(name, _)| name == n))
-			.flat_map(|(_, v)| found_in(v, types))
-			.find_map(|f| match f {
-				Found::Hash(h) => Some(h),
-				Found::Account(_) => None,
-			});
 		let registrar_field: &[&str] = if pallet == "RealName" && event.starts_with("Registrar") {
 			&["registrar", "id"]
 		} else {
@@ -213,13 +222,9 @@ fn collect(value: &Typed, types: &PortableRegistry, out: &mut Vec<Found>) {
 		ValueDef::Variant(v) => &v.values,
 		_ => return,
 	};
-	for v in composite_values(composite) {
+	for v in composite.values() {
 		collect(v, types, out);
 	}
-}
-
-fn composite_values(c: &Composite<u32>) -> impl Iterator<Item = &Typed> {
-	c.values()
 }
 
 /// An account's SS58 address, if `value` is an account.
