@@ -71,8 +71,12 @@ async function test(name, body) {
   } catch (error) {
     results.push([name, `FAILED: ${error.message}`]);
   } finally {
-    const last = pages.at(-1);
-    if (last) await last.screenshot({ path: `${OUT_DIR}/${name}.png`, fullPage: true }).catch(() => {});
+    // The last page still open shows the final state (a test may close a user's page early).
+    const last = pages.filter((page) => !page.isClosed()).at(-1);
+    if (last) {
+      await last.screenshot({ path: `${OUT_DIR}/${name}.png`, fullPage: true })
+        .catch((e) => console.error(`${name}: no screenshot: ${e.message}`));
+    }
     for (const page of pages) await page.close().catch(() => {});
     console.log(`${results.at(-1)[1] === "ok" ? "ok  " : "FAIL"} ${name} (${Math.round((Date.now() - started) / 1000)} s) ${results.at(-1)[1] === "ok" ? "" : results.at(-1)[1]}`);
   }
