@@ -8,6 +8,8 @@ export interface AppState {
   account?: Account;
   /** Number of the latest finalized block, which every view reads at. */
   finalized: number;
+  /** Blocks per day, as the chain declares it (`Moderation.BlocksPerDay`): durations in days. */
+  blocksPerDay: number;
   /** Everything the page knows about the signer's roles. */
   roles: Roles;
 }

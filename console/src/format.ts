@@ -2,8 +2,6 @@ import { getSs58AddressInfo } from "@polkadot-api/substrate-bindings";
 
 /** Milliseconds per block on Compliance Chain (Aura slot duration). */
 export const BLOCK_MS = 6000;
-/** Blocks per day at six seconds a block. */
-export const BLOCKS_PER_DAY = 14_400;
 
 const decoder = new TextDecoder();
 

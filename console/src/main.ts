@@ -76,7 +76,8 @@ async function start(): Promise<void> {
   state?.chain.client.destroy();
   const url = rpcInput.value.trim();
   const chain = await connect(url, onConnection);
-  state = { chain, finalized: 0, roles: { moderator: false, regulator: false, consortium: false, filingOperator: false, assessor: false } };
+  const blocksPerDay = await chain.api.constants.Moderation.BlocksPerDay();
+  state = { chain, finalized: 0, blocksPerDay, roles: { moderator: false, regulator: false, consortium: false, filingOperator: false, assessor: false } };
   const current = () => state!;
   accounts = [...(chain.isDevelopment ? DEV_NAMES.map((n) => devAccount(`//${n}`)) : []), ...(await extensionAccounts())];
   devPath.hidden = !chain.isDevelopment;

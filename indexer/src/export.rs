@@ -183,15 +183,11 @@ impl Query {
 			cases.extend(new_cases.iter().copied());
 			reports.extend(new_reports.iter().copied());
 			// Bounded lists per query: databases cap the number of parameters.
-			for chunk in new_cases.chunks(500) {
-				for row in
-					db.rows(&in_list("case_id", chunk).0, &in_list("case_id", chunk).1).await?
-				{
-					rows.entry((row.block, row.event_index)).or_insert(row);
-				}
-			}
-			for chunk in new_reports.chunks(500) {
-				let (condition, params) = in_list("report_id", chunk);
+			let lists = new_cases
+				.chunks(500)
+				.map(|chunk| in_list("case_id", chunk))
+				.chain(new_reports.chunks(500).map(|chunk| in_list("report_id", chunk)));
+			for (condition, params) in lists {
 				for row in db.rows(&condition, &params).await? {
 					rows.entry((row.block, row.event_index)).or_insert(row);
 				}

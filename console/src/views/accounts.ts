@@ -2,7 +2,7 @@ import type { AppState, View } from "../app";
 import { facts, field, h, replace, select } from "../dom";
 import { rejectName } from "../errors";
 import { accountField, numberField } from "../fields";
-import { BLOCKS_PER_DAY, variant } from "../format";
+import { variant } from "../format";
 import { statusLine, submit } from "../tx";
 import { REASONS, SCOPES, makeView, needsRole, panel } from "./common";
 import { caseSummary, caseChain } from "./cases";
@@ -33,7 +33,7 @@ export function accountsView(state: () => AppState): View {
       const s = state();
       const tx = s.chain.api.tx.Moderation;
       const why = { type: reason.value as (typeof REASONS)[number] } as never;
-      const until = s.finalized + length * BLOCKS_PER_DAY;
+      const until = s.finalized + length * s.blocksPerDay;
       const call = measure.value === "warn" ? tx.warn({ who: target, reason: why })
         : measure.value === "restrict" ? tx.restrict({ who: target, scope: { type: scope.value } as never, until, reason: why })
         : measure.value === "suspend" ? tx.suspend({ who: target, until, reason: why })

@@ -1,7 +1,6 @@
 import type { AppState, View } from "../app";
 import { field, h, input, select } from "../dom";
 import { accountField, numberField } from "../fields";
-import { BLOCKS_PER_DAY } from "../format";
 import { statusLine, submit } from "../tx";
 import { hashText, makeView, needsRole, panel } from "./common";
 import { replace } from "../dom";
@@ -35,7 +34,7 @@ export function registrarView(state: () => AppState): View {
         who: { type: "Id", value: account },
         commitment: identityCommitment(salt.value, name.value, idNumber.value, phone.value),
         level: { type: level.value as "Basic" | "Enhanced" } as never,
-        expires_at: s.finalized + length * BLOCKS_PER_DAY,
+        expires_at: s.finalized + length * s.blocksPerDay,
       });
       await submit(s, tx, "Verify", verifyStatus);
     } },
@@ -54,7 +53,7 @@ export function registrarView(state: () => AppState): View {
       if (!account || length === undefined) return;
       const s = state();
       const tx = kind === "renew"
-        ? s.chain.api.tx.RealName.renew({ who: { type: "Id", value: account }, expires_at: s.finalized + length * BLOCKS_PER_DAY })
+        ? s.chain.api.tx.RealName.renew({ who: { type: "Id", value: account }, expires_at: s.finalized + length * s.blocksPerDay })
         : s.chain.api.tx.RealName.revoke({ who: { type: "Id", value: account }, reason: { type: revokeReason.value } as never });
       await submit(s, tx, kind === "renew" ? "Renew" : "Revoke", otherStatus);
     };

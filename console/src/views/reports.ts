@@ -1,7 +1,7 @@
 import type { AppState, View } from "../app";
 import { field, h, input, replace, select } from "../dom";
 import { accountField, hashField, numberField } from "../fields";
-import { BLOCKS_PER_DAY, blocksFromNow, short } from "../format";
+import { blocksFromNow, short } from "../format";
 import { statusLine, submit } from "../tx";
 import { REASONS, SCOPES, hashText, makeView, needsRole, noteHash, panel } from "./common";
 
@@ -55,7 +55,7 @@ function reportRow(state: () => AppState, id: bigint, status: HTMLElement): HTML
     const s = state();
     const length = days.read();
     if (length === undefined) return;
-    const until = s.finalized + length * BLOCKS_PER_DAY;
+    const until = s.finalized + length * s.blocksPerDay;
     const action = outcome.value === "AccountSuspended" ? { type: "AccountSuspended" as const, value: { until } }
       : outcome.value === "AccountRestricted" ? { type: "AccountRestricted" as const, value: { scope: { type: scope.value as (typeof SCOPES)[number] }, until } }
       : { type: outcome.value as "None" | "ContentHidden" | "AccountWarned" | "AccountClosed", value: undefined };
