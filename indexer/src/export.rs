@@ -10,7 +10,7 @@
 use crate::{
 	db::{Db, Param},
 	error::Fail,
-	row::Row,
+	row::{Fields, Row},
 };
 use clap::{Args, ValueEnum};
 use std::{
@@ -333,7 +333,7 @@ fn csv_record(row: &Row) -> [String; 18] {
 		opt(row.registrar.map(|v| v.to_string())),
 		opt(row.moderator.clone()),
 		opt(row.category.clone()),
-		row.fields.to_string(),
+		row.fields.as_str().to_string(),
 	]
 }
 
@@ -394,7 +394,7 @@ fn csv_row(r: &csv::StringRecord) -> Result<Row, String> {
 		registrar: small(opt_num(14)?)?,
 		moderator: opt_text(15),
 		category: opt_text(16),
-		fields: serde_json::from_str(get(17)).map_err(|e| format!("fields: {e}"))?,
+		fields: Fields::parse(get(17)).map_err(|e| format!("fields: {e}"))?,
 		mentions: Vec::new(),
 	})
 }
@@ -469,7 +469,9 @@ mod tests {
 			registrar: None,
 			moderator: None,
 			category: Some("Fraud".into()),
-			fields: serde_json::json!({"category": "Fraud", "note": "a, \"quoted\" text"}),
+			fields: Fields::of(
+				&serde_json::json!({"category": "Fraud", "note": "a, \"quoted\" text"}),
+			),
 			mentions: Vec::new(),
 		};
 		for format in [Format::Csv, Format::Jsonl] {

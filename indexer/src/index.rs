@@ -54,10 +54,13 @@ impl IndexCmd {
 				let last = head.min(next + self.batch - 1);
 				let started = Instant::now();
 				let blocks = source.blocks(next, last).await?;
-				let specs = source.spec_versions(&blocks).await?;
+				let (specs, states) = futures::try_join!(
+					source.spec_versions(&blocks),
+					source.states(&blocks, self.parallel as usize)
+				)?;
 				let per_block: Vec<Vec<crate::row::Row>> =
-					futures::stream::iter(blocks.iter().zip(specs))
-						.map(|(block, spec)| source.rows(*block, spec))
+					futures::stream::iter(blocks.iter().zip(specs).zip(states))
+						.map(|((block, spec), state)| source.rows(*block, spec, state))
 						.buffered(self.parallel as usize)
 						.try_collect()
 						.await?;

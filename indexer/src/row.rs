@@ -55,10 +55,55 @@ pub struct Row {
 	/// A report's category.
 	pub category: Option<String>,
 	/// Every field, as the chain's types render them (accounts SS58, hashes hex, enums by name).
-	pub fields: serde_json::Value,
+	pub fields: Fields,
 	/// Every account and hash the fields name: kept in the index, not exported.
 	#[serde(skip)]
 	pub mentions: Vec<String>,
+}
+
+/// An event's fields as one JSON object, kept as the text the index stores.
+///
+/// Exports copy the text as it is: parsing and printing it again for every row was most of an
+/// export's time. Two rows' fields are equal when their texts are; the index writes each with
+/// `serde_json`, whose objects keep their keys sorted, so equal fields have equal texts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fields(String);
+
+impl Fields {
+	/// The fields of `object`.
+	pub fn of(object: &serde_json::Value) -> Self {
+		Self(object.to_string())
+	}
+
+	/// Fields stored as `text`, refused unless it is one JSON object.
+	pub fn parse(text: &str) -> Result<Self, String> {
+		match serde_json::from_str::<&serde_json::value::RawValue>(text) {
+			Ok(raw) if raw.get().starts_with('{') => Ok(Self(raw.get().to_string())),
+			Ok(_) => Err("the fields are not a JSON object".into()),
+			Err(e) => Err(format!("the fields are not JSON: {e}")),
+		}
+	}
+
+	/// The JSON text.
+	pub fn as_str(&self) -> &str {
+		&self.0
+	}
+}
+
+impl Serialize for Fields {
+	fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+		// Checked JSON when it was made or read, so it is written as it is.
+		let raw = serde_json::value::RawValue::from_string(self.0.clone())
+			.map_err(serde::ser::Error::custom)?;
+		raw.serialize(serializer)
+	}
+}
+
+impl<'de> Deserialize<'de> for Fields {
+	fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+		let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
+		Self::parse(raw.get()).map_err(serde::de::Error::custom)
+	}
 }
 
 /// Where an event sits and what emitted it; the parts of a [`Row`] that are not in its fields.
@@ -170,12 +215,12 @@ impl Row {
 				.and_then(|n| u32::try_from(n).ok()),
 			moderator,
 			category: named(&["category"]).and_then(variant_name),
-			fields: serde_json::Value::Object(
+			fields: Fields::of(&serde_json::Value::Object(
 				fields
 					.iter()
 					.map(|(name, value)| (name.clone(), node(value, types).to_json()))
 					.collect(),
-			),
+			)),
 			mentions,
 		}
 	}

@@ -1,11 +1,15 @@
 //! The chain the index reads: a node's JSON-RPC, with each block's events decoded by the metadata
 //! of the runtime that executed the block.
 //!
-//! Per block it costs one `state_queryStorageAt` (`System.Events` and `Timestamp.Now` together)
-//! and, for blocks with indexed events emitted by extrinsics, one `chain_getBlock` for the
-//! signers. Block hashes come a batch at a time (`chain_getBlockHash` takes a list), and the
-//! runtime version is asked only where it may have changed: at both ends of a batch, then by
-//! bisection (spec versions only grow, so equal ends mean no upgrade in between).
+//! `System.Events` and `Timestamp.Now` come for a run of blocks in one `state_queryStorage` (which
+//! answers each block's values as changes from the block before), as many blocks per request as
+//! keep the answer near [`RANGE_ANSWER_BYTES`], judged by the blocks read so far; a node that
+//! refuses range queries (an RPC endpoint serving only safe methods) is asked per block with
+//! `state_queryStorageAt`. Blocks with indexed events emitted by extrinsics cost one
+//! `chain_getBlock` more, for the signers. Block hashes come a batch at a time
+//! (`chain_getBlockHash` takes a list), and the runtime version is asked only where it may have
+//! changed: at both ends of a batch, then by bisection (spec versions only grow, so equal ends
+//! mean no upgrade in between).
 //!
 //! The runtime that executed block `n` is the one in the state of block `n - 1`: an upgrade
 //! enacted in block `n - 1` (its `System.CodeUpdated` event) executes from block `n` on. Each
@@ -18,11 +22,22 @@ use crate::{
 use codec::Decode;
 use compliance_client::{At, ChainConfig};
 use compliance_render::to_hex;
-use std::{collections::HashMap, sync::Arc};
+use futures::{StreamExt, TryStreamExt};
+use std::{
+	collections::HashMap,
+	sync::{
+		atomic::{AtomicBool, AtomicU64, Ordering},
+		Arc,
+	},
+};
 use subxt::{
 	config::RpcConfigFor,
 	events::Phase,
-	rpcs::{client::rpc_params, methods::legacy::LegacyRpcMethods, RpcClient},
+	rpcs::{
+		client::rpc_params,
+		methods::legacy::{LegacyRpcMethods, StorageChangeSet},
+		RpcClient,
+	},
 	utils::{AccountId32, MultiAddress, H256},
 	OnlineClient,
 };
@@ -56,6 +71,22 @@ pub struct BlockRef {
 	pub parent: H256,
 }
 
+/// The size a range query's answer is kept near: far below the node's default response limit
+/// (15 MiB), large enough that a run of empty blocks takes one request per batch.
+const RANGE_ANSWER_BYTES: u64 = 2 << 20;
+
+/// Blocks per range query at most, and before any block has been read.
+const RANGE_BLOCKS: u64 = 64;
+
+/// What the index reads of a block's state.
+#[derive(Clone, Debug, Default)]
+pub struct BlockState {
+	/// `System.Events`, SCALE-encoded (empty if the block has none).
+	pub events: Vec<u8>,
+	/// `Timestamp.Now`, 0 where the block has none.
+	pub timestamp_ms: u64,
+}
+
 /// A connection to a node, with the metadata of each runtime version seen so far.
 pub struct Source {
 	client: OnlineClient<ChainConfig>,
@@ -66,6 +97,10 @@ pub struct Source {
 	/// A client at some block whose runtime has this spec version: its metadata decodes every
 	/// block that runtime executed.
 	decoders: Mutex<HashMap<u32, Arc<At>>>,
+	/// Whether the node answers `state_queryStorage` (unsafe RPC methods are often refused).
+	range_queries: AtomicBool,
+	/// The largest `System.Events` seen so far, in bytes: it sizes the range queries.
+	largest_events: AtomicU64,
 }
 
 impl Source {
@@ -101,6 +136,8 @@ impl Source {
 			events_key,
 			now_key,
 			decoders: Mutex::new(HashMap::new()),
+			range_queries: AtomicBool::new(true),
+			largest_events: AtomicU64::new(0),
 		})
 	}
 
@@ -230,8 +267,51 @@ impl Source {
 		Ok(at)
 	}
 
-	/// The indexed events of `block`, executed by spec version `spec`.
-	pub async fn rows(&self, block: BlockRef, spec: u32) -> Result<Vec<Row>, Fail> {
+	/// What the index reads of each of `blocks` (consecutive), a range of blocks per request,
+	/// `parallel` requests at a time.
+	pub async fn states(
+		&self,
+		blocks: &[BlockRef],
+		parallel: usize,
+	) -> Result<Vec<BlockState>, Fail> {
+		let largest = self.largest_events.load(Ordering::Relaxed).max(1);
+		let per_request = (RANGE_ANSWER_BYTES / largest).clamp(1, RANGE_BLOCKS) as usize;
+		let runs: Vec<Vec<BlockState>> = futures::stream::iter(blocks.chunks(per_request))
+			.map(|run| self.run_states(run))
+			.buffered(parallel.max(1))
+			.try_collect()
+			.await?;
+		let states = runs.concat();
+		let largest = states.iter().map(|s| s.events.len() as u64).max().unwrap_or(0);
+		self.largest_events.fetch_max(largest, Ordering::Relaxed);
+		Ok(states)
+	}
+
+	/// The states of `run` (consecutive blocks): one range query, or one query per block where
+	/// the node refuses range queries or the run is one block.
+	async fn run_states(&self, run: &[BlockRef]) -> Result<Vec<BlockState>, Fail> {
+		let (Some(first), Some(last)) = (run.first(), run.last()) else { return Ok(Vec::new()) };
+		if run.len() > 1 && self.range_queries.load(Ordering::Relaxed) {
+			let keys = [&self.events_key[..], &self.now_key[..]];
+			match self.rpc.state_query_storage(keys, first.hash, Some(last.hash)).await {
+				Ok(sets) => return states_of(run, sets, &self.events_key, &self.now_key),
+				Err(e) if refused(&e) =>
+					if self.range_queries.swap(false, Ordering::Relaxed) {
+						eprintln!(
+							"the node refuses state_queryStorage ({e}): reading block by block, \
+							 which is slower"
+						);
+					},
+				// A range the node cannot answer in one go (its response limit): block by block.
+				Err(e) =>
+					log::debug!("state_queryStorage #{}..#{}: {e}", first.number, last.number),
+			}
+		}
+		futures::stream::iter(run).then(|block| self.state(*block)).try_collect().await
+	}
+
+	/// The state of one block.
+	async fn state(&self, block: BlockRef) -> Result<BlockState, Fail> {
 		let keys = [&self.events_key[..], &self.now_key[..]];
 		let sets = self
 			.rpc
@@ -245,12 +325,20 @@ impl Source {
 				.and_then(|(_, v)| v.as_ref())
 				.map(|v| v.0.clone())
 		};
-		let events_bytes = value(&self.events_key).unwrap_or_default();
-		let timestamp_ms = match value(&self.now_key) {
-			Some(bytes) => u64::decode(&mut &bytes[..])
-				.map_err(|e| Fail::other(format!("block #{}: Timestamp.Now: {e}", block.number)))?,
-			None => 0,
-		};
+		Ok(BlockState {
+			events: value(&self.events_key).unwrap_or_default(),
+			timestamp_ms: timestamp(block.number, value(&self.now_key))?,
+		})
+	}
+
+	/// The indexed events of `block`, executed by spec version `spec`, from its `state`.
+	pub async fn rows(
+		&self,
+		block: BlockRef,
+		spec: u32,
+		state: BlockState,
+	) -> Result<Vec<Row>, Fail> {
+		let BlockState { events: events_bytes, timestamp_ms } = state;
 		if events_bytes.is_empty() {
 			return Ok(Vec::new());
 		}
@@ -325,7 +413,12 @@ impl Source {
 			})?;
 		let block = BlockRef { number: header.number.into(), hash, parent: header.parent_hash };
 		let spec = self.spec_version(block.number.saturating_sub(1), block.parent).await?;
-		Ok(self.rows(block, spec).await?.into_iter().find(|r| r.event_index == event_index))
+		let state = self.state(block).await?;
+		Ok(self
+			.rows(block, spec, state)
+			.await?
+			.into_iter()
+			.find(|r| r.event_index == event_index))
 	}
 
 	/// The signer of each extrinsic of `block` (none for inherents and unsigned ones), decoded
@@ -363,6 +456,52 @@ fn rpc_error(error: subxt::rpcs::Error) -> Fail {
 	Fail::other(format!("the node answered with an error: {error}"))
 }
 
+/// The states of `run` from the changes a range query answered (`sets`): each block holds the
+/// value of the last change at or before it.
+fn states_of(
+	run: &[BlockRef],
+	sets: Vec<StorageChangeSet<H256>>,
+	events_key: &[u8],
+	now_key: &[u8],
+) -> Result<Vec<BlockState>, Fail> {
+	let mut changes: HashMap<H256, Vec<(Vec<u8>, Option<Vec<u8>>)>> = sets
+		.into_iter()
+		.map(|set| {
+			let changes = set.changes.into_iter().map(|(k, v)| (k.0, v.map(|v| v.0))).collect();
+			(set.block, changes)
+		})
+		.collect();
+	let mut current = BlockState::default();
+	let mut out = Vec::with_capacity(run.len());
+	for block in run {
+		for (key, value) in changes.remove(&block.hash).unwrap_or_default() {
+			if key == events_key {
+				current.events = value.unwrap_or_default();
+			} else if key == now_key {
+				current.timestamp_ms = timestamp(block.number, value)?;
+			}
+		}
+		out.push(current.clone());
+	}
+	Ok(out)
+}
+
+/// `Timestamp.Now` of block `number` as stored, 0 where it is not.
+fn timestamp(number: u64, value: Option<Vec<u8>>) -> Result<u64, Fail> {
+	match value {
+		Some(bytes) => u64::decode(&mut &bytes[..])
+			.map_err(|e| Fail::other(format!("block #{number}: Timestamp.Now: {e}"))),
+		None => Ok(0),
+	}
+}
+
+/// Whether the node refused a method outright (not offered, or unsafe on this endpoint), rather
+/// than failing one request.
+fn refused(error: &subxt::rpcs::Error) -> bool {
+	let message = error.to_string().to_lowercase();
+	message.contains("method not found") || message.contains("unsafe")
+}
+
 /// The error for a block whose state the node may have pruned.
 fn pruned_or(number: u64, error: subxt::rpcs::Error) -> Fail {
 	let message = error.to_string();
@@ -375,5 +514,44 @@ fn pruned_or(number: u64, error: subxt::rpcs::Error) -> Fail {
 		))
 	} else {
 		Fail::other(format!("cannot read the state of block #{number}: {message}"))
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use codec::Encode;
+	use subxt::rpcs::methods::legacy::Bytes;
+
+	#[test]
+	fn a_range_answer_gives_every_block_the_last_value_at_or_before_it() {
+		let block = |n: u8| BlockRef {
+			number: n.into(),
+			hash: H256::repeat_byte(n),
+			parent: H256::repeat_byte(n - 1),
+		};
+		let run = [block(1), block(2), block(3)];
+		let (events, now) = (b"events".to_vec(), b"now".to_vec());
+		let change = |key: &[u8], value: Vec<u8>| (Bytes(key.to_vec()), Some(Bytes(value)));
+		// The node answers the first block's values, then only what changed: block 2 had the
+		// same events as block 1 (two empty blocks do), block 3 new ones.
+		let sets = vec![
+			StorageChangeSet {
+				block: run[0].hash,
+				changes: vec![change(&events, vec![1]), change(&now, 6_000u64.encode())],
+			},
+			StorageChangeSet {
+				block: run[1].hash,
+				changes: vec![change(&now, 12_000u64.encode())],
+			},
+			StorageChangeSet {
+				block: run[2].hash,
+				changes: vec![change(&events, vec![2]), change(&now, 18_000u64.encode())],
+			},
+		];
+		let states = states_of(&run, sets, &events, &now).unwrap();
+		let seen: Vec<(Vec<u8>, u64)> =
+			states.into_iter().map(|s| (s.events, s.timestamp_ms)).collect();
+		assert_eq!(seen, [(vec![1], 6_000), (vec![1], 12_000), (vec![2], 18_000)]);
 	}
 }
