@@ -213,11 +213,10 @@ impl Source {
 			return Ok(out);
 		}
 		let last = blocks.len() - 1;
-		let first_spec =
-			self.spec_version(blocks[0].number.saturating_sub(1), blocks[0].parent).await?;
-		let last_spec = self
-			.spec_version(blocks[last].number.saturating_sub(1), blocks[last].parent)
-			.await?;
+		let (first_spec, last_spec) = futures::try_join!(
+			self.spec_version(blocks[0].number.saturating_sub(1), blocks[0].parent),
+			self.spec_version(blocks[last].number.saturating_sub(1), blocks[last].parent)
+		)?;
 		self.fill_specs(blocks, &mut out, 0, first_spec, last, last_spec).await?;
 		Ok(out)
 	}
