@@ -42,6 +42,24 @@ export function describeInvalid(error: unknown): string {
 }
 
 type ErrorDocs = Map<string, string>;
+
+/**
+ * The runtime's own dispatch errors, which the metadata names but does not document (their
+ * docs are stripped), worded after their documentation in `sp_runtime`.
+ */
+const DISPATCH_ERRORS: Record<string, string> = {
+  BadOrigin: "the call's origin may not make it (for a motion: too few ayes for the origin the call requires)",
+  CannotLookup: "an account address could not be resolved",
+  ConsumerRemaining: "the account still has consumers and cannot be removed",
+  NoProviders: "the account has no providers (it does not exist)",
+  TooManyConsumers: "the account has too many consumers",
+  RootNotAllowed: "the call may not be made by Root",
+  "Token.FundsUnavailable": "the funds are unavailable",
+  "Token.BelowMinimum": "the account would fall below the existential deposit",
+  "Arithmetic.Overflow": "an arithmetic overflow",
+  "Arithmetic.Underflow": "an arithmetic underflow",
+};
+
 let errorDocs: Promise<ErrorDocs> | undefined;
 
 /** Reads every pallet error's documentation from the node's runtime metadata (once). */
@@ -69,7 +87,9 @@ export async function describeDispatchError(client: PolkadotClient, error: unkno
     return doc ? `${name}: ${doc}` : name;
   }
   const inner = dispatch.value?.type;
-  return inner ? `${dispatch.type}.${inner}` : dispatch.type;
+  const name = inner ? `${dispatch.type}.${inner}` : dispatch.type;
+  const doc = DISPATCH_ERRORS[name];
+  return doc ? `${name}: ${doc}` : name;
 }
 
 /** Whether an error is the signer (an extension, usually) declining to sign. */
@@ -81,7 +101,7 @@ function isSigningRefusal(error: unknown): boolean {
 /** Explains any failure of a submission in one line. */
 export function describeFailure(error: unknown): string {
   if (error instanceof InvalidTxError) return `refused by the transaction pool: ${describeInvalid(error.error)}`;
-  if (isSigningRefusal(error)) return "signing was refused; nothing was sent";
+  if (isSigningRefusal(error)) return `signing was refused (${String((error as Error)?.message ?? error)}); nothing was sent`;
   return String((error as Error)?.message ?? error);
 }
 

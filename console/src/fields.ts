@@ -1,7 +1,7 @@
 import type { AppState } from "./app";
 import { field, h, input } from "./dom";
 import { isAddress, isHash } from "./format";
-import { devAccount } from "./signer";
+import { devAccount, isDevPath } from "./signer";
 
 /** A validated input: its wrapper element and a reader that refuses malformed values. */
 export interface CheckedField<T> {
@@ -39,7 +39,7 @@ function checked<T>(label: string, placeholder: string, parse: (value: string) =
 export function accountField(state: () => AppState, label = "Account"): CheckedField<string> {
   return checked(label, "SS58 address", (value) => {
     if (isAddress(value)) return [value];
-    if (state().chain.isDevelopment && /^\/\/\w+$/.test(value)) return [devAccount(value).address];
+    if (state().chain.isDevelopment && isDevPath(value)) return [devAccount(value).address];
     return value ? "Not a valid SS58 address (checksum or length wrong)." : "An account is required.";
   });
 }

@@ -3,7 +3,7 @@ import type { AppState, View } from "./app";
 import { describeRoles, readRoles } from "./app";
 import { connect, initialRpcUrl, type ConnectionState } from "./chain";
 import { field, h, input, replace } from "./dom";
-import { DEV_NAMES, devAccount, extensionAccounts, type Account } from "./signer";
+import { DEV_NAMES, devAccount, extensionAccounts, isDevPath, type Account } from "./signer";
 import { overviewView } from "./views/overview";
 import { reportsView } from "./views/reports";
 import { contentView } from "./views/content";
@@ -97,7 +97,7 @@ async function start(): Promise<void> {
 accountSelect.addEventListener("change", () => void chooseAccount(accountSelect.value));
 devPath.addEventListener("change", () => {
   const path = devPath.value.trim();
-  if (!/^\/\/\w+$/.test(path)) return;
+  if (!isDevPath(path)) return;
   const account = devAccount(path);
   if (!accounts.some((a) => a.address === account.address)) accounts.push(account);
   renderAccounts();

@@ -19,6 +19,22 @@ export const DEV_NAMES = ["Alice", "Bob", "Charlie", "Dave", "Eve", "Ferdie"];
 const ss58 = AccountId(42);
 let deriveDev: ReturnType<typeof sr25519CreateDerive> | undefined;
 
+/**
+ * Whether `value` is a development derivation path of the well-known dev phrase: `//Name`,
+ * optionally followed by more hard (`//`) or soft (`/`) junctions, e.g. `//Test//Member`.
+ */
+export function isDevPath(value: string): boolean {
+  return /^\/\/\w+(\/\/?\w+)*$/.test(value);
+}
+
+let devNames: Map<string, string> | undefined;
+
+/** The well-known development name (`Alice` …) of `address`, if it is one of them. */
+export function devName(address: string): string | undefined {
+  devNames ??= new Map(DEV_NAMES.map((name) => [devAccount(`//${name}`).address, name]));
+  return devNames.get(address);
+}
+
 /** Derives a development account (`//Name` of the well-known dev phrase, sr25519) in the page. */
 export function devAccount(path: string): Account {
   deriveDev ??= sr25519CreateDerive(entropyToMiniSecret(mnemonicToEntropy(DEV_PHRASE)));

@@ -53,10 +53,12 @@ export function accountsView(state: () => AppState): View {
       const [account, latest] = await Promise.all([v.RealName.account_status(shown), v.Moderation.latest_case_of(shown)]);
       const verification = account.record?.verification;
       replace(details, facts([
-        ["Verified", account.verified ? "yes" : "no"],
+        ["Verified", h("strong", { id: "account-verified" }, account.verified ? "yes"
+          : verification ? `no: lapsed (expired at block #${verification.expires_at}, or its registrar was removed)`
+          : "no: no verification in force (never verified, or revoked)")],
         ["Registrar", verification ? `#${verification.registrar}` : "—"],
         ["Level", verification ? verification.level.type : "—"],
-        ["Expires", verification ? `block #${verification.expires_at}` : "—"],
+        ["Expires", h("span", { id: "account-expires" }, verification ? `block #${verification.expires_at}` : "—")],
         ["Standing", h("strong", { class: "standing" }, variant(account.standing))],
         ["Warnings", String(account.record?.warnings ?? 0)],
         ["Rejection", rejectName(account.reject)],

@@ -6,15 +6,19 @@ import { statusLine, submit } from "../tx";
 import { REASONS, makeView, needsRole, noteHash, panel } from "./common";
 import { caseChain } from "./cases";
 
-/** Content: look up a hash (status, author, cases); flag, hide, restore with reasons by name. */
+/** Content kinds (`ContentKind`), as the runtime names them. */
+export const CONTENT_KINDS = ["Text", "Image", "Audio", "Video", "Document", "Other"] as const;
+
+/** Content: look up a hash (status, author, cases); flag, hide, restore with reasons by name; publish. */
 export function contentView(state: () => AppState): View {
   return makeView("content", "Content", (root) => {
     const hash = hashField();
-    const details = h("div", { class: "live" });
+    const details = h("div", { class: "live", id: "content-details" });
     const roleNote = h("p", { class: "note" });
     const reason = select("reason", [...REASONS]);
     const note = input("note", { placeholder: "optional; only its hash goes on chain" });
     const status = statusLine();
+    status.id = "moderate-status";
     let shown: `0x${string}` | undefined;
     const act = (kind: "flag" | "hide" | "restore") => async () => {
       const target = hash.read();
@@ -26,6 +30,8 @@ export function contentView(state: () => AppState): View {
         : kind === "hide" ? s.chain.api.tx.Moderation.hide({ hash: target, reason: why, note_hash: noteHash(note.value) })
         : s.chain.api.tx.Moderation.restore({ hash: target, note_hash: noteHash(note.value) });
       await submit(s, tx, `${kind[0].toUpperCase()}${kind.slice(1)} ${target.slice(0, 10)}…`, status);
+      // Show the new status now rather than at the next finalized block.
+      void refresh(state());
     };
     root.append(panel("Look up and moderate", h("form", { class: "form", onsubmit: (e: Event) => {
       e.preventDefault();
@@ -35,7 +41,8 @@ export function contentView(state: () => AppState): View {
     roleNote, field("Reason", reason), field("Note", note), h("div", { class: "actions" },
       h("button", { type: "button", onclick: act("flag") }, "Flag"),
       h("button", { type: "button", onclick: act("hide") }, "Hide"),
-      h("button", { type: "button", onclick: act("restore") }, "Restore")), status));
+      h("button", { type: "button", onclick: act("restore") }, "Restore")), status),
+    panel("Publish (verified users)", publishForm(state, (published) => { shown = published; hash.input.value = published; void refresh(state()); })));
 
     async function refresh(s: AppState): Promise<void> {
       replace(roleNote, needsRole(s.roles.moderator, "moderator"));
@@ -43,7 +50,7 @@ export function contentView(state: () => AppState): View {
       const record = await s.chain.api.view.Moderation.content(shown);
       if (!record) return replace(details, "Unknown hash: never published, never moderated.");
       replace(details, facts([
-        ["Status", h("strong", {}, variant(record.status))],
+        ["Status", h("strong", { id: "content-status" }, variant(record.status))],
         ["Author", record.author ? short(record.author) : "—"],
         ["Kind", record.kind ? record.kind.type : "—"],
         ["URI", text(record.uri) || "—"],
@@ -52,4 +59,25 @@ export function contentView(state: () => AppState): View {
     }
     return refresh;
   });
+}
+
+/** The form a verified user publishes content with: only its hash, kind and URI go on chain. */
+function publishForm(state: () => AppState, onPublished: (hash: `0x${string}`) => void): HTMLElement {
+  const hash = hashField("Hash to publish");
+  const kind = select("kind", [...CONTENT_KINDS]);
+  const uri = input("uri", { placeholder: "https://… where the content is served" });
+  const status = statusLine();
+  status.id = "publish-status";
+  return h("form", { class: "form", onsubmit: async (e: Event) => {
+    e.preventDefault();
+    const target = hash.read();
+    if (!target) return;
+    const s = state();
+    const tx = s.chain.api.tx.Moderation.publish({
+      hash: target,
+      kind: { type: kind.value as (typeof CONTENT_KINDS)[number], value: undefined },
+      uri: new TextEncoder().encode(uri.value.trim()),
+    });
+    if (await submit(s, tx, `Publish ${target.slice(0, 10)}…`, status) === "ok") onPublished(target);
+  } }, hash.el, field("Kind", kind), field("URI", uri), h("button", { type: "submit" }, "Publish"), status);
 }

@@ -55,7 +55,12 @@ export function registrarView(state: () => AppState): View {
       const tx = kind === "renew"
         ? s.chain.api.tx.RealName.renew({ who: { type: "Id", value: account }, expires_at: s.finalized + length * s.blocksPerDay })
         : s.chain.api.tx.RealName.revoke({ who: { type: "Id", value: account }, reason: { type: revokeReason.value } as never });
-      await submit(s, tx, kind === "renew" ? "Renew" : "Revoke", otherStatus);
+      await submit(s, tx, kind === "renew" ? "Renew" : "Revoke", otherStatus, async (events) => {
+        const renewed = events.find((e) => e.type === "RealName" && e.value.type === "VerificationRenewed");
+        if (renewed) return { kind: "ok", message: `Now valid until block #${(renewed.value.value as { expires_at: number }).expires_at}.` };
+        const revoked = events.some((e) => e.type === "RealName" && e.value.type === "VerificationRevoked");
+        return revoked ? { kind: "ok", message: "The verification is revoked; the account record is kept." } : undefined;
+      });
     };
     const manage = h("div", { class: "form" }, other.el, renewDays.el, field("Revocation reason", revokeReason),
       h("div", { class: "actions" }, h("button", { type: "button", onclick: run("renew") }, "Renew"),
