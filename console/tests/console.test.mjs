@@ -375,6 +375,38 @@ const g = test("g-moderator-flags-hides-restores-content", [], async (keep) => {
   for (const [n, action] of ["ContentRestored", "ContentHidden", "ContentFlagged"].entries()) {
     await cases.nth(n).locator(`text=${action}`).waitFor({ timeout: 10_000 });
   }
+
+  // A batch: a malformed line is refused in the field; then two published hashes hide at once.
+  const batch = [`0x${randomBytes(32).toString("hex")}`, `0x${randomBytes(32).toString("hex")}`];
+  const publisher = keep(await open("content", "Dave"));
+  for (const published of batch) {
+    await publisher.locator("input[name=hash-to-publish]").fill(published);
+    await signingAs("Dave", async () => {
+      await publisher.locator("#view-content button:text-is('Publish')").click();
+      await expectOk(publisher.locator("#publish-status"), "publish for the batch");
+    });
+  }
+  await publisher.close();
+  const hashes = cv.locator("textarea[name=hashes-to-hide]");
+  await hashes.fill(`${batch[0]}\n0x1234`);
+  await cv.locator("button:text-is('Hide all')").click();
+  await cv.locator(".field-error:has-text('Line 2 is not a 32-byte hash')").waitFor();
+  check(await charlie.locator("#batch-hide-status").textContent() === "", "a malformed batch was submitted");
+  await hashes.fill(batch.join("\n"));
+  await signingAs("Charlie", async () => {
+    await cv.locator("button:text-is('Hide all')").click();
+    await expectOk(charlie.locator("#batch-hide-status"), "hide a batch");
+  });
+  // Each looked up after the restored (visible) hash, so that a status shown is that hash's own.
+  const lookUp = async (target, status) => {
+    await cv.locator("input[name=content-hash]").fill(target);
+    await cv.locator("button:text-is('Look up')").click();
+    await cv.locator(`#content-status:${status}`).waitFor({ timeout: 30_000 });
+  };
+  for (const hidden of batch) {
+    await lookUp(hash, "text-is('Visible')");
+    await lookUp(hidden, "has-text('Hidden')");
+  }
 });
 
 // Alice signs in (b), (f) and here. (b) is on the path the later tests wait on, so this test

@@ -1,7 +1,7 @@
 import type { AppState, View } from "../app";
 import { facts, field, h, input, replace, select } from "../dom";
 import { hashField } from "../fields";
-import { short, text, variant } from "../format";
+import { isHash, short, text, variant } from "../format";
 import { statusLine, submit } from "../tx";
 import { REASONS, makeView, needsRole, noteHash, panel } from "./common";
 import { caseChain } from "./cases";
@@ -9,7 +9,7 @@ import { caseChain } from "./cases";
 /** Content kinds (`ContentKind`), as the runtime names them. */
 export const CONTENT_KINDS = ["Text", "Image", "Audio", "Video", "Document", "Other"] as const;
 
-/** Content: look up a hash (status, author, cases); flag, hide, restore with reasons by name; publish. */
+/** Content: look up a hash (status, author, cases); flag, hide (one or a batch), restore with reasons by name; publish. */
 export function contentView(state: () => AppState): View {
   return makeView("content", "Content", (root) => {
     const hash = hashField();
@@ -42,6 +42,7 @@ export function contentView(state: () => AppState): View {
       h("button", { type: "button", onclick: act("flag") }, "Flag"),
       h("button", { type: "button", onclick: act("hide") }, "Hide"),
       h("button", { type: "button", onclick: act("restore") }, "Restore")), status),
+    panel("Hide a batch", batchHideForm(state)),
     panel("Publish (verified users)", publishForm(state, (published) => { shown = published; hash.input.value = published; void refresh(state()); })));
 
     async function refresh(s: AppState): Promise<void> {
@@ -62,6 +63,40 @@ export function contentView(state: () => AppState): View {
 }
 
 /** The form a verified user publishes content with: only its hash, kind and URI go on chain. */
+/**
+ * Hides several published hashes with one `hide_batch`: all of them or, if any is refused, none
+ * (the call is transactional). Every line is checked before signing, and the batch against the
+ * runtime's `Moderation.MaxBatch`.
+ */
+function batchHideForm(state: () => AppState): HTMLElement {
+  const hashes = h("textarea", { name: "hashes-to-hide", rows: "4", placeholder: "one 0x… hash per line" }) as HTMLTextAreaElement;
+  const error = h("small", { class: "field-error", role: "alert" });
+  const reason = select("batch-reason", [...REASONS]);
+  const note = input("batch-note", { placeholder: "optional; only its hash goes on chain" });
+  const status = statusLine();
+  status.id = "batch-hide-status";
+  const refuse = (why: string) => { hashes.setAttribute("aria-invalid", "true"); error.textContent = why; };
+  hashes.addEventListener("input", () => { hashes.removeAttribute("aria-invalid"); error.textContent = ""; });
+  const hashesField = field("Hashes", hashes);
+  hashesField.appendChild(error);
+  return h("form", { class: "form", onsubmit: async (e: Event) => {
+    e.preventDefault();
+    const lines = hashes.value.split("\n").map((line) => line.trim()).filter(Boolean);
+    const bad = lines.findIndex((line) => !isHash(line));
+    if (!lines.length) return refuse("At least one hash is required.");
+    if (bad >= 0) return refuse(`Line ${bad + 1} is not a 32-byte hash: expected 0x followed by 64 hex digits.`);
+    const s = state();
+    const most = await s.chain.api.constants.Moderation.MaxBatch();
+    if (lines.length > most) return refuse(`${lines.length} hashes: one batch hides at most ${most} (Moderation.MaxBatch).`);
+    const tx = s.chain.api.tx.Moderation.hide_batch({
+      hashes: lines as `0x${string}`[],
+      reason: { type: reason.value } as never,
+      note_hash: noteHash(note.value),
+    });
+    await submit(s, tx, `Hide ${lines.length} hash${lines.length === 1 ? "" : "es"}`, status);
+  } }, hashesField, field("Reason", reason), field("Note", note), h("button", { type: "submit" }, "Hide all"), status);
+}
+
 function publishForm(state: () => AppState, onPublished: (hash: `0x${string}`) => void): HTMLElement {
   const hash = hashField("Hash to publish");
   const kind = select("kind", [...CONTENT_KINDS]);
