@@ -29,6 +29,9 @@ const SUBMIT_CONCURRENCY: usize = 256;
 /// How many state reads run at once during setup.
 const READ_CONCURRENCY: usize = 64;
 
+/// How long a best block may stay unknown to the client before the benchmark gives up on it.
+const BLOCK_VISIBLE_TIMEOUT: Duration = Duration::from_secs(60);
+
 /// How long waiting for setup transactions may take before the benchmark gives up.
 const SETUP_TIMEOUT: Duration = Duration::from_secs(600);
 
@@ -59,12 +62,24 @@ impl Node {
 	}
 
 	/// The chain at block `number` of the best chain.
+	///
+	/// A block the node reports as best can be briefly unknown to the client's view of the chain
+	/// on a loaded machine: it is asked again for up to [`BLOCK_VISIBLE_TIMEOUT`].
 	pub async fn at(&self, number: u64) -> Result<At, BenchError> {
-		self.client
-			.subxt()
-			.at_block(number)
-			.await
-			.map_err(|e| BenchError::Other(format!("cannot open block #{number}: {e}")))
+		let deadline = tokio::time::Instant::now() + BLOCK_VISIBLE_TIMEOUT;
+		loop {
+			match self.client.subxt().at_block(number).await {
+				Ok(at) => return Ok(at),
+				Err(e)
+					if e.to_string().contains("not found") &&
+						tokio::time::Instant::now() < deadline =>
+				{
+					tokio::time::sleep(Duration::from_millis(250)).await;
+				},
+				Err(e) =>
+					return Err(BenchError::Other(format!("cannot open block #{number}: {e}"))),
+			}
+		}
 	}
 
 	/// The best block's number.
