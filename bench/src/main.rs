@@ -1,11 +1,13 @@
 //! # compliance-bench
 //!
-//! The load generator of Compliance Chain: it measures a running node's transfer throughput, in
-//! transfers per second of block time (sTPS), and with `--spam` what the real-name check refuses
-//! under load.
+//! The load generator of Compliance Chain: `transfers` measures a running node's transfer
+//! throughput, in transfers per second of block time (sTPS), and with `--spam` what the real-name
+//! check refuses under load; `load` keeps a constant rate for a set time and checks that every
+//! accepted transaction is finalized exactly once, with the finality lag meanwhile.
 //!
 //! ```sh
 //! compliance-bench transfers --senders 2000 --per-sender 6 --spam --url ws://127.0.0.1:9944
+//! compliance-bench load --rate 300 --seconds 600 --url ws://127.0.0.1:9944
 //! ```
 //!
 //! It sees the chain the way the `compliance` tool does, through the typed client
@@ -20,6 +22,7 @@
 #![deny(missing_docs)]
 
 mod error;
+mod load;
 mod node;
 mod report;
 mod transfers;
@@ -52,6 +55,53 @@ enum Command {
 	/// Prepares the senders first (verified by `--registrar` where the chain has the real-name
 	/// pallet, funded by `--funder`, acknowledging the current convention); reruns reuse them.
 	Transfers(TransferArgs),
+	/// A constant rate of keep-alive transfers for a set time, each followed by its hash into
+	/// the finalized chain: how many were finalized exactly once, lost, included twice or
+	/// failed, and how far finality lagged behind the best block meanwhile.
+	///
+	/// Uses the senders of `transfers` (prepared the same way). Exits with code 5 when the run
+	/// was not clean (anything lost, duplicated or failed), after the report.
+	Load(LoadArgs),
+}
+
+/// The arguments of `load`.
+#[derive(Args, Debug)]
+struct LoadArgs {
+	/// Transfers submitted per second.
+	#[arg(long)]
+	rate: u32,
+	/// For how many seconds.
+	#[arg(long)]
+	seconds: u32,
+	/// How many sender accounts take turns (derived as //bench-sender//<i>).
+	#[arg(long, default_value_t = 2000)]
+	senders: u32,
+	/// The node's transaction pool limit (its `--pool-limit`, 8192 by default): a rate whose
+	/// transactions would not fit is refused.
+	#[arg(long, default_value_t = 8192)]
+	pool_limit: u32,
+	/// Seconds to wait after the last submission for every accepted transfer to be finalized.
+	#[arg(long, default_value_t = 120)]
+	settle_seconds: u32,
+	/// The key that funds the senders (a development chain's //Alice by default). Never
+	/// printed.
+	#[arg(
+		long,
+		env = "COMPLIANCE_BENCH_FUNDER",
+		default_value = "//Alice",
+		hide_default_value = true,
+		hide_env_values = true
+	)]
+	funder: String,
+	/// The registrar key that verifies the senders (real-name chains only). Never printed.
+	#[arg(
+		long,
+		env = "COMPLIANCE_BENCH_REGISTRAR",
+		default_value = "//Alice",
+		hide_default_value = true,
+		hide_env_values = true
+	)]
+	registrar: String,
 }
 
 /// The arguments of `transfers`.
@@ -101,9 +151,23 @@ async fn main() -> ExitCode {
 		Err(e) => return usage_error(e),
 	};
 	match run(&cli).await {
-		Ok(report) => {
+		Ok(Output::Transfers(report)) => {
 			print(&if cli.json { report.to_json() } else { report.to_text() });
 			ExitCode::SUCCESS
+		},
+		Ok(Output::Load(report)) => {
+			print(&if cli.json {
+				serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+			} else {
+				report.to_text()
+			});
+			if report.clean() {
+				ExitCode::SUCCESS
+			} else {
+				let failure = BenchError::Failed("the load was not clean (see the report)".into());
+				eprintln!("error: {failure}");
+				ExitCode::from(failure.exit_code())
+			}
 		},
 		Err(e) => {
 			eprintln!("error: {e}");
@@ -112,26 +176,55 @@ async fn main() -> ExitCode {
 	}
 }
 
+/// What a command reports.
+enum Output {
+	/// `transfers`.
+	Transfers(report::Report),
+	/// `load`.
+	Load(load::LoadReport),
+}
+
 /// Runs the command `cli` names.
-async fn run(cli: &Cli) -> Result<report::Report, BenchError> {
-	let Command::Transfers(args) = &cli.command;
-	if args.senders < 2 || args.per_sender == 0 {
-		return Err(BenchError::Usage("give at least 2 --senders and 1 --per-sender".into()));
-	}
+async fn run(cli: &Cli) -> Result<Output, BenchError> {
 	let key = |suri: &str, option: &str| {
 		keys::from_suri(suri)
 			.map_err(|invalid| BenchError::Usage(format!("--{option} is {invalid}")))
 	};
-	let bench = transfers::TransferBench {
-		senders: args.senders,
-		per_sender: args.per_sender,
-		spam: args.spam,
-		funder: key(&args.funder, "funder")?,
-		registrar: key(&args.registrar, "registrar")?,
-		idle_blocks: args.idle_blocks,
-	};
-	let node = node::Node::connect(&cli.url).await?;
-	transfers::transfers(&node, &bench).await
+	match &cli.command {
+		Command::Transfers(args) => {
+			if args.senders < 2 || args.per_sender == 0 {
+				return Err(BenchError::Usage(
+					"give at least 2 --senders and 1 --per-sender".into(),
+				));
+			}
+			let bench = transfers::TransferBench {
+				senders: args.senders,
+				per_sender: args.per_sender,
+				spam: args.spam,
+				funder: key(&args.funder, "funder")?,
+				registrar: key(&args.registrar, "registrar")?,
+				idle_blocks: args.idle_blocks,
+			};
+			let node = node::Node::connect(&cli.url).await?;
+			transfers::transfers(&node, &bench).await.map(Output::Transfers)
+		},
+		Command::Load(args) => {
+			let bench = load::LoadBench {
+				rate: args.rate,
+				seconds: args.seconds,
+				senders: args.senders,
+				pool_limit: args.pool_limit,
+				settle_seconds: args.settle_seconds,
+				funder: key(&args.funder, "funder")?,
+				registrar: key(&args.registrar, "registrar")?,
+			};
+			// Nonsense is refused before the node is asked anything (the slot length, which
+			// the pool check needs, comes from the chain: checked again there).
+			load::check(&bench, 1)?;
+			let node = node::Node::connect(&cli.url).await?;
+			load::load(&node, &bench).await.map(Output::Load)
+		},
+	}
 }
 
 /// Reports a command-line error in one line (exit code 2). If a key option was given, argument

@@ -101,10 +101,39 @@ impl Node {
 			.map_err(|e| BenchError::Other(format!("cannot read the nonce of {who}: {e}")))
 	}
 
+	/// The finalized block's number.
+	pub async fn finalized_number(&self) -> Result<u64, BenchError> {
+		let fail = |e: String| BenchError::Other(format!("cannot read the finalized block: {e}"));
+		let hash = self.rpc.chain_get_finalized_head().await.map_err(|e| fail(e.to_string()))?;
+		let header = self
+			.rpc
+			.chain_get_header(Some(hash))
+			.await
+			.map_err(|e| fail(e.to_string()))?
+			.ok_or_else(|| fail(format!("the node does not know block {hash:?}")))?;
+		Ok(header.number)
+	}
+
 	/// Submits every transaction, [`SUBMIT_CONCURRENCY`] at a time, and counts the pool's
 	/// answers.
 	pub async fn submit_all<'a>(&self, txs: impl IntoIterator<Item = &'a Tx>) -> SubmitOutcome {
-		let answers: Vec<Result<(), String>> = stream::iter(txs)
+		let mut outcome = SubmitOutcome::default();
+		for answer in self.submit_each(txs).await {
+			match answer {
+				Ok(()) => outcome.accepted += 1,
+				Err(reason) => *outcome.refused.entry(reason).or_default() += 1,
+			}
+		}
+		outcome
+	}
+
+	/// Submits every transaction, [`SUBMIT_CONCURRENCY`] at a time: the pool's answer to each,
+	/// in order, a refusal by its reason ([`refusal_key`]).
+	pub async fn submit_each<'a>(
+		&self,
+		txs: impl IntoIterator<Item = &'a Tx>,
+	) -> Vec<Result<(), String>> {
+		stream::iter(txs)
 			.map(|tx| async move {
 				self.rpc
 					.author_submit_extrinsic(tx.encoded())
@@ -112,17 +141,9 @@ impl Node {
 					.map(|_| ())
 					.map_err(|e| refusal_key(&rpc_error_text(&e)))
 			})
-			.buffer_unordered(SUBMIT_CONCURRENCY)
+			.buffered(SUBMIT_CONCURRENCY)
 			.collect()
-			.await;
-		let mut outcome = SubmitOutcome::default();
-		for answer in answers {
-			match answer {
-				Ok(()) => outcome.accepted += 1,
-				Err(reason) => *outcome.refused.entry(reason).or_default() += 1,
-			}
-		}
-		outcome
+			.await
 	}
 
 	/// Signs `calls` with consecutive nonces of `signer`, submits them and waits until all are

@@ -53,8 +53,36 @@ pub struct TransferBench {
 /// How long a verification of a sender lasts: a year of six-second blocks.
 const VERIFICATION_BLOCKS: u64 = 5_256_000;
 
-/// Runs the benchmark and returns its report.
-pub async fn transfers(node: &Node, bench: &TransferBench) -> Result<Report, BenchError> {
+/// Senders ready to send keep-alive transfers to each other: verified where the chain has the
+/// real-name pallet, funded, acknowledging the current convention.
+pub struct Senders {
+	/// Their keys, as derived (`//bench-sender//<i>`).
+	pub keys: Vec<Keypair>,
+	/// Their accounts, in the same order.
+	pub ids: Vec<AccountId32>,
+	/// `Balances.ExistentialDeposit`: what each transfer moves.
+	pub existential_deposit: u128,
+	/// The fee of one transfer.
+	pub fee: u128,
+	/// The spec version of the runtime at the start.
+	pub spec_version: u32,
+	/// Whether the chain has the real-name pallet.
+	pub real_name: bool,
+	/// Whether `CheckRealName` is among the transaction extensions.
+	pub gated: bool,
+	/// How long preparing them took, in seconds.
+	pub setup_seconds: f64,
+}
+
+/// Prepares `count` senders (reusing those a previous run prepared) for `transfers_each`
+/// keep-alive transfers each, funded by `funder` and verified by `registrar`.
+pub async fn prepare(
+	node: &Node,
+	funder: &Keypair,
+	registrar: &Keypair,
+	count: u32,
+	transfers_each: u64,
+) -> Result<Senders, BenchError> {
 	let at = node.best().await?;
 	let metadata = at.metadata_ref();
 	let real_name = metadata.pallet_by_name("RealName").is_some();
@@ -71,40 +99,61 @@ pub async fn transfers(node: &Node, bench: &TransferBench) -> Result<Report, Ben
 		.constants()
 		.entry(api::constants().balances().existential_deposit())
 		.map_err(|e| BenchError::Other(format!("cannot read Balances.ExistentialDeposit: {e}")))?;
-	let rounds = if bench.spam { 2 } else { 1 };
 
-	let senders = dev_keys("bench-sender", bench.senders)?;
+	let keys = dev_keys("bench-sender", count)?;
 	let started = Instant::now();
 	if real_name {
-		verify(node, bench, &senders).await?;
+		verify(node, registrar, &keys).await?;
 	}
-	// Every round's transfers plus their fees, twice over, on top of the deposit.
-	let sample = transfer(&keys::account_of(&senders[1]), existential_deposit);
-	let fee = sample_fee(node, &senders[0], &sample).await?;
-	let needed = u128::from(bench.per_sender * rounds) * (existential_deposit + fee) * 2 +
-		existential_deposit * 10;
-	fund(node, bench, &senders, needed).await?;
+	// The transfers plus their fees, twice over, on top of the deposit.
+	let sample = transfer(&keys::account_of(&keys[1]), existential_deposit);
+	let fee = sample_fee(node, &keys[0], &sample).await?;
+	let needed =
+		u128::from(transfers_each) * (existential_deposit + fee) * 2 + existential_deposit * 10;
+	fund(node, funder, &keys, needed).await?;
 	if real_name {
-		acknowledge_convention(node, &senders).await?;
+		acknowledge_convention(node, &keys).await?;
 	}
-	let setup_seconds = started.elapsed().as_secs_f64();
+	Ok(Senders {
+		ids: accounts(&keys),
+		keys,
+		existential_deposit,
+		fee,
+		spec_version: at.spec_version(),
+		real_name,
+		gated,
+		setup_seconds: started.elapsed().as_secs_f64(),
+	})
+}
 
-	let clean = round(node, bench, &senders, &[], existential_deposit).await?;
+/// Runs the benchmark and returns its report.
+pub async fn transfers(node: &Node, bench: &TransferBench) -> Result<Report, BenchError> {
+	let rounds = if bench.spam { 2 } else { 1 };
+	let senders = prepare(
+		node,
+		&bench.funder,
+		&bench.registrar,
+		bench.senders,
+		u64::from(bench.per_sender * rounds),
+	)
+	.await?;
+	let value = senders.existential_deposit;
+	let clean = round(node, bench, &senders.keys, &[], value).await?;
 	let mut report = Report {
-		runtime_spec_version: at.spec_version(),
-		real_name_pallet: real_name,
-		real_name_check_in_extensions: gated,
+		runtime_spec_version: senders.spec_version,
+		real_name_pallet: senders.real_name,
+		real_name_check_in_extensions: senders.gated,
 		senders: bench.senders,
 		per_sender: bench.per_sender,
-		fee_per_transfer: fee,
-		setup_seconds: fixed(setup_seconds, 1),
+		fee_per_transfer: senders.fee,
+		setup_seconds: fixed(senders.setup_seconds, 1),
 		round: clean.report(),
 		round_with_spam: None,
 		spam_to_clean_stps_ratio: None,
 	};
 	if bench.spam {
 		let spammers = dev_keys("bench-spammer", bench.senders)?;
-		let spammed = round(node, bench, &senders, &spammers, existential_deposit).await?;
+		let spammed = round(node, bench, &senders.keys, &spammers, value).await?;
 		let ratio = if clean.stps > 0.0 { spammed.stps / clean.stps } else { 0.0 };
 		report.round_with_spam = Some(spammed.report());
 		report.spam_to_clean_stps_ratio = Some(fixed(ratio, 3));
@@ -128,7 +177,7 @@ fn accounts(keys: &[Keypair]) -> Vec<AccountId32> {
 }
 
 /// A keep-alive transfer of `value` to `dest`: the transaction the benchmark measures.
-fn transfer(
+pub fn transfer(
 	dest: &AccountId32,
 	value: u128,
 ) -> subxt::transactions::StaticPayload<api::balances::calls::TransferKeepAlive> {
@@ -149,7 +198,7 @@ async fn sample_fee<P: subxt::transactions::Payload>(
 }
 
 /// Verifies the senders that have no real-name record yet, signed by the registrar.
-async fn verify(node: &Node, bench: &TransferBench, senders: &[Keypair]) -> Result<(), BenchError> {
+async fn verify(node: &Node, registrar: &Keypair, senders: &[Keypair]) -> Result<(), BenchError> {
 	let at = node.best().await?;
 	let ids = accounts(senders);
 	let records = read_all(&ids, |who| has_record(&at, who)).await?;
@@ -179,7 +228,7 @@ async fn verify(node: &Node, bench: &TransferBench, senders: &[Keypair]) -> Resu
 			)
 		})
 		.collect();
-	node.submit_in_order(&bench.registrar, &calls).await?;
+	node.submit_in_order(registrar, &calls).await?;
 	let at = node.best().await?;
 	let records = read_all(&missing, |who| has_record(&at, who)).await?;
 	if let Some((who, _)) = missing.iter().zip(records).find(|(_, known)| !known) {
@@ -193,7 +242,7 @@ async fn verify(node: &Node, bench: &TransferBench, senders: &[Keypair]) -> Resu
 /// Tops up every sender whose free balance is below `needed`.
 async fn fund(
 	node: &Node,
-	bench: &TransferBench,
+	funder: &Keypair,
 	senders: &[Keypair],
 	needed: u128,
 ) -> Result<(), BenchError> {
@@ -214,7 +263,7 @@ async fn fund(
 		return Ok(());
 	}
 	eprintln!("funding {} senders…", calls.len());
-	node.submit_in_order(&bench.funder, &calls).await?;
+	node.submit_in_order(funder, &calls).await?;
 	let at = node.best().await?;
 	let balances = read_all(&ids, |who| free_balance(&at, who)).await?;
 	if let Some((who, _)) = ids.iter().zip(balances).find(|(_, free)| *free < needed) {
@@ -469,17 +518,27 @@ async fn normal_weight(block: &At) -> Result<u64, BenchError> {
 
 /// How many of the extrinsics at `indexes` of `block` failed in dispatch.
 async fn failed_among(block: &At, indexes: &HashSet<u32>) -> Result<u64, BenchError> {
+	Ok(failed_indexes(block, indexes).await?.len() as u64)
+}
+
+/// Which of the extrinsics at `indexes` of `block` failed in dispatch.
+pub async fn failed_indexes(
+	block: &At,
+	indexes: &HashSet<u32>,
+) -> Result<HashSet<u32>, BenchError> {
 	let events = block
 		.events()
 		.fetch()
 		.await
 		.map_err(|e| BenchError::Other(format!("cannot read the block's events: {e}")))?;
-	let mut failed = 0;
+	let mut failed = HashSet::new();
 	for event in events.iter() {
 		let event = event.map_err(|e| BenchError::Other(format!("cannot decode an event: {e}")))?;
 		if event.is::<api::system::events::ExtrinsicFailed>() {
 			if let subxt::events::Phase::ApplyExtrinsic(i) = event.phase() {
-				failed += u64::from(indexes.contains(&i));
+				if indexes.contains(&i) {
+					failed.insert(i);
+				}
 			}
 		}
 	}

@@ -1,6 +1,6 @@
-//! The built `compliance-bench` binary: its one-line failures, and `transfers` against a real
+//! The built `compliance-bench` binary: its one-line failures, `transfers` against a real
 //! development chain and against the throughput baseline's, as `scripts/bench-throughput` runs
-//! them.
+//! them, and `load` on a development chain, as `scripts/bench-network` runs it on a network.
 
 use compliance_tests::{node_binary, TestNode};
 use serde_json::Value;
@@ -29,10 +29,15 @@ impl Run {
 
 /// Runs `compliance-bench --url <url> transfers <args>` with no URL or key from the environment.
 async fn bench(url: &str, args: &[&str]) -> Run {
+	bench_command(url, "transfers", args).await
+}
+
+/// Runs `compliance-bench --url <url> <command> <args>` with no URL or key from the environment.
+async fn bench_command(url: &str, command: &str, args: &[&str]) -> Run {
 	let output = Command::new(env!("CARGO_BIN_EXE_compliance-bench"))
 		.arg("--url")
 		.arg(url)
-		.arg("transfers")
+		.arg(command)
 		.args(args)
 		.env_remove("COMPLIANCE_URL")
 		.env_remove("COMPLIANCE_BENCH_FUNDER")
@@ -64,6 +69,45 @@ async fn bad_arguments_keys_and_nodes_are_one_line_failures() {
 
 	let line = bench(nowhere, &["--senders", "2"]).await.failed(3).to_string();
 	assert!(line.contains("cannot reach node at ws://127.0.0.1:1"), "{line}");
+}
+
+#[tokio::test]
+async fn a_load_that_cannot_work_is_refused_before_the_node_is_asked() {
+	let nowhere = "ws://127.0.0.1:1";
+	let load = |args: &'static [&'static str]| bench_command(nowhere, "load", args);
+	let line = load(&["--rate", "0", "--seconds", "10"]).await.failed(2).to_string();
+	assert!(line.contains("above zero"), "{line}");
+	let line = load(&["--rate", "10", "--seconds", "10", "--senders", "1"])
+		.await
+		.failed(2)
+		.to_string();
+	assert!(line.contains("at least 2 --senders"), "{line}");
+	// Two seconds' worth at the least already overflows the pool.
+	let line = load(&["--rate", "5000", "--seconds", "10"]).await.failed(2).to_string();
+	assert!(line.contains("more than --pool-limit 8192"), "{line}");
+	let line = load(&["--rate", "10", "--seconds", "10"]).await.failed(3).to_string();
+	assert!(line.contains("cannot reach node at ws://127.0.0.1:1"), "{line}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_steady_load_is_finalized_exactly_once() {
+	let mut node = TestNode::spawn(&["--dev"]);
+	node.client().await;
+	let url = node.ws_url();
+	let args = ["--json", "--rate", "10", "--seconds", "12", "--senders", "4"];
+	let run = bench_command(&url, "load", &args).await;
+	assert_eq!(run.code, 0, "{run:#?}");
+	let report: Value = serde_json::from_str(&run.stdout).expect("the report is JSON");
+	assert_eq!(report["submitted"], 120, "{report:#}");
+	assert_eq!(report["accepted_by_pool"], 120, "{report:#}");
+	assert_eq!(report["included_once"], 120, "{report:#}");
+	assert_eq!(report["included_more_than_once"], 0, "{report:#}");
+	assert_eq!(report["lost"], 0, "{report:#}");
+	assert_eq!(report["failed_in_block"], 0, "{report:#}");
+	// Twelve seconds span at least two six-second blocks; the lag was sampled twice a second.
+	assert!(report["finalized_blocks"].as_u64().unwrap() >= 2, "{report:#}");
+	assert!(report["finality_lag_samples"].as_u64().unwrap() >= 20, "{report:#}");
+	assert!(report["finality_lag_max"].as_u64().unwrap() < 10, "{report:#}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -32,6 +32,17 @@ pub fn parse_hash(s: &str) -> Result<H256, String> {
 	H256::from_str(s).map_err(|e| format!("not a 32-byte hex hash ({e})"))
 }
 
+/// A node's peer id, as the chain stores it: its bytes (the multihash of its public key).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PeerIdBytes(pub Vec<u8>);
+
+/// Parses a peer id written as the node prints it (`12D3KooW...`).
+pub fn parse_peer_id(s: &str) -> Result<PeerIdBytes, String> {
+	sc_network_types::PeerId::from_str(s)
+		.map(|peer| PeerIdBytes(peer.to_bytes()))
+		.map_err(|_| "not a peer id (12D3KooW..., as the node prints it)".to_string())
+}
+
 /// The blake2-256 hash of a file's bytes.
 pub fn hash_file(path: &PathBuf) -> Result<H256, CliError> {
 	let data = std::fs::read(path)
@@ -267,6 +278,18 @@ mod tests {
 		assert_eq!(parse_hash(&format!("0x{hex}")).unwrap(), H256::repeat_byte(0x11));
 		assert!(parse_hash("0x1234").is_err());
 		assert!(parse_hash(&"zz".repeat(32)).is_err());
+	}
+
+	#[test]
+	fn peer_ids_parse_as_nodes_print_them() {
+		let peer = "12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp";
+		let bytes = parse_peer_id(peer).unwrap().0;
+		// An ed25519 key's peer id: the identity multihash (0x00, 36 bytes) of its protobuf.
+		assert_eq!(bytes.len(), 38);
+		assert_eq!(sc_network_types::PeerId::from_bytes(&bytes).unwrap().to_string(), peer);
+		assert!(parse_peer_id("12D3KooW").is_err());
+		assert!(parse_peer_id("alice").is_err());
+		assert!(parse_peer_id("").is_err());
 	}
 
 	#[test]

@@ -25,6 +25,7 @@ use compliance_client::{
 		filing::Call as Filing,
 		moderation::Call as Moderation,
 		moderators::Call as Membership,
+		node_authorization::Call as NodeAuthorization,
 		real_name::Call as RealName,
 		runtime_types::{
 			bounded_collections::bounded_vec::BoundedVec,
@@ -34,6 +35,7 @@ use compliance_client::{
 				ActionTaken, ContentKind, ReasonCode, ReportOutcome, ReportTarget,
 			},
 			pallet_real_name::types::{RevocationReason, VerificationLevel},
+			sp_core::OpaquePeerId,
 		},
 		system::Call as System,
 		validator_set::Call as ValidatorSet,
@@ -41,7 +43,7 @@ use compliance_client::{
 	encode_call, RuntimeCall, METADATA,
 };
 use sp_crypto_hashing::blake2_256;
-use std::{cell::RefCell, collections::BTreeSet, path::PathBuf};
+use std::{cell::RefCell, collections::BTreeSet, path::PathBuf, str::FromStr};
 use subxt::{
 	utils::{AccountId32, MultiAddress, H256},
 	Metadata,
@@ -606,6 +608,24 @@ fn gov_commands_encode_their_calls() {
 	case(
 		&["remove-validator", "//Dave"],
 		RuntimeCall::ValidatorSet(ValidatorSet::remove_validator { who: account("Dave") }),
+	);
+	// Alice's node on the local testnet (its node key is her ed25519 seed).
+	let peer = "12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp";
+	let peer_bytes = || {
+		OpaquePeerId(sc_network_types::PeerId::from_str(peer).expect("a valid peer id").to_bytes())
+	};
+	case(
+		&["authorize-node", peer, "//Dave"],
+		RuntimeCall::NodeAuthorization(NodeAuthorization::add_well_known_node {
+			node: peer_bytes(),
+			owner: address("Dave"),
+		}),
+	);
+	case(
+		&["remove-node", peer],
+		RuntimeCall::NodeAuthorization(NodeAuthorization::remove_well_known_node {
+			node: peer_bytes(),
+		}),
 	);
 	case(
 		&["add-member", "//Dave", "--set", "assessors"],

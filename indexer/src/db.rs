@@ -9,12 +9,11 @@ use crate::{
 	error::Fail,
 	row::{Fields, Row},
 };
-use futures::{Stream, TryStreamExt};
+use futures::TryStreamExt;
 use sqlx::{
 	any::{AnyConnectOptions, AnyPoolOptions},
 	migrate::{MigrateError, Migrator},
 	query::Query,
-	sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions},
 	AnyPool, ColumnIndex, ConnectOptions, Database, Decode, Encode, Row as _, Type,
 };
 use std::{str::FromStr, time::Duration};
@@ -39,16 +38,18 @@ pub enum Access {
 /// An open index.
 pub struct Db {
 	pool: AnyPool,
-	/// SQLite's own driver for reading rows in bulk: the `Any` driver copies every value of every
-	/// row once more and hands rows over from SQLite's thread a few dozen at a time, which made
-	/// an export of 100,000 rows take twice as long as the query.
-	sqlite_reader: Option<SqlitePool>,
+	/// The SQLite file, whose rows are read in bulk with rusqlite on a thread of their own: sqlx
+	/// copies every value of every row (twice through the `Any` driver) and hands rows over one
+	/// at a time, which was most of an export's time.
+	sqlite_file: Option<String>,
 	/// `sqlite` or `postgres`, for messages.
 	kind: &'static str,
 }
 
-/// Rows SQLite's thread may queue for an export before it waits for them to be taken.
-const SQLITE_ROWS_IN_FLIGHT: usize = 4096;
+/// Rows SQLite's thread hands over at a time, and chunks it may queue before it waits for them
+/// to be taken: an export of any size holds a few thousand rows in memory.
+const ROWS_PER_CHUNK: usize = 1024;
+const CHUNKS_IN_FLIGHT: usize = 4;
 
 /// Where the index is: a `postgres://` URL, a `sqlite:` URL or a plain file path (SQLite).
 pub fn url_of(db: &str) -> Result<(String, &'static str), Fail> {
@@ -76,6 +77,7 @@ impl Db {
 	pub async fn open(db: &str, access: Access) -> Result<Self, Fail> {
 		sqlx::any::install_default_drivers();
 		let (url, kind) = url_of(db)?;
+		let sqlite_file = (kind == "sqlite").then(|| url["sqlite://".len()..].to_string());
 		let mut url = url;
 		if kind == "sqlite" {
 			url.push_str(if access == Access::Write { "?mode=rwc" } else { "?mode=ro" });
@@ -103,24 +105,10 @@ impl Db {
 			.connect_with(options)
 			.await
 			.map_err(|e| open_error(db, kind, access, &e))?;
-		let mut this = Self { pool, sqlite_reader: None, kind };
+		let this = Self { pool, sqlite_file, kind };
 		match access {
 			Access::Write => MIGRATOR.run(&this.pool).await.map_err(|e| this.schema_error(e))?,
 			Access::Read => this.check_schema().await?,
-		}
-		if kind == "sqlite" {
-			let reader = SqliteConnectOptions::from_str(&url)
-				.map_err(|e| Fail::usage(format!("--db {db}: {e}")))?
-				.read_only(true)
-				.busy_timeout(Duration::from_secs(30))
-				.row_buffer_size(SQLITE_ROWS_IN_FLIGHT)
-				.log_statements(log::LevelFilter::Off);
-			let reader = SqlitePoolOptions::new()
-				.max_connections(1)
-				.connect_with(reader)
-				.await
-				.map_err(|e| open_error(db, kind, access, &e))?;
-			this.sqlite_reader = Some(reader);
 		}
 		Ok(this)
 	}
@@ -258,16 +246,54 @@ impl Db {
 		tx.commit().await.map_err(db_error)
 	}
 
-	/// The rows `query` selects (a `WHERE` clause over `events` with its `$n` parameters), in
+	/// The rows `condition` selects (a `WHERE` clause over `events` with its `$n` parameters), in
 	/// chain order.
 	pub async fn rows(&self, condition: &str, params: &[Param]) -> Result<Vec<Row>, Fail> {
+		let mut rows = Vec::new();
+		self.each_row(condition, params, |row| {
+			rows.push(row);
+			Ok(())
+		})
+		.await?;
+		Ok(rows)
+	}
+
+	/// Hands each row `condition` selects to `each`, in chain order, as it is read: an export
+	/// writes the first rows while the database still reads the next.
+	pub async fn each_row(
+		&self,
+		condition: &str,
+		params: &[Param],
+		mut each: impl FnMut(Row) -> Result<(), Fail>,
+	) -> Result<(), Fail> {
 		let sql = format!(
 			"SELECT {COLUMNS} FROM events WHERE {condition} ORDER BY block_number, event_index"
 		);
-		match &self.sqlite_reader {
-			Some(reader) => collect_rows(bind(sqlx::query(&sql), params).fetch(reader)).await,
-			None => collect_rows(bind(sqlx::query(&sql), params).fetch(&self.pool)).await,
+		let Some(file) = &self.sqlite_file else {
+			let mut rows = bind(sqlx::query(&sql), params).fetch(&self.pool);
+			let mut times = Times::default();
+			while let Some(row) = rows.try_next().await.map_err(db_error)? {
+				each(row_of(&row, &mut times)?)?;
+			}
+			return Ok(());
+		};
+		let (chunks, mut received) = tokio::sync::mpsc::channel(CHUNKS_IN_FLIGHT);
+		let (file, params) = (file.clone(), params.to_vec());
+		let reader = tokio::task::spawn_blocking(move || {
+			let read = read_sqlite(&file, &sql, &params, |chunk| chunks.blocking_send(Ok(chunk)));
+			if let Err(fail) = read {
+				// The receiver reports it; if it is gone, the export stopped already.
+				let _ = chunks.blocking_send(Err(fail));
+			}
+		});
+		while let Some(chunk) = received.recv().await {
+			for row in chunk? {
+				each(row)?;
+			}
 		}
+		reader
+			.await
+			.map_err(|e| Fail::other(format!("the index's reader stopped: {e}")))
 	}
 
 	/// How many events the index holds per `(pallet, event)`.
@@ -291,9 +317,6 @@ impl Db {
 
 	/// Closes the pools, flushing SQLite's write-ahead log.
 	pub async fn close(self) {
-		if let Some(reader) = self.sqlite_reader {
-			reader.close().await;
-		}
 		self.pool.close().await;
 	}
 }
@@ -340,24 +363,95 @@ where
 	query
 }
 
-/// The [`Row`]s of a query's result, decoded as they arrive.
-async fn collect_rows<R, E>(rows: impl Stream<Item = Result<R, E>>) -> Result<Vec<Row>, Fail>
-where
-	R: sqlx::Row,
-	E: Into<sqlx::Error>,
-	usize: ColumnIndex<R>,
-	for<'r> i64: Decode<'r, R::Database> + Type<R::Database>,
-	for<'r> &'r str: Decode<'r, R::Database> + Type<R::Database>,
-{
-	let mut rows = std::pin::pin!(rows);
-	let mut out = Vec::new();
-	while let Some(row) = rows.try_next().await.map_err(|e| db_error(e.into()))? {
-		out.push(row_of(&row)?);
+/// Reads the rows of `sql` from the SQLite file `file` (read-only), handing them to `send` a chunk
+/// at a time; stops early, with no error, when `send` refuses a chunk (the reader is gone).
+fn read_sqlite<E>(
+	file: &str,
+	sql: &str,
+	params: &[Param],
+	mut send: impl FnMut(Vec<Row>) -> Result<(), E>,
+) -> Result<(), Fail> {
+	use rusqlite::{types::Value, OpenFlags};
+	let sqlite = |e: rusqlite::Error| Fail::other(format!("database: {e}"));
+	let connection = rusqlite::Connection::open_with_flags(
+		file,
+		OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+	)
+	.map_err(sqlite)?;
+	// The indexer may be committing: wait for it as the sqlx connections do.
+	connection.busy_timeout(Duration::from_secs(30)).map_err(sqlite)?;
+	let mut statement = connection.prepare(sql).map_err(sqlite)?;
+	let values = params.iter().map(|p| match p {
+		Param::Int(n) => Value::Integer(*n),
+		Param::Text(s) => Value::Text(s.clone()),
+	});
+	let mut rows = statement.query(rusqlite::params_from_iter(values)).map_err(sqlite)?;
+	let mut times = Times::default();
+	let mut chunk = Vec::with_capacity(ROWS_PER_CHUNK);
+	while let Some(r) = rows.next().map_err(sqlite)? {
+		let column = |i: usize| r.get_ref(i).map_err(sqlite);
+		let value = |e: rusqlite::types::FromSqlError| Fail::other(format!("database: {e}"));
+		let int = |i: usize| column(i)?.as_i64().map_err(value);
+		let opt_int = |i: usize| column(i)?.as_i64_or_null().map_err(value);
+		let text = |i: usize| column(i)?.as_str().map(str::to_string).map_err(value);
+		let opt_text = |i: usize| -> Result<Option<String>, Fail> {
+			Ok(column(i)?.as_str_or_null().map_err(value)?.map(str::to_string))
+		};
+		let timestamp_ms = to_u64(int(3)?);
+		chunk.push(Row {
+			block: to_u64(int(0)?),
+			block_hash: text(1)?,
+			event_index: to_u32(int(2)?),
+			time: times.of(timestamp_ms),
+			timestamp_ms,
+			extrinsic: opt_int(4)?.map(to_u32),
+			signer: opt_text(5)?,
+			spec_version: to_u32(int(6)?),
+			pallet: text(7)?,
+			event: text(8)?,
+			account: opt_text(9)?,
+			content_hash: opt_text(10)?,
+			case_id: opt_int(11)?.map(to_u64),
+			report_id: opt_int(12)?.map(to_u64),
+			registrar: opt_int(13)?.map(to_u32),
+			moderator: opt_text(14)?,
+			category: opt_text(15)?,
+			fields: Fields::parse(column(16)?.as_str().map_err(value)?)
+				.map_err(|e| Fail::other(format!("a row's {e}")))?,
+			mentions: Vec::new(),
+		});
+		if chunk.len() == ROWS_PER_CHUNK &&
+			send(std::mem::replace(&mut chunk, Vec::with_capacity(ROWS_PER_CHUNK))).is_err()
+		{
+			return Ok(());
+		}
 	}
-	Ok(out)
+	if !chunk.is_empty() {
+		let _ = send(chunk);
+	}
+	Ok(())
 }
 
-fn row_of<R>(r: &R) -> Result<Row, Fail>
+/// Block times as RFC 3339, formatted once per block: the rows of a block share its timestamp.
+#[derive(Default)]
+struct Times {
+	last: Option<(u64, String)>,
+}
+
+impl Times {
+	fn of(&mut self, timestamp_ms: u64) -> String {
+		match &self.last {
+			Some((ms, text)) if *ms == timestamp_ms => text.clone(),
+			_ => {
+				let text = crate::row::time_of(timestamp_ms);
+				self.last = Some((timestamp_ms, text.clone()));
+				text
+			},
+		}
+	}
+}
+
+fn row_of<R>(r: &R, times: &mut Times) -> Result<Row, Fail>
 where
 	R: sqlx::Row,
 	usize: ColumnIndex<R>,
@@ -374,7 +468,7 @@ where
 		block: to_u64(int(0)?),
 		block_hash: text(1)?,
 		event_index: to_u32(int(2)?),
-		time: crate::row::time_of(timestamp_ms),
+		time: times.of(timestamp_ms),
 		timestamp_ms,
 		extrinsic: opt_int(4)?.map(to_u32),
 		signer: opt_text(5)?,

@@ -14,6 +14,7 @@ use crate::{
 };
 use clap::{Args, ValueEnum};
 use std::{
+	borrow::Cow,
 	collections::{BTreeMap, BTreeSet},
 	io::Write,
 	str::FromStr,
@@ -134,8 +135,13 @@ impl Query {
 			self.category.is_some()
 	}
 
-	/// The rows the query selects, in chain order.
-	pub async fn rows(&self, db: &Db) -> Result<Vec<Row>, Fail> {
+	/// Hands each row the query selects to `each`, in chain order. A query by kind and range
+	/// alone streams from the database; one that follows subjects gathers its rows first.
+	pub async fn each_row(
+		&self,
+		db: &Db,
+		each: impl FnMut(Row) -> Result<(), Fail>,
+	) -> Result<(), Fail> {
 		self.check()?;
 		let mut sql = Sql::default();
 		if let Some(account) = &self.account {
@@ -162,7 +168,7 @@ impl Query {
 		if !self.has_subject() {
 			// Nothing to follow: the restrictions go straight into the query.
 			self.restrict(&mut sql);
-			return db.rows(&sql.condition(), &sql.params).await;
+			return db.each_row(&sql.condition(), &sql.params, each).await;
 		}
 		let seeds = db.rows(&sql.condition(), &sql.params).await?;
 		let mut rows: BTreeMap<(u64, u32), Row> =
@@ -193,7 +199,7 @@ impl Query {
 				}
 			}
 		}
-		Ok(rows.into_values().filter(|r| self.keeps(r)).collect())
+		rows.into_values().filter(|r| self.keeps(r)).try_for_each(each)
 	}
 
 	/// The kind and range restrictions, as SQL.
@@ -292,48 +298,89 @@ fn clamp(n: u64) -> i64 {
 	i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-/// Writes `rows` to `out` in `format`.
-pub fn write(rows: &[Row], format: Format, out: &mut dyn Write) -> Result<(), Fail> {
-	let fail = |e: String| Fail::other(format!("cannot write the export: {e}"));
-	match format {
-		Format::Jsonl =>
-			for row in rows {
-				serde_json::to_writer(&mut *out, row).map_err(|e| fail(e.to_string()))?;
-				out.write_all(b"\n").map_err(|e| fail(e.to_string()))?;
-			},
-		Format::Csv => {
-			let mut csv = csv::Writer::from_writer(out);
-			csv.write_record(HEADER).map_err(|e| fail(e.to_string()))?;
-			for row in rows {
-				csv.write_record(csv_record(row)).map_err(|e| fail(e.to_string()))?;
-			}
-			csv.flush().map_err(|e| fail(e.to_string()))?;
-		},
-	}
-	Ok(())
+/// An export being written, a row at a time.
+pub enum Writer<W: Write> {
+	/// JSON lines.
+	Jsonl(W),
+	/// CSV, its header written.
+	Csv(csv::Writer<W>),
 }
 
-fn csv_record(row: &Row) -> [String; 18] {
-	let opt = |v: Option<String>| v.unwrap_or_default();
+fn write_failed(e: impl std::fmt::Display) -> Fail {
+	Fail::other(format!("cannot write the export: {e}"))
+}
+
+impl<W: Write> Writer<W> {
+	/// Starts an export in `format` on `out`.
+	pub fn new(format: Format, out: W) -> Result<Self, Fail> {
+		Ok(match format {
+			Format::Jsonl => Self::Jsonl(out),
+			Format::Csv => {
+				let mut csv = csv::Writer::from_writer(out);
+				csv.write_record(HEADER).map_err(write_failed)?;
+				Self::Csv(csv)
+			},
+		})
+	}
+
+	/// Writes `row`.
+	pub fn row(&mut self, row: &Row) -> Result<(), Fail> {
+		match self {
+			Self::Jsonl(out) => {
+				serde_json::to_writer(&mut *out, row).map_err(write_failed)?;
+				out.write_all(b"\n").map_err(write_failed)
+			},
+			Self::Csv(csv) => csv
+				.write_record(csv_record(row).iter().map(|field| field.as_bytes()))
+				.map_err(write_failed),
+		}
+	}
+
+	/// Flushes the export and hands `out` back.
+	pub fn finish(self) -> Result<W, Fail> {
+		let mut out = match self {
+			Self::Jsonl(out) => out,
+			Self::Csv(csv) => csv.into_inner().map_err(|e| write_failed(e.error()))?,
+		};
+		out.flush().map_err(write_failed)?;
+		Ok(out)
+	}
+}
+
+/// Writes `rows` to `out` in `format`.
+#[cfg(test)]
+pub fn write(rows: &[Row], format: Format, out: impl Write) -> Result<(), Fail> {
+	let mut writer = Writer::new(format, out)?;
+	rows.iter().try_for_each(|row| writer.row(row))?;
+	writer.finish().map(drop)
+}
+
+/// A row's CSV fields: the columns that are text as they are, numbers printed.
+fn csv_record(row: &Row) -> [Cow<'_, str>; 18] {
+	let number = |n: u64| Cow::Owned(n.to_string());
+	let opt_number = |n: Option<u64>| n.map_or(Cow::Borrowed(""), number);
+	fn opt_text(text: &Option<String>) -> Cow<'_, str> {
+		Cow::Borrowed(text.as_deref().unwrap_or_default())
+	}
 	[
-		row.block.to_string(),
-		row.block_hash.clone(),
-		row.event_index.to_string(),
-		row.time.clone(),
-		row.timestamp_ms.to_string(),
-		opt(row.extrinsic.map(|v| v.to_string())),
-		opt(row.signer.clone()),
-		row.spec_version.to_string(),
-		row.pallet.clone(),
-		row.event.clone(),
-		opt(row.account.clone()),
-		opt(row.content_hash.clone()),
-		opt(row.case_id.map(|v| v.to_string())),
-		opt(row.report_id.map(|v| v.to_string())),
-		opt(row.registrar.map(|v| v.to_string())),
-		opt(row.moderator.clone()),
-		opt(row.category.clone()),
-		row.fields.as_str().to_string(),
+		number(row.block),
+		Cow::Borrowed(&row.block_hash),
+		number(row.event_index.into()),
+		Cow::Borrowed(&row.time),
+		number(row.timestamp_ms),
+		opt_number(row.extrinsic.map(u64::from)),
+		opt_text(&row.signer),
+		number(row.spec_version.into()),
+		Cow::Borrowed(&row.pallet),
+		Cow::Borrowed(&row.event),
+		opt_text(&row.account),
+		opt_text(&row.content_hash),
+		opt_number(row.case_id),
+		opt_number(row.report_id),
+		opt_number(row.registrar.map(u64::from)),
+		opt_text(&row.moderator),
+		opt_text(&row.category),
+		Cow::Borrowed(row.fields.as_str()),
 	]
 }
 

@@ -50,28 +50,8 @@ impl IndexCmd {
 		let mut progress = Progress::new(next);
 		loop {
 			let head = source.finalized().await?;
-			while next <= head {
-				let last = head.min(next + self.batch - 1);
-				let started = Instant::now();
-				let blocks = source.blocks(next, last).await?;
-				let (specs, states) = futures::try_join!(
-					source.spec_versions(&blocks),
-					source.states(&blocks, self.parallel as usize)
-				)?;
-				let per_block: Vec<Vec<crate::row::Row>> =
-					futures::stream::iter(blocks.iter().zip(specs).zip(states))
-						.map(|((block, spec), state)| source.rows(*block, spec, state))
-						.buffered(self.parallel as usize)
-						.try_collect()
-						.await?;
-				let rows = per_block.concat();
-				db.commit(&rows, last + 1).await?;
-				progress.advance(last, head, rows.len() as u64);
-				next = last + 1;
-				if let Some(rate) = self.max_rate {
-					let due = Duration::from_secs_f64((last + 1 - blocks[0].number) as f64 / rate);
-					tokio::time::sleep(due.saturating_sub(started.elapsed())).await;
-				}
+			if next <= head {
+				next = self.catch_up(&source, &db, next, head, &mut progress).await?;
 			}
 			progress.caught_up(head);
 			if self.once {
@@ -81,6 +61,75 @@ impl IndexCmd {
 		}
 		db.close().await;
 		Ok(())
+	}
+}
+
+/// Batches read ahead of the one being committed: the node answers the next batch's requests
+/// while the database writes this one.
+const BATCHES_AHEAD: usize = 2;
+
+impl IndexCmd {
+	/// Indexes blocks `next..=head`, a batch per transaction; returns the next block to index.
+	async fn catch_up(
+		&self,
+		source: &Source,
+		db: &Db,
+		next: u64,
+		head: u64,
+		progress: &mut Progress,
+	) -> Result<u64, Fail> {
+		let (batches, mut read) = tokio::sync::mpsc::channel(BATCHES_AHEAD);
+		// Both halves run in this task, each while the other waits: on the node's answers, on
+		// the database.
+		let reader = async move {
+			let mut first = next;
+			while first <= head {
+				let last = head.min(first + self.batch - 1);
+				let rows = self.read_batch(source, first, last).await?;
+				if batches.send((first, last, rows)).await.is_err() {
+					break;
+				}
+				first = last + 1;
+			}
+			Ok::<_, Fail>(())
+		};
+		let mut next = next;
+		let writer = async {
+			while let Some((first, last, rows)) = read.recv().await {
+				let started = Instant::now();
+				db.commit(&rows, last + 1).await?;
+				progress.advance(last, head, rows.len() as u64);
+				next = last + 1;
+				if let Some(rate) = self.max_rate {
+					let due = Duration::from_secs_f64((last + 1 - first) as f64 / rate);
+					tokio::time::sleep(due.saturating_sub(started.elapsed())).await;
+				}
+			}
+			Ok::<_, Fail>(())
+		};
+		futures::try_join!(reader, writer)?;
+		Ok(next)
+	}
+
+	/// The rows of blocks `first..=last`.
+	async fn read_batch(
+		&self,
+		source: &Source,
+		first: u64,
+		last: u64,
+	) -> Result<Vec<crate::row::Row>, Fail> {
+		let blocks = source.blocks(first, last).await?;
+		let (specs, states) = futures::try_join!(
+			source.spec_versions(&blocks),
+			source.states(&blocks, self.parallel as usize)
+		)?;
+		let per_block: Vec<Vec<crate::row::Row>> =
+			futures::stream::iter(blocks.iter().zip(specs).zip(states))
+				.map(|((block, spec), state)| source.rows(*block, spec, state))
+				.buffered(self.parallel as usize)
+				.try_collect()
+				.await?;
+		Ok(per_block.concat())
 	}
 }
 

@@ -102,19 +102,45 @@ async fn run(cli: &Cli) -> Result<(), Fail> {
 			cmd.query.check()?;
 			let db = db::Db::open(&cli.db, db::Access::Read).await?;
 			let started = std::time::Instant::now();
-			let rows = cmd.query.rows(&db).await?;
-			let mut sink: Box<dyn Write> = match &cmd.out {
+			// A file export is written beside its place and moved there once complete: a failed
+			// export leaves no partial file behind (nor replaces an earlier one).
+			let partial = cmd.out.as_ref().map(|path| {
+				let mut name = path.file_name().unwrap_or_default().to_os_string();
+				name.push(".partial");
+				path.with_file_name(name)
+			});
+			let sink: Box<dyn Write> = match &partial {
 				Some(path) =>
 					Box::new(std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| {
 						Fail::usage(format!("cannot create {}: {e}", path.display()))
 					})?)),
 				None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
 			};
-			export::write(&rows, cmd.format, &mut sink)?;
-			sink.flush().map_err(|e| Fail::other(format!("cannot write the export: {e}")))?;
+			let mut rows = 0u64;
+			let written = async {
+				let mut writer = export::Writer::new(cmd.format, sink)?;
+				cmd.query
+					.each_row(&db, |row| {
+						rows += 1;
+						writer.row(&row)
+					})
+					.await?;
+				writer.finish().map(drop)
+			}
+			.await;
+			if let (Some(partial), Some(out)) = (&partial, &cmd.out) {
+				match &written {
+					Ok(()) => std::fs::rename(partial, out)
+						.map_err(|e| Fail::other(format!("cannot write {}: {e}", out.display())))?,
+					Err(_) => {
+						let _ = std::fs::remove_file(partial);
+					},
+				}
+			}
+			written?;
 			eprintln!(
 				"exported {} events from the {} index in {:.3} s",
-				rows.len(),
+				rows,
 				db.kind(),
 				started.elapsed().as_secs_f64()
 			);

@@ -64,21 +64,22 @@ pub struct Row {
 /// An event's fields as one JSON object, kept as the text the index stores.
 ///
 /// Exports copy the text as it is: parsing and printing it again for every row was most of an
-/// export's time. Two rows' fields are equal when their texts are; the index writes each with
-/// `serde_json`, whose objects keep their keys sorted, so equal fields have equal texts.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fields(String);
+/// export's time. The text is checked once, when the row is made or read, and written out as it
+/// is. Two rows' fields are equal when their texts are; the index writes each with `serde_json`,
+/// whose objects keep their keys sorted, so equal fields have equal texts.
+#[derive(Clone, Debug)]
+pub struct Fields(Box<serde_json::value::RawValue>);
 
 impl Fields {
 	/// The fields of `object`.
 	pub fn of(object: &serde_json::Value) -> Self {
-		Self(object.to_string())
+		Self(serde_json::value::to_raw_value(object).expect("a JSON value prints as JSON; qed"))
 	}
 
 	/// Fields stored as `text`, refused unless it is one JSON object.
 	pub fn parse(text: &str) -> Result<Self, String> {
-		match serde_json::from_str::<&serde_json::value::RawValue>(text) {
-			Ok(raw) if raw.get().starts_with('{') => Ok(Self(raw.get().to_string())),
+		match serde_json::from_str::<Box<serde_json::value::RawValue>>(text) {
+			Ok(raw) if raw.get().starts_with('{') => Ok(Self(raw)),
 			Ok(_) => Err("the fields are not a JSON object".into()),
 			Err(e) => Err(format!("the fields are not JSON: {e}")),
 		}
@@ -86,23 +87,32 @@ impl Fields {
 
 	/// The JSON text.
 	pub fn as_str(&self) -> &str {
-		&self.0
+		self.0.get()
 	}
 }
 
+impl PartialEq for Fields {
+	fn eq(&self, other: &Self) -> bool {
+		self.as_str() == other.as_str()
+	}
+}
+
+impl Eq for Fields {}
+
 impl Serialize for Fields {
 	fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-		// Checked JSON when it was made or read, so it is written as it is.
-		let raw = serde_json::value::RawValue::from_string(self.0.clone())
-			.map_err(serde::ser::Error::custom)?;
-		raw.serialize(serializer)
+		self.0.serialize(serializer)
 	}
 }
 
 impl<'de> Deserialize<'de> for Fields {
 	fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
 		let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
-		Self::parse(raw.get()).map_err(serde::de::Error::custom)
+		if raw.get().starts_with('{') {
+			Ok(Self(raw))
+		} else {
+			Err(serde::de::Error::custom("the fields are not a JSON object"))
+		}
 	}
 }
 

@@ -17,7 +17,10 @@ use super::{
 	Ctx, Now, Transaction,
 };
 use crate::{
-	args::{address, hash_file, parse_account, parse_hash, AppealDecisionArgs, Choice},
+	args::{
+		address, hash_file, parse_account, parse_hash, parse_peer_id, AppealDecisionArgs, Choice,
+		PeerIdBytes,
+	},
 	chain::{storage, At, Chain},
 	error::CliError,
 	output::Output,
@@ -31,10 +34,11 @@ use compliance_client::{
 		filing::Call as Filing,
 		moderation::Call as Moderation,
 		moderators::Call as Membership,
+		node_authorization::Call as NodeAuthorization,
 		real_name::Call as RealName,
 		runtime_types::{
 			pallet_collective::Votes, pallet_moderation::types::ReasonCode,
-			pallet_real_name::types::RevocationReason,
+			pallet_real_name::types::RevocationReason, sp_core::OpaquePeerId,
 		},
 		system::Call as System,
 		validator_set::Call as ValidatorSet,
@@ -370,6 +374,25 @@ pub enum AdminCall {
 		#[arg(value_parser = parse_account)]
 		who: AccountId32,
 	},
+	/// Authorize a node of the network by its peer id
+	/// (`NodeAuthorization.add_well_known_node`): the authorized nodes accept it as a peer from
+	/// then on. A new validator's node needs this first.
+	AuthorizeNode {
+		/// The node's peer id, as `compliance-node key generate-node-key` prints it or the node
+		/// logs it (`12D3KooW...`).
+		#[arg(value_parser = parse_peer_id)]
+		peer_id: PeerIdBytes,
+		/// The account that owns the node.
+		#[arg(value_parser = parse_account)]
+		owner: AccountId32,
+	},
+	/// Withdraw a node's authorization (`NodeAuthorization.remove_well_known_node`): the
+	/// authorized nodes drop it as a peer.
+	RemoveNode {
+		/// The node's peer id (`12D3KooW...`).
+		#[arg(value_parser = parse_peer_id)]
+		peer_id: PeerIdBytes,
+	},
 	/// Add an account to a set of role holders (`<set>.add_member`).
 	AddMember {
 		/// The account.
@@ -460,6 +483,15 @@ impl Transaction for AdminCall {
 				RuntimeCall::ValidatorSet(ValidatorSet::add_validator { who: who.clone() }),
 			AdminCall::RemoveValidator { who } =>
 				RuntimeCall::ValidatorSet(ValidatorSet::remove_validator { who: who.clone() }),
+			AdminCall::AuthorizeNode { peer_id, owner } =>
+				RuntimeCall::NodeAuthorization(NodeAuthorization::add_well_known_node {
+					node: OpaquePeerId(peer_id.0.clone()),
+					owner: address(owner),
+				}),
+			AdminCall::RemoveNode { peer_id } =>
+				RuntimeCall::NodeAuthorization(NodeAuthorization::remove_well_known_node {
+					node: OpaquePeerId(peer_id.0.clone()),
+				}),
 			AdminCall::AddMember { who, set } => set.call(add(who)),
 			AdminCall::RemoveMember { who, set } => set.call(remove(who)),
 			AdminCall::SwapMember { remove, add, set } =>
