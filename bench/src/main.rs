@@ -28,7 +28,7 @@ mod report;
 mod transfers;
 
 use clap::{Args, Parser, Subcommand};
-use compliance_client::keys;
+use compliance_client::keys::{self, Keypair};
 use error::BenchError;
 use std::process::ExitCode;
 
@@ -64,25 +64,9 @@ enum Command {
 	Load(LoadArgs),
 }
 
-/// The arguments of `load`.
+/// The keys that prepare the senders, for both commands.
 #[derive(Args, Debug)]
-struct LoadArgs {
-	/// Transfers submitted per second.
-	#[arg(long)]
-	rate: u32,
-	/// For how many seconds.
-	#[arg(long)]
-	seconds: u32,
-	/// How many sender accounts take turns (derived as //bench-sender//<i>).
-	#[arg(long, default_value_t = 2000)]
-	senders: u32,
-	/// The node's transaction pool limit (its `--pool-limit`, 8192 by default): a rate whose
-	/// transactions would not fit is refused.
-	#[arg(long, default_value_t = 8192)]
-	pool_limit: u32,
-	/// Seconds to wait after the last submission for every accepted transfer to be finalized.
-	#[arg(long, default_value_t = 120)]
-	settle_seconds: u32,
+struct SetupKeys {
 	/// The key that funds the senders (a development chain's //Alice by default). Never
 	/// printed.
 	#[arg(
@@ -104,6 +88,40 @@ struct LoadArgs {
 	registrar: String,
 }
 
+impl SetupKeys {
+	/// The funder's and the registrar's keys; a malformed one is a usage error naming its option.
+	fn parse(&self) -> Result<(Keypair, Keypair), BenchError> {
+		let key = |suri: &str, option: &str| {
+			keys::from_suri(suri)
+				.map_err(|invalid| BenchError::Usage(format!("--{option} is {invalid}")))
+		};
+		Ok((key(&self.funder, "funder")?, key(&self.registrar, "registrar")?))
+	}
+}
+
+/// The arguments of `load`.
+#[derive(Args, Debug)]
+struct LoadArgs {
+	/// Transfers submitted per second.
+	#[arg(long)]
+	rate: u32,
+	/// For how many seconds.
+	#[arg(long)]
+	seconds: u32,
+	/// How many sender accounts take turns (derived as //bench-sender//<i>).
+	#[arg(long, default_value_t = 2000)]
+	senders: u32,
+	/// The node's transaction pool limit (its `--pool-limit`, 8192 by default): a rate whose
+	/// transactions would not fit is refused.
+	#[arg(long, default_value_t = 8192)]
+	pool_limit: u32,
+	/// Seconds to wait after the last submission for every accepted transfer to be finalized.
+	#[arg(long, default_value_t = 120)]
+	settle_seconds: u32,
+	#[command(flatten)]
+	keys: SetupKeys,
+}
+
 /// The arguments of `transfers`.
 #[derive(Args, Debug)]
 struct TransferArgs {
@@ -117,25 +135,8 @@ struct TransferArgs {
 	/// transfers of their own.
 	#[arg(long)]
 	spam: bool,
-	/// The key that funds the senders (a development chain's //Alice by default). Never
-	/// printed.
-	#[arg(
-		long,
-		env = "COMPLIANCE_BENCH_FUNDER",
-		default_value = "//Alice",
-		hide_default_value = true,
-		hide_env_values = true
-	)]
-	funder: String,
-	/// The registrar key that verifies the senders (real-name chains only). Never printed.
-	#[arg(
-		long,
-		env = "COMPLIANCE_BENCH_REGISTRAR",
-		default_value = "//Alice",
-		hide_default_value = true,
-		hide_env_values = true
-	)]
-	registrar: String,
+	#[command(flatten)]
+	keys: SetupKeys,
 	/// A round ends after this many blocks without a new benchmark transfer.
 	#[arg(long, default_value_t = 3)]
 	idle_blocks: u32,
@@ -186,10 +187,6 @@ enum Output {
 
 /// Runs the command `cli` names.
 async fn run(cli: &Cli) -> Result<Output, BenchError> {
-	let key = |suri: &str, option: &str| {
-		keys::from_suri(suri)
-			.map_err(|invalid| BenchError::Usage(format!("--{option} is {invalid}")))
-	};
 	match &cli.command {
 		Command::Transfers(args) => {
 			if args.senders < 2 || args.per_sender == 0 {
@@ -197,26 +194,28 @@ async fn run(cli: &Cli) -> Result<Output, BenchError> {
 					"give at least 2 --senders and 1 --per-sender".into(),
 				));
 			}
+			let (funder, registrar) = args.keys.parse()?;
 			let bench = transfers::TransferBench {
 				senders: args.senders,
 				per_sender: args.per_sender,
 				spam: args.spam,
-				funder: key(&args.funder, "funder")?,
-				registrar: key(&args.registrar, "registrar")?,
+				funder,
+				registrar,
 				idle_blocks: args.idle_blocks,
 			};
 			let node = node::Node::connect(&cli.url).await?;
 			transfers::transfers(&node, &bench).await.map(Output::Transfers)
 		},
 		Command::Load(args) => {
+			let (funder, registrar) = args.keys.parse()?;
 			let bench = load::LoadBench {
 				rate: args.rate,
 				seconds: args.seconds,
 				senders: args.senders,
 				pool_limit: args.pool_limit,
 				settle_seconds: args.settle_seconds,
-				funder: key(&args.funder, "funder")?,
-				registrar: key(&args.registrar, "registrar")?,
+				funder,
+				registrar,
 			};
 			// Nonsense is refused before the node is asked anything (the slot length, which
 			// the pool check needs, comes from the chain: checked again there).

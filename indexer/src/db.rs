@@ -273,7 +273,7 @@ impl Db {
 			let mut rows = bind(sqlx::query(&sql), params).fetch(&self.pool);
 			let mut times = Times::default();
 			while let Some(row) = rows.try_next().await.map_err(db_error)? {
-				each(row_of(&row, &mut times)?)?;
+				each(row_from(&SqlxColumns(&row), &mut times)?)?;
 			}
 			return Ok(());
 		};
@@ -389,37 +389,7 @@ fn read_sqlite<E>(
 	let mut times = Times::default();
 	let mut chunk = Vec::with_capacity(ROWS_PER_CHUNK);
 	while let Some(r) = rows.next().map_err(sqlite)? {
-		let column = |i: usize| r.get_ref(i).map_err(sqlite);
-		let value = |e: rusqlite::types::FromSqlError| Fail::other(format!("database: {e}"));
-		let int = |i: usize| column(i)?.as_i64().map_err(value);
-		let opt_int = |i: usize| column(i)?.as_i64_or_null().map_err(value);
-		let text = |i: usize| column(i)?.as_str().map(str::to_string).map_err(value);
-		let opt_text = |i: usize| -> Result<Option<String>, Fail> {
-			Ok(column(i)?.as_str_or_null().map_err(value)?.map(str::to_string))
-		};
-		let timestamp_ms = to_u64(int(3)?);
-		chunk.push(Row {
-			block: to_u64(int(0)?),
-			block_hash: text(1)?,
-			event_index: to_u32(int(2)?),
-			time: times.of(timestamp_ms),
-			timestamp_ms,
-			extrinsic: opt_int(4)?.map(to_u32),
-			signer: opt_text(5)?,
-			spec_version: to_u32(int(6)?),
-			pallet: text(7)?,
-			event: text(8)?,
-			account: opt_text(9)?,
-			content_hash: opt_text(10)?,
-			case_id: opt_int(11)?.map(to_u64),
-			report_id: opt_int(12)?.map(to_u64),
-			registrar: opt_int(13)?.map(to_u32),
-			moderator: opt_text(14)?,
-			category: opt_text(15)?,
-			fields: Fields::parse(column(16)?.as_str().map_err(value)?)
-				.map_err(|e| Fail::other(format!("a row's {e}")))?,
-			mentions: Vec::new(),
-		});
+		chunk.push(row_from(&SqliteColumns(r), &mut times)?);
 		if chunk.len() == ROWS_PER_CHUNK &&
 			send(std::mem::replace(&mut chunk, Vec::with_capacity(ROWS_PER_CHUNK))).is_err()
 		{
@@ -451,18 +421,53 @@ impl Times {
 	}
 }
 
-fn row_of<R>(r: &R, times: &mut Times) -> Result<Row, Fail>
+/// A result row's columns, whichever driver read it: an integer or a text, `None` for NULL.
+trait Columns {
+	fn int(&self, i: usize) -> Result<Option<i64>, Fail>;
+	fn text(&self, i: usize) -> Result<Option<&str>, Fail>;
+}
+
+/// A row read by sqlx (PostgreSQL).
+struct SqlxColumns<'a, R>(&'a R);
+
+impl<R> Columns for SqlxColumns<'_, R>
 where
 	R: sqlx::Row,
 	usize: ColumnIndex<R>,
 	for<'r> i64: Decode<'r, R::Database> + Type<R::Database>,
 	for<'r> &'r str: Decode<'r, R::Database> + Type<R::Database>,
 {
-	let int = |i: usize| r.try_get::<i64, _>(i).map_err(db_error);
-	let opt_int = |i: usize| r.try_get::<Option<i64>, _>(i).map_err(db_error);
-	let text = |i: usize| r.try_get::<&str, _>(i).map(str::to_string).map_err(db_error);
-	let opt_text =
-		|i: usize| r.try_get::<Option<&str>, _>(i).map(|t| t.map(str::to_string)).map_err(db_error);
+	fn int(&self, i: usize) -> Result<Option<i64>, Fail> {
+		self.0.try_get(i).map_err(db_error)
+	}
+
+	fn text(&self, i: usize) -> Result<Option<&str>, Fail> {
+		self.0.try_get(i).map_err(db_error)
+	}
+}
+
+/// A row read by rusqlite (SQLite).
+struct SqliteColumns<'a, 'r>(&'a rusqlite::Row<'r>);
+
+impl Columns for SqliteColumns<'_, '_> {
+	fn int(&self, i: usize) -> Result<Option<i64>, Fail> {
+		let value = self.0.get_ref(i).map_err(|e| Fail::other(format!("database: {e}")))?;
+		value.as_i64_or_null().map_err(|e| Fail::other(format!("database: {e}")))
+	}
+
+	fn text(&self, i: usize) -> Result<Option<&str>, Fail> {
+		let value = self.0.get_ref(i).map_err(|e| Fail::other(format!("database: {e}")))?;
+		value.as_str_or_null().map_err(|e| Fail::other(format!("database: {e}")))
+	}
+}
+
+/// The [`Row`] of a result row's columns ([`COLUMNS`], in order).
+fn row_from(columns: &impl Columns, times: &mut Times) -> Result<Row, Fail> {
+	let null = |i: usize| Fail::other(format!("database: column {i} of a row is NULL"));
+	let int = |i: usize| columns.int(i)?.ok_or_else(|| null(i));
+	let opt_int = |i: usize| columns.int(i);
+	let text = |i: usize| Ok::<_, Fail>(columns.text(i)?.ok_or_else(|| null(i))?.to_string());
+	let opt_text = |i: usize| Ok::<_, Fail>(columns.text(i)?.map(str::to_string));
 	let timestamp_ms = to_u64(int(3)?);
 	Ok(Row {
 		block: to_u64(int(0)?),
@@ -482,7 +487,7 @@ where
 		registrar: opt_int(13)?.map(to_u32),
 		moderator: opt_text(14)?,
 		category: opt_text(15)?,
-		fields: Fields::parse(r.try_get::<&str, _>(16).map_err(db_error)?)
+		fields: Fields::parse(columns.text(16)?.ok_or_else(|| null(16))?)
 			.map_err(|e| Fail::other(format!("a row's {e}")))?,
 		mentions: Vec::new(),
 	})
